@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,21 @@ final class ProblemJsonErrorResponseBodyProvider implements JsonErrorResponseBod
         }
         List<Problem.FieldError> fields = new ArrayList<>();
         List<String> messages = new ArrayList<>();
+        InvalidPropertyFormatException badProperty = find(context.getRootCause(), InvalidPropertyFormatException.class);
+        if (badProperty != null) {
+            String field = badProperty.getArgument().getName();
+            String message = "must be a " + describe(badProperty.getArgument().getType());
+            return new Problem(
+                    "about:blank",
+                    title,
+                    status,
+                    field + ": " + message,
+                    path,
+                    List.of(new Problem.FieldError(field, message)));
+        }
         for (Error error : context.getErrors()) {
-            String message = error.getMessage();
-            if (error.getPath().isPresent()) {
+            String message = sanitize(error.getMessage());
+            if (error.getPath().isPresent() && !error.getPath().get().startsWith("/")) {
                 fields.add(new Problem.FieldError(fieldName(error.getPath().get()), message));
             } else {
                 messages.add(message);
@@ -68,6 +81,46 @@ final class ProblemJsonErrorResponseBodyProvider implements JsonErrorResponseBod
             detail = title;
         }
         return new Problem("about:blank", title, status, detail, path, fields);
+    }
+
+    private static <T extends Throwable> T find(java.util.Optional<Throwable> root, Class<T> type) {
+        for (Throwable t = root.orElse(null); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "value of type " + type.getSimpleName();
+    }
+
+    /** Parser messages carry source positions and newlines that mean nothing to a client. */
+    static String sanitize(String message) {
+        if (message == null) {
+            return "";
+        }
+        int source = message.indexOf("\n at [Source");
+        String clean = source >= 0 ? message.substring(0, source) : message;
+        // "Failed to convert argument [request] for value [null] due to: <the reason>"
+        int dueTo = clean.startsWith("Failed to convert argument") ? clean.indexOf(" due to: ") : -1;
+        if (dueTo >= 0) {
+            clean = "the request body could not be read: " + clean.substring(dueTo + " due to: ".length());
+        }
+        return clean.replace('\n', ' ').strip();
     }
 
     @Override

@@ -1,0 +1,31 @@
+package org.endow.donations.giving.application;
+
+import org.endow.donations.giving.model.DonationEvent;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationPledged;
+import org.endow.platform.messaging.Outbox;
+
+/** The one place where the donations service turns its domain events into contract events. */
+final class DonationIntegrationEvents {
+
+    private DonationIntegrationEvents() {}
+
+    static void publish(Outbox outbox, DonationEvent event) {
+        switch (event) {
+            case DonationEvent.DonationPledged pledged ->
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED, pledged.donationId().toString(), toContract(pledged));
+        }
+    }
+
+    static DonationPledged toContract(DonationEvent.DonationPledged pledged) {
+        return new DonationPledged(
+                pledged.donationId().toString(),
+                pledged.donorId().value(),
+                pledged.amount().minor(),
+                pledged.amount().currencyCode(),
+                pledged.fundCode(),
+                pledged.method().name(),
+                pledged.occurredAt());
+    }
+}

@@ -1,0 +1,19 @@
+package org.endow.donations.giving.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("donation")
+record DonationRow(
+        @Id UUID id,
+        String donorId,
+        long amountMinor,
+        String currency,
+        String fundCode,
+        String method,
+        String status,
+        Instant pledgedAt,
+        @Nullable String idempotencyKey) {}

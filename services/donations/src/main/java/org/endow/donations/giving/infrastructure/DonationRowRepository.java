@@ -1,0 +1,16 @@
+package org.endow.donations.giving.infrastructure;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface DonationRowRepository extends CrudRepository<DonationRow, UUID> {
+
+    Optional<DonationRow> findByDonorIdAndIdempotencyKey(String donorId, String idempotencyKey);
+
+    List<DonationRow> findByDonorIdOrderByPledgedAtDesc(String donorId);
+}

@@ -1,0 +1,65 @@
+package org.endow.donations.giving.infrastructure;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.endow.donations.giving.model.Donation;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonationStatus;
+import org.endow.donations.giving.model.Donations;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.kernel.Money;
+
+@Singleton
+class JdbcDonations implements Donations {
+
+    private final DonationRowRepository rows;
+
+    JdbcDonations(DonationRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void add(Donation donation, String idempotencyKey) {
+        rows.save(new DonationRow(
+                donation.id().value(),
+                donation.donor().value(),
+                donation.amount().minor(),
+                donation.amount().currencyCode(),
+                donation.fundCode(),
+                donation.method().name(),
+                donation.status().name(),
+                donation.pledgedAt(),
+                idempotencyKey));
+    }
+
+    @Override
+    public Optional<Donation> find(DonationId id) {
+        return rows.findById(id.value()).map(JdbcDonations::toModel);
+    }
+
+    @Override
+    public Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey) {
+        return rows.findByDonorIdAndIdempotencyKey(donor.value(), idempotencyKey)
+                .map(JdbcDonations::toModel);
+    }
+
+    @Override
+    public List<Donation> byDonor(DonorId donor) {
+        return rows.findByDonorIdOrderByPledgedAtDesc(donor.value()).stream()
+                .map(JdbcDonations::toModel)
+                .toList();
+    }
+
+    private static Donation toModel(DonationRow row) {
+        return new Donation(
+                new DonationId(row.id()),
+                new DonorId(row.donorId()),
+                Money.of(row.amountMinor(), row.currency()),
+                row.fundCode(),
+                PaymentMethod.valueOf(row.method()),
+                DonationStatus.valueOf(row.status()),
+                row.pledgedAt());
+    }
+}

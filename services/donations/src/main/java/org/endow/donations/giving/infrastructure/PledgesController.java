@@ -1,0 +1,123 @@
+package org.endow.donations.giving.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.endow.donations.giving.application.PledgeCommand;
+import org.endow.donations.giving.application.PledgingDonation;
+import org.endow.donations.giving.application.ViewingDonations;
+import org.endow.donations.giving.model.Donation;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.platform.security.Caller;
+import org.endow.platform.security.Roles;
+
+@Controller("/api/donations/pledges")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PledgesController {
+
+    private final PledgingDonation pledging;
+    private final ViewingDonations viewing;
+
+    PledgesController(PledgingDonation pledging, ViewingDonations viewing) {
+        this.pledging = pledging;
+        this.viewing = viewing;
+    }
+
+    @Post
+    @Secured(Roles.DONOR)
+    HttpResponse<PledgeResponse> pledge(
+            @Body @Valid PledgeRequest request,
+            @Nullable @Header("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        PledgingDonation.Result result = pledging.pledge(new PledgeCommand(
+                new DonorId(caller.accountId()),
+                request.amountMinor(),
+                request.currency(),
+                request.fundCode(),
+                request.method() == null ? "BANK_TRANSFER" : request.method(),
+                idempotencyKey));
+        PledgeResponse body = PledgeResponse.of(result.donation());
+        URI location = URI.create("/api/donations/pledges/" + body.id());
+        return result.created()
+                ? HttpResponse.<PledgeResponse>status(HttpStatus.CREATED)
+                        .headers(h -> h.location(location))
+                        .body(body)
+                : HttpResponse.ok(body).headers(h -> h.location(location));
+    }
+
+    @Get("/mine")
+    @Secured(Roles.DONOR)
+    List<PledgeResponse> mine(Authentication authentication) {
+        return viewing.mine(new DonorId(Caller.of(authentication).accountId())).stream()
+                .map(PledgeResponse::of)
+                .toList();
+    }
+
+    @Get("/{id}")
+    @Secured({Roles.DONOR, Roles.STAFF})
+    PledgeResponse one(@PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return PledgeResponse.of(
+                viewing.one(new DonationId(id), new DonorId(caller.accountId()), caller.has(Roles.STAFF)));
+    }
+
+    /**
+     * @param amountMinor the amount in minor units (cents)
+     * @param currency ISO 4217 code, e.g. USD
+     * @param fundCode the funded item, or {@code general}
+     * @param method BANK_TRANSFER (default) or CHEQUE
+     */
+    @Serdeable
+    record PledgeRequest(
+            @NotNull @Positive Long amountMinor,
+
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code")
+            String currency,
+
+            @NotBlank @Size(max = 64) String fundCode,
+            @Nullable String method) {}
+
+    @Serdeable
+    record PledgeResponse(
+            String id,
+            long amountMinor,
+            String currency,
+            String fundCode,
+            String method,
+            String status,
+            Instant pledgedAt) {
+        static PledgeResponse of(Donation donation) {
+            return new PledgeResponse(
+                    donation.id().toString(),
+                    donation.amount().minor(),
+                    donation.amount().currencyCode(),
+                    donation.fundCode(),
+                    donation.method().name(),
+                    donation.status().name(),
+                    donation.pledgedAt());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.endow.donations.giving.model;
+
+import java.time.Instant;
+import org.endow.kernel.Money;
+
+/** What happens to a donation, as the donations service tells it to itself. */
+public sealed interface DonationEvent {
+
+    DonationId donationId();
+
+    Instant occurredAt();
+
+    record DonationPledged(
+            DonationId donationId,
+            DonorId donorId,
+            Money amount,
+            String fundCode,
+            PaymentMethod method,
+            Instant occurredAt)
+            implements DonationEvent {}
+}

@@ -1,0 +1,16 @@
+package org.endow.donations.giving.model;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface Donations {
+
+    void add(Donation donation, String idempotencyKey);
+
+    Optional<Donation> find(DonationId id);
+
+    /** The donation a donor already made with this idempotency key, if any. */
+    Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey);
+
+    List<Donation> byDonor(DonorId donor);
+}

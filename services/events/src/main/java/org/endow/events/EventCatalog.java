@@ -1,0 +1,25 @@
+package org.endow.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.funds.v1.FundEvents;
+
+/** Every integration event Endow knows, for lookup by wire name and version. */
+public final class EventCatalog {
+
+    public static final List<EventType<?>> ALL =
+            List.of(DonationEvents.DONATION_PLEDGED, FundEvents.FUNDED_ITEM_PUBLISHED);
+
+    private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));
+
+    private EventCatalog() {}
+
+    public static Optional<EventType<?>> find(String name, int version) {
+        return Optional.ofNullable(BY_QUALIFIED_NAME.get(name + ".v" + version));
+    }
+}

@@ -1,0 +1,16 @@
+package org.endow.funds.items.model;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface FundedItems {
+
+    Optional<FundedItem> find(String code);
+
+    List<FundedItem> all();
+
+    /** Items changed since they were last announced to the other services. */
+    List<FundedItem> unpublished();
+
+    void markPublished(String code);
+}

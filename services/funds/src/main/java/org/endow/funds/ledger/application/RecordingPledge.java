@@ -1,0 +1,60 @@
+package org.endow.funds.ledger.application;
+
+import jakarta.inject.Singleton;
+import org.endow.events.EventEnvelope;
+import org.endow.events.EventType;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationPledged;
+import org.endow.funds.items.model.FundedItem;
+import org.endow.funds.items.model.FundedItems;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.kernel.Money;
+import org.endow.platform.messaging.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a pledge in the ledger. Runs inside the inbox transaction: the event is applied once
+ * however often it arrives (the inbox, and the journal's unique source event id as a second guard).
+ */
+@Singleton
+public class RecordingPledge implements EventHandler<DonationPledged> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingPledge.class);
+
+    private final Journal journal;
+    private final FundedItems items;
+
+    RecordingPledge(Journal journal, FundedItems items) {
+        this.journal = journal;
+        this.items = items;
+    }
+
+    @Override
+    public EventType<DonationPledged> eventType() {
+        return DonationEvents.DONATION_PLEDGED;
+    }
+
+    @Override
+    public String consumerName() {
+        return "funds.ledger";
+    }
+
+    @Override
+    public void handle(EventEnvelope<DonationPledged> event) {
+        DonationPledged pledge = event.payload();
+        // The donations service only accepts known items; an unknown code here is a broken contract.
+        FundedItem item = items.find(pledge.fundCode())
+                .orElseThrow(() -> new IllegalStateException("pledge to unknown fund " + pledge.fundCode()));
+        JournalEntry entry = JournalEntry.pledge(
+                event.eventId(),
+                pledge.donationId(),
+                item.code(),
+                Money.of(pledge.amountMinor(), pledge.currency()),
+                pledge.pledgedAt());
+        if (!journal.append(entry)) {
+            LOG.info("Pledge event {} was already in the journal", event.eventId());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.endow.funds.ledger.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import org.endow.funds.items.model.FundedItem;
+import org.endow.funds.items.model.FundedItems;
+import org.endow.funds.ledger.model.Account;
+import org.endow.funds.ledger.model.ItemBalance;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.kernel.Money;
+import org.endow.platform.problem.ProblemException;
+
+/** Public view of each funded item and how far it is funded, straight from the ledger. */
+@Singleton
+public class ViewingItemBalances {
+
+    private final FundedItems items;
+    private final Journal journal;
+
+    ViewingItemBalances(FundedItems items, Journal journal) {
+        this.items = items;
+        this.journal = journal;
+    }
+
+    @Transactional(readOnly = true)
+    public ItemView item(String code) {
+        FundedItem item =
+                items.find(code).orElseThrow(() -> ProblemException.notFound("No funded item '" + code + "'"));
+        return view(item);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ItemView> all() {
+        return items.all().stream().map(this::view).toList();
+    }
+
+    private ItemView view(FundedItem item) {
+        String currency = item.target().currencyCode();
+        Map<Account, Long> balances = journal.balances(item.code(), currency);
+        return new ItemView(
+                item,
+                new ItemBalance(
+                        item.target(),
+                        Money.of(balances.getOrDefault(Account.PLEDGES_RECEIVABLE, 0L), currency),
+                        Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency)));
+    }
+
+    public record ItemView(FundedItem item, ItemBalance balance) {}
+}

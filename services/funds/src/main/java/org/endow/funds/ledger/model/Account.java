@@ -1,0 +1,37 @@
+package org.endow.funds.ledger.model;
+
+/**
+ * The ledger's accounts. Every line also names a fund (the funded item's code), so each account
+ * is kept per fund: restricted money never mixes with another item's.
+ */
+public enum Account {
+    /** Asset: gifts promised and not yet received. Debit-normal. */
+    PLEDGES_RECEIVABLE("pledges-receivable", Side.DEBIT),
+    /** Net assets of the fund: what has been given to it, promised or paid. Credit-normal. */
+    FUND_BALANCE("fund-balance", Side.CREDIT);
+
+    private final String code;
+    private final Side normalSide;
+
+    Account(String code, Side normalSide) {
+        this.code = code;
+        this.normalSide = normalSide;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Side normalSide() {
+        return normalSide;
+    }
+
+    public static Account ofCode(String code) {
+        for (Account account : values()) {
+            if (account.code.equals(code)) {
+                return account;
+            }
+        }
+        throw new IllegalArgumentException("unknown account " + code);
+    }
+}

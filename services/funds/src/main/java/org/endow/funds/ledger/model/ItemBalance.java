@@ -1,0 +1,20 @@
+package org.endow.funds.ledger.model;
+
+import org.endow.kernel.Money;
+
+/**
+ * How far an item is funded.
+ *
+ * @param pledged promised and not yet received
+ * @param given everything given to the item (pledged and received), the fund's balance
+ */
+public record ItemBalance(Money target, Money pledged, Money given) {
+
+    /** Percent of the target given so far, rounded down; 0 when there is no target. */
+    public int percentOfTarget() {
+        if (target.minor() <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.multiplyExact(given.minor(), 100L) / target.minor());
+    }
+}

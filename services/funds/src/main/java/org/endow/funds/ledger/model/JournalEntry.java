@@ -1,0 +1,65 @@
+package org.endow.funds.ledger.model;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.endow.kernel.Money;
+
+/**
+ * A balanced set of postings recording one fact, made from exactly one source event. The ledger
+ * holds only these; it is never edited, a mistake is corrected by a reversing entry.
+ */
+public record JournalEntry(
+        UUID id,
+        UUID sourceEventId,
+        EntryKind kind,
+        String fundCode,
+        String description,
+        Instant occurredAt,
+        List<Posting> postings) {
+
+    public JournalEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sourceEventId, "sourceEventId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(fundCode, "fundCode");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        postings = List.copyOf(postings);
+        if (postings.size() < 2) {
+            throw new IllegalArgumentException("an entry has at least two postings");
+        }
+        Map<String, Long> net = new HashMap<>();
+        for (Posting p : postings) {
+            long signed =
+                    p.side() == Side.DEBIT ? p.amount().minor() : -p.amount().minor();
+            net.merge(p.amount().currencyCode(), signed, Math::addExact);
+        }
+        net.forEach((currency, sum) -> {
+            if (sum != 0) {
+                throw new IllegalArgumentException("entry does not balance in " + currency + " by " + sum);
+            }
+        });
+    }
+
+    /** A donor pledged a gift to a fund: a receivable for the foundation, a gift to the fund. */
+    public static JournalEntry pledge(
+            UUID sourceEventId, String donationId, String fundCode, Money amount, Instant at) {
+        return new JournalEntry(
+                UUID.nameUUIDFromBytes(("pledge:" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                sourceEventId,
+                EntryKind.DONATION_PLEDGED,
+                fundCode,
+                "Pledge " + donationId,
+                at,
+                List.of(
+                        Posting.debit(Account.PLEDGES_RECEIVABLE, fundCode, amount),
+                        Posting.credit(Account.FUND_BALANCE, fundCode, amount)));
+    }
+
+    public enum EntryKind {
+        DONATION_PLEDGED
+    }
+}

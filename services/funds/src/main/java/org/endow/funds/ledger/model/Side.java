@@ -1,0 +1,6 @@
+package org.endow.funds.ledger.model;
+
+public enum Side {
+    DEBIT,
+    CREDIT
+}

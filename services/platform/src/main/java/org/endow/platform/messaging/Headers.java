@@ -1,0 +1,31 @@
+package org.endow.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+
+/** Kafka header names Endow sets on every record, so consumers can route without parsing. */
+final class Headers {
+
+    static final String EVENT_ID = "endow-event-id";
+    static final String EVENT_TYPE = "endow-event-type";
+    static final String EVENT_VERSION = "endow-event-version";
+    static final String CORRELATION_ID = "endow-correlation-id";
+    static final String DLT_CONSUMER = "endow-dlt-consumer";
+    static final String DLT_ERROR = "endow-dlt-error";
+    static final String DLT_ATTEMPTS = "endow-dlt-attempts";
+    static final String DLT_ORIGIN = "endow-dlt-origin";
+
+    private Headers() {}
+
+    static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Optional<String> read(org.apache.kafka.common.header.Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+}

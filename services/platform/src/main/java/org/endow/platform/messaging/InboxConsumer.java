@@ -1,0 +1,357 @@
+package org.endow.platform.messaging;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.endow.events.EventEnvelope;
+import org.endow.events.EventType;
+import org.endow.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The idempotent consumer. For each record: every {@link EventHandler} of its type runs in its own
+ * database transaction together with an inbox row keyed by (consumer, event id), so a redelivered
+ * event has no second effect. Offsets are committed only after those transactions commit.
+ *
+ * <p>A handler that keeps failing is retried with back-off, then its event goes to the topic's
+ * dead-letter topic and the {@code dead_letter} table and the partition moves on. An unreachable
+ * database or broker is not the event's fault: the partition waits and retries, and nothing is
+ * dead-lettered for it.
+ */
+@Singleton
+public class InboxConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxConsumer.class);
+    private static final Duration MAX_STALL = Duration.ofSeconds(5);
+
+    private final Map<String, List<EventHandler<?>>> handlersByType = new LinkedHashMap<>();
+    private final InboxMessages inbox;
+    private final TransactionOperations<Connection> transactions;
+    private final KafkaClients clients;
+    private final JsonMapper json;
+    private final MessagingProperties properties;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private KafkaProducer<String, byte[]> deadLetters;
+
+    InboxConsumer(
+            List<EventHandler<?>> handlers,
+            InboxMessages inbox,
+            TransactionOperations<Connection> transactions,
+            KafkaClients clients,
+            JsonMapper json,
+            MessagingProperties properties) {
+        for (EventHandler<?> handler : handlers) {
+            handlersByType
+                    .computeIfAbsent(handler.eventType().qualifiedName(), k -> new ArrayList<>())
+                    .add(handler);
+        }
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.clients = clients;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** The topics this service's handlers need. */
+    public Set<String> topics() {
+        Set<String> topics = new HashSet<>();
+        handlersByType
+                .values()
+                .forEach(list -> list.forEach(h -> topics.add(h.eventType().topic())));
+        return topics;
+    }
+
+    synchronized void start() {
+        if (running || handlersByType.isEmpty()) {
+            return;
+        }
+        running = true;
+        consumer = clients.consumer();
+        consumer.subscribe(topics());
+        LOG.info("Consuming {} as {} for {}", topics(), properties.consumerGroup(), handlersByType.keySet());
+        thread = Thread.ofPlatform().name("inbox-consumer").daemon().start(this::loop);
+    }
+
+    private void loop() {
+        Duration stall = properties.handlerBackoff();
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                Set<TopicPartition> stalled = new HashSet<>();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (stalled.contains(partition)) {
+                        continue;
+                    }
+                    if (process(record) == Outcome.RETRY_LATER) {
+                        stalled.add(partition);
+                        consumer.seek(partition, record.offset());
+                    } else {
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    }
+                }
+                commit(done);
+                if (stalled.isEmpty()) {
+                    stall = properties.handlerBackoff();
+                } else {
+                    sleep(stall);
+                    stall = stall.multipliedBy(2).compareTo(MAX_STALL) > 0 ? MAX_STALL : stall.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("Inbox consumer woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Inbox consumer stopped: {}", OutboxRelay.rootMessage(e), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(done, Duration.ofSeconds(10));
+        } catch (CommitFailedException | org.apache.kafka.common.errors.TimeoutException e) {
+            // The effects are committed in the database; redelivery is harmless (inbox).
+            LOG.warn("Offset commit failed, events may be redelivered: {}", e.getMessage());
+        }
+    }
+
+    private Outcome process(ConsumerRecord<String, byte[]> record) {
+        String type = Headers.read(record.headers(), Headers.EVENT_TYPE).orElse(null);
+        String version = Headers.read(record.headers(), Headers.EVENT_VERSION).orElse(null);
+        if (type == null || version == null) {
+            EnvelopeHead head = readHead(record);
+            if (head == null) {
+                return deadLetter(properties.consumerGroup(), record, null, null, "not an Endow event envelope", 1);
+            }
+            type = head.type();
+            version = Integer.toString(head.version());
+        }
+        List<EventHandler<?>> handlers = handlersByType.get(type + ".v" + version);
+        if (handlers == null) {
+            return Outcome.DONE;
+        }
+        EventType<?> eventType = handlers.getFirst().eventType();
+        EventEnvelope<?> envelope;
+        try {
+            envelope = json.readValue(record.value(), Argument.of(EventEnvelope.class, eventType.payloadType()));
+            if (envelope == null || envelope.eventId() == null || envelope.payload() == null) {
+                throw new IOException("envelope without event id or payload");
+            }
+        } catch (IOException | RuntimeException e) {
+            for (EventHandler<?> handler : handlers) {
+                Outcome outcome = deadLetter(
+                        handler.consumerName(), record, null, type, "unreadable payload: " + e.getMessage(), 1);
+                if (outcome == Outcome.RETRY_LATER) {
+                    return outcome;
+                }
+            }
+            return Outcome.DONE;
+        }
+        for (EventHandler<?> handler : handlers) {
+            if (apply(handler, envelope, record) == Outcome.RETRY_LATER) {
+                return Outcome.RETRY_LATER;
+            }
+        }
+        return Outcome.DONE;
+    }
+
+    private Outcome apply(EventHandler<?> handler, EventEnvelope<?> envelope, ConsumerRecord<String, byte[]> record) {
+        int attempts = Math.max(1, properties.handlerAttempts());
+        Duration backoff = properties.handlerBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWrite(status -> {
+                    if (inbox.record(
+                            handler.consumerName(),
+                            envelope.eventId(),
+                            envelope.type(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset())) {
+                        String correlation = envelope.correlationId() == null
+                                ? envelope.eventId().toString()
+                                : envelope.correlationId();
+                        Correlation.with(correlation, () -> {
+                            invoke(handler, envelope);
+                            return null;
+                        });
+                    } else {
+                        LOG.debug(
+                                "{} already applied {} {}",
+                                handler.consumerName(),
+                                envelope.type(),
+                                envelope.eventId());
+                    }
+                    return null;
+                });
+                return Outcome.DONE;
+            } catch (RuntimeException e) {
+                if (Transience.isTransient(e)) {
+                    LOG.warn(
+                            "{} cannot apply {} {} now ({}); will retry",
+                            handler.consumerName(),
+                            envelope.type(),
+                            envelope.eventId(),
+                            OutboxRelay.rootMessage(e));
+                    return Outcome.RETRY_LATER;
+                }
+                if (attempt >= attempts) {
+                    LOG.error(
+                            "{} failed {} {} {} times; dead-lettering it",
+                            handler.consumerName(),
+                            envelope.type(),
+                            envelope.eventId(),
+                            attempt,
+                            e);
+                    return deadLetter(
+                            handler.consumerName(),
+                            record,
+                            envelope.eventId(),
+                            envelope.type(),
+                            OutboxRelay.rootMessage(e),
+                            attempt);
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked") // the handler was chosen by the envelope's type, which fixed T
+    private static <T> void invoke(EventHandler<T> handler, EventEnvelope<?> envelope) {
+        handler.handle((EventEnvelope<T>) envelope);
+    }
+
+    private Outcome deadLetter(
+            String consumerName,
+            ConsumerRecord<String, byte[]> record,
+            UUID eventId,
+            String type,
+            String error,
+            int attempts) {
+        try {
+            ProducerRecord<String, byte[]> letter =
+                    new ProducerRecord<>(Topics.deadLetterOf(record.topic()), record.key(), record.value());
+            record.headers().forEach(h -> letter.headers().add(h));
+            letter.headers()
+                    .add(Headers.DLT_CONSUMER, Headers.bytes(consumerName))
+                    .add(Headers.DLT_ERROR, Headers.bytes(error))
+                    .add(Headers.DLT_ATTEMPTS, Headers.bytes(Integer.toString(attempts)))
+                    .add(
+                            Headers.DLT_ORIGIN,
+                            Headers.bytes(record.topic() + "/" + record.partition() + "@" + record.offset()));
+            deadLetterProducer().send(letter).get(15, TimeUnit.SECONDS);
+            transactions.executeWrite(status -> {
+                inbox.deadLetter(new InboxMessages.DeadLetter(
+                        consumerName,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        eventId,
+                        type,
+                        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                        error,
+                        attempts));
+                return null;
+            });
+            return Outcome.DONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY_LATER;
+        } catch (Exception e) {
+            LOG.warn("Cannot dead-letter {}@{} yet: {}", record.topic(), record.offset(), OutboxRelay.rootMessage(e));
+            return Outcome.RETRY_LATER;
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
+        if (deadLetters == null) {
+            deadLetters = clients.producer("dead-letters");
+        }
+        return deadLetters;
+    }
+
+    private EnvelopeHead readHead(ConsumerRecord<String, byte[]> record) {
+        try {
+            EnvelopeHead head = json.readValue(record.value(), EnvelopeHead.class);
+            return head == null || head.type() == null || head.version() == null ? null : head;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        Thread current = thread;
+        if (current != null) {
+            try {
+                current.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (deadLetters != null) {
+                deadLetters.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private enum Outcome {
+        DONE,
+        RETRY_LATER
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record EnvelopeHead(String type, Integer version) {}
+}

@@ -1,0 +1,64 @@
+package org.endow.platform.messaging;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+
+/** SQL over {@code inbox_message} and {@code dead_letter}; runs in the caller's transaction. */
+@Singleton
+class InboxMessages {
+
+    private final JdbcOperations jdbc;
+
+    InboxMessages(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return true when the event is new to this consumer, false when it was already applied */
+    boolean record(String consumer, UUID eventId, String type, String topic, int partition, long offset) {
+        return jdbc.prepareStatement(
+                        "insert into inbox_message (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
+                                + " values (?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do nothing",
+                        statement -> {
+                            statement.setString(1, consumer);
+                            statement.setObject(2, eventId);
+                            statement.setString(3, type);
+                            statement.setString(4, topic);
+                            statement.setInt(5, partition);
+                            statement.setLong(6, offset);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    void deadLetter(DeadLetter letter) {
+        jdbc.prepareStatement(
+                "insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, message_key, event_id,"
+                        + " event_type, payload, error, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, letter.consumer());
+                    statement.setString(2, letter.topic());
+                    statement.setInt(3, letter.partition());
+                    statement.setLong(4, letter.offset());
+                    statement.setString(5, letter.key());
+                    statement.setObject(6, letter.eventId());
+                    statement.setString(7, letter.eventType());
+                    statement.setString(8, letter.payload());
+                    statement.setString(9, letter.error());
+                    statement.setInt(10, letter.attempts());
+                    return statement.executeUpdate();
+                });
+    }
+
+    record DeadLetter(
+            String consumer,
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            UUID eventId,
+            String eventType,
+            String payload,
+            String error,
+            int attempts) {}
+}

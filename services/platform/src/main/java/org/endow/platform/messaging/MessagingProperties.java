@@ -1,0 +1,37 @@
+package org.endow.platform.messaging;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How this service's events travel ({@code endow.messaging.*}, each overridable by environment).
+ *
+ * @param service the service's name: consumer group {@code endow.<service>} and the inbox's prefix
+ * @param relayEnabled whether this process publishes its outbox
+ * @param relayBatchSize rows published per relay round
+ * @param relayIdleWait how long the relay waits for new rows when the outbox is empty
+ * @param relayErrorBackoff first wait after a failed round (doubles up to {@code relayMaxBackoff})
+ * @param relayMaxBackoff the longest wait between rounds while the broker is unreachable
+ * @param consumerEnabled whether this process consumes events
+ * @param handlerAttempts how often a failing handler is tried before its event is dead-lettered
+ * @param handlerBackoff the first wait between attempts (doubles each time)
+ * @param startupTimeout how long start-up waits for the broker before giving up
+ */
+@ConfigurationProperties("endow.messaging")
+public record MessagingProperties(
+        String service,
+        @Bindable(defaultValue = "true") boolean relayEnabled,
+        @Bindable(defaultValue = "500") int relayBatchSize,
+        @Bindable(defaultValue = "200ms") Duration relayIdleWait,
+        @Bindable(defaultValue = "200ms") Duration relayErrorBackoff,
+        @Bindable(defaultValue = "5s") Duration relayMaxBackoff,
+        @Bindable(defaultValue = "true") boolean consumerEnabled,
+        @Bindable(defaultValue = "5") int handlerAttempts,
+        @Bindable(defaultValue = "100ms") Duration handlerBackoff,
+        @Bindable(defaultValue = "30s") Duration startupTimeout) {
+
+    public String consumerGroup() {
+        return "endow." + service;
+    }
+}

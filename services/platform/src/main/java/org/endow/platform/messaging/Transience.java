@@ -1,0 +1,44 @@
+package org.endow.platform.messaging;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * Tells a failure of the infrastructure (database restarting, connection lost, deadlock) from a
+ * failure of the event or the handler. The first kind is retried until it passes and never
+ * dead-letters an event; the second is retried a few times, then dead-lettered.
+ */
+final class Transience {
+
+    private Transience() {}
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") // connection exception
+                        || state.startsWith("53") // insufficient resources
+                        || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
+                        || state.equals("40001") // serialization failure
+                        || state.equals("40P01")) { // deadlock
+                    return true;
+                }
+            }
+            String name = t.getClass().getName();
+            if (name.startsWith("org.apache.kafka.common.errors.") && name.contains("Timeout")) {
+                return true;
+            }
+            if (name.equals("io.micronaut.transaction.exceptions.CannotCreateTransactionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package org.endow.kernel;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money: integer minor units (cents) and an ISO 4217 currency. Never a double.
+ * Arithmetic refuses to mix currencies and to overflow.
+ */
+public record Money(long minor, Currency currency) implements Comparable<Money> {
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money of(long minor, String currencyCode) {
+        return new Money(minor, currency(currencyCode));
+    }
+
+    public static Money zero(String currencyCode) {
+        return of(0, currencyCode);
+    }
+
+    /**
+     * The currency for an ISO 4217 code.
+     *
+     * @throws IllegalArgumentException when the code is not a known currency
+     */
+    public static Currency currency(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + code);
+        }
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown currency: " + code, e);
+        }
+    }
+
+    public String currencyCode() {
+        return currency.getCurrencyCode();
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    public Money negate() {
+        return new Money(Math.negateExact(minor), currency);
+    }
+
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    public boolean isNegative() {
+        return minor < 0;
+    }
+
+    public boolean isZero() {
+        return minor == 0;
+    }
+
+    /** The amount in major units, exact (for display and export only). */
+    public BigDecimal toMajor() {
+        return BigDecimal.valueOf(minor, Math.max(0, currency.getDefaultFractionDigits()));
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return Long.compare(minor, other.minor);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + currencyCode() + " with " + other.currencyCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toMajor().toPlainString() + " " + currencyCode();
+    }
+}
