@@ -4,31 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EventCatalogTest {
 
-    static ApplicationContext context;
-    static JsonMapper json;
-
-    @BeforeAll
-    static void start() {
-        context = ApplicationContext.run();
-        json = context.getBean(JsonMapper.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    static final ObjectMapper json = ObjectMapper.getDefault();
 
     @Test
     void every_event_has_a_sample_that_reads_into_its_record_and_envelope() throws IOException {

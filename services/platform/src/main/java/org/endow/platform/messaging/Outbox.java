@@ -1,67 +1,21 @@
 package org.endow.platform.messaging;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.UUID;
-import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
 
 /**
- * The only way a service publishes an integration event: the event is written to the outbox table
- * in the caller's database transaction (there must be one), so it leaves if and only if the state
- * change commits. The {@link OutboxRelay} sends it to Kafka afterwards.
+ * The only way a service publishes an integration event. Call it inside the transaction that
+ * changes the state the event tells about: both commit together or neither does.
  */
-@Singleton
-public class Outbox {
-
-    private final OutboxMessages messages;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final ApplicationEventPublisher<OutboxAppended> appended;
-
-    Outbox(OutboxMessages messages, JsonMapper json, Clock clock, ApplicationEventPublisher<OutboxAppended> appended) {
-        this.messages = messages;
-        this.json = json;
-        this.clock = clock;
-        this.appended = appended;
-    }
+public interface Outbox {
 
     /**
-     * Records {@code payload} as an event of {@code type} about {@code aggregateId}.
+     * Records {@code payload} as an event of {@code type} about {@code aggregateId} (the Kafka key).
      *
      * @return the new event's id
-     * @throws io.micronaut.transaction.exceptions.NoTransactionException when called outside a
-     *     transaction: an event written on its own could leave without its state change
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public <T> UUID append(EventType<T> type, String aggregateId, T payload) {
-        UUID eventId = UUID.randomUUID();
-        EventEnvelope<T> envelope = new EventEnvelope<>(
-                eventId,
-                type.name(),
-                type.version(),
-                clock.instant(),
-                aggregateId,
-                Correlation.currentOrNew(),
-                payload);
-        String serialized;
-        try {
-            serialized = json.writeValueAsString(Argument.of(EventEnvelope.class, type.payloadType()), envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serialise " + type.qualifiedName(), e);
-        }
-        messages.insert(eventId, type.topic(), aggregateId, type.name(), type.version(), serialized);
-        appended.publishEvent(new OutboxAppended(eventId));
-        return eventId;
-    }
+    <T> UUID append(EventType<T> type, String aggregateId, T payload);
 
     /** Published inside the transaction; the relay wakes up once it has committed. */
-    public record OutboxAppended(UUID eventId) {}
+    record OutboxAppended(UUID eventId) {}
 }

@@ -1,0 +1,44 @@
+package org.endow.donations.giving.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.endow.donations.giving.model.DonationEvent;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.events.EventSamples;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.kernel.Money;
+import org.junit.jupiter.api.Test;
+
+/** Producer side of the contract: what donations writes is exactly the golden sample's payload. */
+class DonationPledgedContractTest {
+
+    @Test
+    void the_published_payload_matches_the_golden_sample() throws Exception {
+        try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(Map.of(), "org.endow.events")) {
+            JsonNode sample = json.readValue(EventSamples.read(DonationEvents.DONATION_PLEDGED), JsonNode.class);
+            JsonNode expected = sample.get("payload");
+
+            var domainEvent = new DonationEvent.DonationPledged(
+                    new DonationId(UUID.fromString(expected.get("donationId").getStringValue())),
+                    new DonorId(expected.get("donorId").getStringValue()),
+                    Money.of(
+                            expected.get("amountMinor").getLongValue(),
+                            expected.get("currency").getStringValue()),
+                    expected.get("fundCode").getStringValue(),
+                    PaymentMethod.valueOf(expected.get("method").getStringValue()),
+                    Instant.parse(expected.get("pledgedAt").getStringValue()));
+            String written = json.writeValueAsString(DonationIntegrationEvents.toContract(domainEvent));
+
+            assertEquals(expected, json.readValue(written, JsonNode.class));
+            assertEquals(
+                    DonationEvents.DONATION_PLEDGED.name(), sample.get("type").getStringValue());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.endow.funds.ledger.application;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.endow.funds.ledger.model.Account;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.funds.ledger.model.Posting;
+import org.endow.funds.ledger.model.Side;
+
+final class InMemoryJournal implements Journal {
+
+    private final List<JournalEntry> entries = new ArrayList<>();
+    private final Set<UUID> sources = new HashSet<>();
+
+    @Override
+    public boolean append(JournalEntry entry) {
+        if (!sources.add(entry.sourceEventId())) {
+            return false;
+        }
+        entries.add(entry);
+        return true;
+    }
+
+    @Override
+    public Map<Account, Long> balances(String fundCode, String currency) {
+        Map<Account, Long> balances = new EnumMap<>(Account.class);
+        for (JournalEntry entry : entries) {
+            for (Posting p : entry.postings()) {
+                if (p.fundCode().equals(fundCode) && p.amount().currencyCode().equals(currency)) {
+                    balances.merge(p.account(), p.signedForBalance().minor(), Long::sum);
+                }
+            }
+        }
+        return balances;
+    }
+
+    @Override
+    public Map<String, Long> trialBalance() {
+        Map<String, Long> totals = new TreeMap<>();
+        for (JournalEntry entry : entries) {
+            for (Posting p : entry.postings()) {
+                long signed = p.side() == Side.DEBIT
+                        ? p.amount().minor()
+                        : -p.amount().minor();
+                totals.merge(p.amount().currencyCode(), signed, Long::sum);
+            }
+        }
+        return totals;
+    }
+
+    int size() {
+        return entries.size();
+    }
+}

@@ -1,0 +1,84 @@
+package org.endow.funds.ledger.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import java.util.Map;
+import java.util.UUID;
+import org.endow.events.EventEnvelope;
+import org.endow.events.EventSamples;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationPledged;
+import org.endow.funds.items.model.FundedItem;
+import org.endow.funds.ledger.model.Account;
+import org.endow.kernel.Money;
+import org.junit.jupiter.api.Test;
+
+/** Consumer side of the contract: the golden DonationPledged sample lands in the ledger. */
+class RecordingPledgeTest {
+
+    final InMemoryJournal journal = new InMemoryJournal();
+    final InMemoryFundedItems items = new InMemoryFundedItems();
+    final RecordingPledge recording = new RecordingPledge(journal, items);
+
+    {
+        items.add(new FundedItem(
+                "packaging",
+                "Packaging",
+                "",
+                FundedItem.Kind.PROJECT,
+                Money.of(40_000_000, "USD"),
+                FundedItem.Status.OPEN));
+    }
+
+    @Test
+    void the_golden_sample_is_recorded_as_a_balanced_pledge_to_its_item() throws Exception {
+        EventEnvelope<DonationPledged> sample = sample();
+
+        recording.handle(sample);
+
+        Map<Account, Long> balances = journal.balances("packaging", "USD");
+        assertEquals(250_000L, balances.get(Account.PLEDGES_RECEIVABLE));
+        assertEquals(250_000L, balances.get(Account.FUND_BALANCE));
+        assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
+    }
+
+    @Test
+    void the_same_event_twice_is_recorded_once() throws Exception {
+        EventEnvelope<DonationPledged> sample = sample();
+
+        recording.handle(sample);
+        recording.handle(sample);
+
+        assertEquals(1, journal.size());
+        assertEquals(250_000L, journal.balances("packaging", "USD").get(Account.PLEDGES_RECEIVABLE));
+    }
+
+    @Test
+    void a_pledge_to_an_unknown_item_is_refused_so_that_it_is_dead_lettered() throws Exception {
+        EventEnvelope<DonationPledged> sample = sample();
+        DonationPledged p = sample.payload();
+        var unknown = new EventEnvelope<>(
+                UUID.randomUUID(),
+                sample.type(),
+                sample.version(),
+                sample.occurredAt(),
+                sample.aggregateId(),
+                null,
+                new DonationPledged(
+                        p.donationId(), p.donorId(), p.amountMinor(), p.currency(), "nope", p.method(), p.pledgedAt()));
+
+        assertThrows(IllegalStateException.class, () -> recording.handle(unknown));
+        assertEquals(0, journal.size());
+    }
+
+    private static EventEnvelope<DonationPledged> sample() throws Exception {
+        return ObjectMapper.getDefault()
+                .readValue(
+                        EventSamples.read(DonationEvents.DONATION_PLEDGED),
+                        Argument.of(EventEnvelope.class, DonationPledged.class));
+    }
+}
