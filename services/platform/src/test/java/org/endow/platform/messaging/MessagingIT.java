@@ -1,0 +1,196 @@
+package org.endow.platform.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.NoTransactionException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.endow.devstack.TestInfra;
+import org.endow.events.Topics;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationPledged;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The outbox and the inbox against a real PostgreSQL and a real Kafka broker. */
+class MessagingIT {
+
+    static ApplicationContext context;
+    static Outbox outbox;
+    static TransactionOperations<Connection> transactions;
+    static JdbcOperations jdbc;
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(properties(TestInfra.get().kafkaBootstrapServers()));
+        outbox = context.getBean(Outbox.class);
+        transactions = context.getBean(TransactionOperations.class);
+        jdbc = context.getBean(JdbcOperations.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static Map<String, Object> properties(String bootstrapServers) {
+        TestInfra.Database db = TestInfra.get().freshDatabase("platform");
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", db.jdbcUrl());
+        p.put("datasources.default.username", db.username());
+        p.put("datasources.default.password", db.password());
+        p.put("datasources.default.dialect", "POSTGRES");
+        p.put("flyway.datasources.default.enabled", true);
+        p.put("flyway.datasources.default.locations", List.of("classpath:db/platform", "classpath:db/platform-test"));
+        p.put("kafka.bootstrap.servers", bootstrapServers);
+        p.put("kafka.health.enabled", false);
+        // a fresh consumer group per run: the topic may hold other tests' events, ignored by id
+        p.put("endow.messaging.service", "platform-test-" + UUID.randomUUID());
+        p.put("endow.messaging.handler-attempts", 3);
+        p.put("endow.messaging.handler-backoff", "20ms");
+        p.put("micronaut.server.port", -1);
+        p.put("test.recording-handler", true);
+        p.put("micronaut.security.enabled", false);
+        return p;
+    }
+
+    @Test
+    void events_written_in_a_transaction_reach_the_handler_exactly_once() {
+        List<String> ids = List.of(id(), id(), id(), id(), id());
+        transactions.executeWrite(status -> {
+            ids.forEach(id -> outbox.append(DonationEvents.DONATION_PLEDGED, id, pledge(id, "packaging")));
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> effects(id) == 1));
+        assertEquals(0, context.getBean(OutboxRelay.class).backlog());
+    }
+
+    @Test
+    void an_event_whose_transaction_rolls_back_never_leaves() {
+        String rolledBack = id();
+        String committed = id();
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            outbox.append(DonationEvents.DONATION_PLEDGED, rolledBack, pledge(rolledBack, "packaging"));
+            throw new IllegalStateException("the business change failed");
+        }));
+        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, committed, pledge(committed, "packaging")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(committed) == 1);
+        assertEquals(0, effects(rolledBack));
+    }
+
+    @Test
+    void appending_outside_a_transaction_is_refused() {
+        String id = id();
+        assertThrows(
+                NoTransactionException.class,
+                () -> outbox.append(DonationEvents.DONATION_PLEDGED, id, pledge(id, "packaging")));
+    }
+
+    @Test
+    void a_redelivered_event_has_no_second_effect() throws Exception {
+        String id = id();
+        UUID eventId = UUID.randomUUID();
+        String envelope = """
+                {"eventId":"%s","type":"donations.DonationPledged","version":1,"occurredAt":"2026-11-20T14:05:00Z",
+                 "aggregateId":"%s","correlationId":"c-1","payload":{"donationId":"%s","donorId":"ada",
+                 "amountMinor":500,"currency":"USD","fundCode":"packaging","method":"CHEQUE",
+                 "pledgedAt":"2026-11-20T14:05:00Z"}}"""
+                .formatted(eventId, id, id);
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(Topics.DONATIONS_V1, id, envelope.getBytes(StandardCharsets.UTF_8)))
+                        .get();
+            }
+        }
+        String marker = id();
+        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, marker, pledge(marker, "packaging")));
+
+        // the marker was sent after the three copies, on its own key; wait for the copies' partition too
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1 && effects(id) >= 1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> effects(id) == 1);
+        assertEquals(1, count("select count(*) from inbox_message where event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    void a_handler_that_keeps_failing_dead_letters_the_event_and_the_partition_moves_on() {
+        String poisoned = id();
+        transactions.executeWrite(status -> {
+            outbox.append(DonationEvents.DONATION_PLEDGED, poisoned, pledge(poisoned, RecordingHandler.FAILING_FUND));
+            return null;
+        });
+        String next = poisoned; // same key, same partition: must not be blocked by the poisoned event
+        String after = id();
+        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from dead_letter where consumer = 'platform-test.recorder'"
+                                + " and payload like '%" + next + "%'")
+                        == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+        assertEquals(0, effects(poisoned));
+    }
+
+    @Test
+    void a_record_that_is_not_an_event_is_dead_lettered_without_stopping_the_consumer() throws Exception {
+        String key = id();
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(Topics.DONATIONS_V1, key, "{not json".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        String after = id();
+        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from dead_letter where message_key = '" + key + "'") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+    }
+
+    static KafkaProducer<String, byte[]> rawProducer() {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestInfra.get().kafkaBootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    static DonationPledged pledge(String id, String fund) {
+        return new DonationPledged(id, "ada", 500, "USD", fund, "CHEQUE", Instant.parse("2026-11-20T14:05:00Z"));
+    }
+
+    static long effects(String donationId) {
+        return count("select count(*) from test_effect where donation_id = '" + donationId + "'");
+    }
+
+    static long count(String sql) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}

@@ -1,0 +1,45 @@
+package org.endow.platform.messaging;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.endow.events.EventEnvelope;
+import org.endow.events.EventType;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationPledged;
+
+/** Test handler: writes one row per application; refuses pledges to fund "poison-handler". */
+@Singleton
+@Requires(property = "test.recording-handler", value = "true")
+class RecordingHandler implements EventHandler<DonationPledged> {
+
+    static final String FAILING_FUND = "poison-handler";
+
+    private final JdbcOperations jdbc;
+
+    RecordingHandler(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public EventType<DonationPledged> eventType() {
+        return DonationEvents.DONATION_PLEDGED;
+    }
+
+    @Override
+    public String consumerName() {
+        return "platform-test.recorder";
+    }
+
+    @Override
+    public void handle(EventEnvelope<DonationPledged> event) {
+        if (FAILING_FUND.equals(event.payload().fundCode())) {
+            throw new IllegalArgumentException("this handler refuses " + FAILING_FUND);
+        }
+        jdbc.prepareStatement("insert into test_effect (event_id, donation_id) values (?, ?)", statement -> {
+            statement.setObject(1, event.eventId());
+            statement.setString(2, event.payload().donationId());
+            return statement.executeUpdate();
+        });
+    }
+}
