@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
 import org.endow.events.Topics;
 import org.endow.events.donations.v1.DonationEvents;
@@ -54,7 +55,7 @@ class MessagingIT {
     }
 
     static Map<String, Object> properties(String bootstrapServers) {
-        TestInfra.Database db = TestInfra.get().freshDatabase("platform");
+        Database db = TestInfra.get().freshDatabase("platform");
         Map<String, Object> p = new HashMap<>();
         p.put("datasources.default.url", db.jdbcUrl());
         p.put("datasources.default.username", db.username());

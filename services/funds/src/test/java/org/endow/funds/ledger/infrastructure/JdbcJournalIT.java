@@ -1,0 +1,114 @@
+package org.endow.funds.ledger.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.endow.devstack.Database;
+import org.endow.devstack.TestInfra;
+import org.endow.funds.ledger.model.Account;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.kernel.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The journal on a real PostgreSQL: the schema itself refuses unbalanced and edited entries. */
+class JdbcJournalIT {
+
+    static ApplicationContext context;
+    static Journal journal;
+    static TransactionOperations<Connection> tx;
+    static JdbcOperations jdbc;
+
+    @BeforeAll
+    static void start() {
+        Database db = TestInfra.get().freshDatabase("funds_journal");
+        context = ApplicationContext.run(Map.of(
+                "datasources.default.url", db.jdbcUrl(),
+                "datasources.default.username", db.username(),
+                "datasources.default.password", db.password(),
+                "kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers(),
+                "endow.messaging.service", "funds-journal-it-" + UUID.randomUUID(),
+                "endow.messaging.consumer-enabled", false,
+                "micronaut.server.port", -1,
+                "endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem()));
+        journal = context.getBean(Journal.class);
+        tx = context.getBean(TransactionOperations.class);
+        jdbc = context.getBean(JdbcOperations.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void an_entry_is_appended_once_per_source_event_and_balances() {
+        UUID source = UUID.randomUUID();
+        JournalEntry pledge = JournalEntry.pledge(source, "d-1", "security-dir", Money.of(1_234, "USD"), Instant.now());
+        long before = tx.executeRead(s -> journal.balances("security-dir", "USD"))
+                .getOrDefault(Account.PLEDGES_RECEIVABLE, 0L);
+
+        assertTrue(tx.executeWrite(s -> journal.append(pledge)));
+        assertFalse(tx.executeWrite(s -> journal.append(pledge)));
+
+        Map<Account, Long> balances = tx.executeRead(s -> journal.balances("security-dir", "USD"));
+        assertEquals(before + 1_234, balances.get(Account.PLEDGES_RECEIVABLE));
+        tx.executeRead(s -> journal.trialBalance()).forEach((currency, net) -> assertEquals(0L, net, currency));
+    }
+
+    @Test
+    void the_database_refuses_an_unbalanced_entry() {
+        UUID entry = UUID.randomUUID();
+        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
+            sql("insert into journal_entry (id, source_event_id, kind, fund_code, description, occurred_at)"
+                    + " values ('" + entry + "', '" + UUID.randomUUID() + "', 'DONATION_PLEDGED', 'packaging', 'x', now())");
+            sql("insert into journal_line values ('" + entry + "', 1, 'pledges-receivable', 'packaging', 100, 0, 'USD')");
+            sql("insert into journal_line values ('" + entry + "', 2, 'fund-balance', 'packaging', 0, 99, 'USD')");
+            return null;
+        }));
+        assertEquals(0L, count("select count(*) from journal_entry where id = '" + entry + "'"));
+    }
+
+    @Test
+    void the_database_refuses_to_edit_or_delete_the_journal() {
+        UUID source = UUID.randomUUID();
+        tx.executeWrite(s -> journal.append(
+                JournalEntry.pledge(source, "d-2", "packaging", Money.of(10, "USD"), Instant.now())));
+
+        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
+            sql("update journal_line set debit_minor = 1 where entry_id in"
+                    + " (select id from journal_entry where source_event_id = '" + source + "')");
+            return null;
+        }));
+        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
+            sql("delete from journal_entry where source_event_id = '" + source + "'");
+            return null;
+        }));
+    }
+
+    private static void sql(String statement) {
+        jdbc.prepareStatement(statement, java.sql.PreparedStatement::executeUpdate);
+    }
+
+    private static long count(String query) {
+        return tx.executeRead(s -> jdbc.prepareStatement(query, statement -> {
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}

@@ -1,0 +1,120 @@
+package org.endow.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.endow.devstack.Database;
+import org.endow.devstack.KeyPairPem;
+import org.endow.devstack.RepoRoot;
+import org.endow.devstack.ServiceProcess;
+import org.endow.devstack.TestInfra;
+
+/**
+ * The applications as separate processes, from their packaged jars, each with a fresh database of
+ * its own, against a given Kafka broker: the same shape as production.
+ */
+final class EndowStack implements AutoCloseable {
+
+    static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+
+    private final String kafka;
+    private final KeyPairPem keys = TestInfra.get().jwtKeys();
+    private final Path logDir;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, ServiceProcess> byName = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+
+    EndowStack(String kafkaBootstrapServers, String name) {
+        this.kafka = kafkaBootstrapServers;
+        this.logDir = RepoRoot.find().resolve("system-tests/target/stack-logs/" + name);
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static EndowStack start(String kafkaBootstrapServers, String name) {
+        EndowStack stack = new EndowStack(kafkaBootstrapServers, name);
+        try {
+            ServiceProcess funds = stack.launch("funds", "services/funds", Map.of());
+            ServiceProcess donations = stack.launch("donations", "services/donations", Map.of());
+            funds.awaitHealthy(HEALTHY_WITHIN);
+            donations.awaitHealthy(HEALTHY_WITHIN);
+            Map<String, String> gatewayEnv = new HashMap<>();
+            gatewayEnv.put("ENDOW_JWT_PRIVATE_KEY", stack.keys.privateKeyPem());
+            gatewayEnv.put("ENDOW_GATEWAY_ROUTES_DONATIONS_URL", donations.baseUrl());
+            gatewayEnv.put("ENDOW_GATEWAY_ROUTES_FUNDS_URL", funds.baseUrl());
+            gatewayEnv.put("ENDOW_ADMIN_EMAIL", "admin@endow.test");
+            gatewayEnv.put("ENDOW_ADMIN_PASSWORD", "system-test-admin-password");
+            stack.launch("gateway", "gateway", gatewayEnv).awaitHealthy(HEALTHY_WITHIN);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private ServiceProcess launch(String name, String moduleDir, Map<String, String> extra) {
+        Database db = TestInfra.get().freshDatabase(name.replace('-', '_'));
+        Map<String, String> env = new HashMap<>();
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(freePort()));
+        env.put("DATASOURCES_DEFAULT_URL", db.jdbcUrl());
+        env.put("DATASOURCES_DEFAULT_USERNAME", db.username());
+        env.put("DATASOURCES_DEFAULT_PASSWORD", db.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("ENDOW_JWT_PUBLIC_KEY", keys.publicKeyPem());
+        env.putAll(extra);
+        environments.put(name, env);
+        return startProcess(name, moduleDir, env);
+    }
+
+    private ServiceProcess startProcess(String name, String moduleDir, Map<String, String> env) {
+        Path jar = ServiceProcess.jarOf(RepoRoot.find(), moduleDir, moduleDir.substring(moduleDir.lastIndexOf('/') + 1));
+        ServiceProcess process = ServiceProcess.builder(name, jar)
+                .port(Integer.parseInt(env.get("MICRONAUT_SERVER_PORT")))
+                .env(env)
+                .logFile(logDir.resolve(name + "-" + System.nanoTime() + ".log"))
+                .start();
+        processes.add(process);
+        byName.put(name, process);
+        return process;
+    }
+
+    /** Kills the application with SIGKILL and starts it again on the same port and database. */
+    void crashAndRestart(String name, String moduleDir) {
+        byName.get(name).kill();
+        startProcess(name, moduleDir, environments.get(name)).awaitHealthy(HEALTHY_WITHIN);
+    }
+
+    String gatewayUrl() {
+        return byName.get("gateway").baseUrl();
+    }
+
+    ServiceProcess process(String name) {
+        return byName.get(name);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.endow.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.endow.devstack.JwtKeys;
+import org.endow.devstack.TestInfra;
+import org.endow.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first flow end to end, over HTTP through the gateway, with every application a separate
+ * process on the real broker and database: a donor pledges, the funds ledger shows it.
+ */
+class PledgeFlowIT {
+
+    static EndowStack stack;
+    static Http http;
+    static Donor ada;
+
+    @BeforeAll
+    static void start() {
+        stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "pledge-flow");
+        http = new Http(stack.gatewayUrl());
+        ada = Donor.signUp(http, "Ada Lovelace");
+        Donor.awaitItemsKnown(http, "packaging");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void a_pledge_made_through_the_gateway_shows_in_the_item_balance() {
+        long before = Donor.pledged(http, "packaging");
+
+        Http.Response pledge = ada.pledge(250_000, "packaging");
+
+        assertEquals(201, pledge.status(), pledge.body());
+        assertEquals("PLEDGED", pledge.field("status"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Donor.pledged(http, "packaging") == before + 250_000);
+    }
+
+    @Test
+    void the_same_event_delivered_twice_is_counted_once() throws Exception {
+        long before = Donor.pledged(http, "cpython-dir");
+        String donationId = UUID.randomUUID().toString();
+        String envelope = """
+                {"eventId":"%s","type":"donations.DonationPledged","version":1,"occurredAt":"2026-11-20T14:05:00Z",
+                 "aggregateId":"%s","correlationId":"redelivery-test","payload":{"donationId":"%s","donorId":"ada",
+                 "amountMinor":777,"currency":"USD","fundCode":"cpython-dir","method":"CHEQUE",
+                 "pledgedAt":"2026-11-20T14:05:00Z"}}"""
+                .formatted(UUID.randomUUID(), donationId, donationId);
+        Properties config = new Properties();
+        config.put("bootstrap.servers", TestInfra.get().kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2; i++) {
+                producer.send(new ProducerRecord<>(
+                                Topics.DONATIONS_V1, donationId, envelope.getBytes(StandardCharsets.UTF_8)))
+                        .get();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Donor.pledged(http, "cpython-dir") >= before + 777);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> Donor.pledged(http, "cpython-dir") == before + 777);
+    }
+
+    @Test
+    void bad_input_gets_a_problem_naming_the_field_and_changes_nothing() {
+        long before = Donor.pledged(http, "packaging");
+        int minePledges = http.get("/api/donations/pledges/mine", ada.token).json().size();
+        record Case(String body, int status, String field) {}
+        List<Case> cases = List.of(
+                new Case("{\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 422, "amountMinor"),
+                new Case("{\"amountMinor\":500,\"fundCode\":\"packaging\"}", 422, "currency"),
+                new Case("{\"amountMinor\":500,\"currency\":\"USD\"}", 422, "fundCode"),
+                new Case("{\"amountMinor\":-500,\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 422, "amountMinor"),
+                new Case("{\"amountMinor\":0,\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 422, "amountMinor"),
+                new Case(
+                        "{\"amountMinor\":9223372036854775807,\"currency\":\"USD\",\"fundCode\":\"packaging\"}",
+                        422,
+                        "amountMinor"),
+                new Case("{\"amountMinor\":\"lots\",\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 400, "amountMinor"),
+                new Case("{\"amountMinor\":500,\"currency\":\"XYZ\",\"fundCode\":\"packaging\"}", 422, "currency"),
+                new Case("{\"amountMinor\":500,\"currency\":\"usd\",\"fundCode\":\"packaging\"}", 422, "currency"),
+                new Case("{\"amountMinor\":500,\"currency\":\"JPY\",\"fundCode\":\"packaging\"}", 422, "currency"),
+                new Case("{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"no-such-item\"}", 422, "fundCode"),
+                new Case("{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"packaging\",\"method\":\"GOLD\"}", 422, "method"),
+                new Case("{\"amountMinor\":500,", 400, null),
+                new Case("[1,2,3]", 400, null),
+                new Case("", 400, null));
+        for (Case c : cases) {
+            Http.Response response = http.postJson("/api/donations/pledges", c.body(), ada.token);
+            assertEquals(c.status(), response.status(), c.body() + " -> " + response.body());
+            assertTrue(response.isProblem(), c.body() + " -> " + response.contentType());
+            if (c.field() != null) {
+                assertTrue(
+                        response.json().get("errors").toString().contains("\"field\":\"" + c.field() + "\""),
+                        c.body() + " -> " + response.body());
+            }
+        }
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Donor.pledged(http, "packaging") == before);
+        assertEquals(minePledges, http.get("/api/donations/pledges/mine", ada.token).json().size());
+    }
+
+    @Test
+    void no_token_or_a_forged_token_is_refused_and_changes_nothing() {
+        long before = Donor.pledged(http, "packaging");
+        String body = "{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"packaging\"}";
+        String foreignKey = JwtKeys.generate().privateKeyPem();
+        for (String token : new String[] {
+            null, "not-a-jwt", Tokens.signedWith(foreignKey, "mallory", "DONOR"), Tokens.unsigned("mallory", "DONOR")
+        }) {
+            Http.Response response = http.postJson("/api/donations/pledges", body, token);
+            assertEquals(401, response.status(), token + " -> " + response.body());
+            assertTrue(response.isProblem(), response.contentType());
+        }
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> Donor.pledged(http, "packaging") == before);
+    }
+
+    @Test
+    void a_service_reached_directly_without_a_valid_token_refuses() {
+        Http direct = new Http(stack.process("donations").baseUrl());
+        // another item than the other tests', so that this pledge cannot disturb their balances
+        String body = "{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"security-dir\"}";
+        assertEquals(401, direct.postJson("/api/donations/pledges", body, null).status());
+        String forged = Tokens.signedWith(JwtKeys.generate().privateKeyPem(), "mallory", "DONOR");
+        assertEquals(401, direct.postJson("/api/donations/pledges", body, forged).status());
+        assertEquals(201, direct.postJson("/api/donations/pledges", body, ada.token).status());
+    }
+}
