@@ -141,7 +141,7 @@ public final class Stack {
             env.put("ENDOW_JWT_PRIVATE_KEY", jwt.privateKeyPem());
             for (AppSpec app : APPS) {
                 if (!app.isGateway()) {
-                    env.put("ENDOW_GATEWAY_ROUTES_" + app.envName() + "_URL", "http://127.0.0.1:" + app.port());
+                    env.put("ENDOW_GATEWAY_ROUTES_" + app.envName() + "_URL", "http://127.0.0.1:" + portOf(app));
                 }
             }
             env.put("ENDOW_ADMIN_EMAIL", adminEmail);
@@ -201,7 +201,7 @@ public final class Stack {
 
     private Map<String, String> commonEnv(AppSpec app, Database database, KeyPairPem jwt) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MICRONAUT_SERVER_PORT", Integer.toString(app.port()));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(portOf(app)));
         env.put("DATASOURCES_DEFAULT_URL", database.jdbcUrl());
         env.put("DATASOURCES_DEFAULT_USERNAME", database.username());
         env.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
@@ -211,9 +211,9 @@ public final class Stack {
     }
 
     private ServiceProcess launch(AppSpec app, Map<String, String> env) {
-        LOG.info("Starting {} on port {}", app.name(), app.port());
+        LOG.info("Starting {} on port {}", app.name(), portOf(app));
         return ServiceProcess.builder(app.name(), app.jar(root))
-                .port(app.port())
+                .port(portOf(app))
                 .env(env)
                 .logFile(logDir.resolve(app.name() + ".log"))
                 .start();
@@ -235,7 +235,7 @@ public final class Stack {
         if (!failures.isEmpty()) {
             RuntimeException first = failures.getFirst();
             failures.stream().skip(1).forEach(first::addSuppressed);
-            failures.forEach(f -> LOG.error(f.getMessage()));
+            failures.stream().skip(1).forEach(f -> LOG.error(f.getMessage())); // the first is reported by main
             throw first;
         }
     }
@@ -289,14 +289,30 @@ public final class Stack {
         stopping = true;
         List<Runnable> steps = new ArrayList<>();
         if (gateway != null) {
-            steps.add(gateway::stop);
+            steps.add(() -> {
+                LOG.info("Stopping gateway");
+                gateway.stop();
+            });
         }
-        steps.add(() -> services.parallelStream().forEach(ServiceProcess::stop));
+        if (!services.isEmpty()) {
+            steps.add(() -> {
+                LOG.info(
+                        "Stopping {}",
+                        services.stream().map(ServiceProcess::name).toList());
+                services.parallelStream().forEach(ServiceProcess::stop);
+            });
+        }
         if (broker != null) {
-            steps.add(broker::stop);
+            steps.add(() -> {
+                LOG.info("Stopping Kafka");
+                broker.stop();
+            });
         }
         if (postgres != null) {
-            steps.add(postgres::stop);
+            steps.add(() -> {
+                LOG.info("Stopping PostgreSQL");
+                postgres.stop();
+            });
         }
         for (Runnable step : steps) {
             try {
@@ -306,6 +322,11 @@ public final class Stack {
             }
         }
         LOG.info("Stopped");
+    }
+
+    /** The app's port: {@code ENDOW_<NAME>_PORT} (e.g. ENDOW_DONATIONS_PORT) when set, else its default. */
+    static int portOf(AppSpec app) {
+        return intEnv("ENDOW_" + app.envName() + "_PORT", app.port());
     }
 
     private static String envOr(String name, String fallback) {
