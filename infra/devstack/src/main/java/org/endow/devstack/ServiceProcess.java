@@ -1,0 +1,249 @@
+package org.endow.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A packaged Micronaut application ({@code <module>/target/<artifactId>-0.1.0-SNAPSHOT.jar}, whose manifest puts
+ * {@code target/lib} on its class path) running as its own process.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final String name;
+    private final int port;
+    private final Path logFile;
+    private final Process process;
+    private final Instant startedAt;
+    private Duration startToHealthy;
+
+    private ServiceProcess(String name, int port, Path logFile, Process process, Instant startedAt) {
+        this.name = name;
+        this.port = port;
+        this.logFile = logFile;
+        this.process = process;
+        this.startedAt = startedAt;
+    }
+
+    /** The packaged jar of a module: {@code <repoRoot>/<moduleDir>/target/<artifactId>-0.1.0-SNAPSHOT.jar}. */
+    public static Path jarOf(Path repoRoot, String moduleDir, String artifactId) {
+        return repoRoot.resolve(moduleDir).resolve("target").resolve(artifactId + "-" + VERSION + ".jar");
+    }
+
+    public static Builder builder(String name, Path jar) {
+        return new Builder(name, jar);
+    }
+
+    /**
+     * Waits until {@code GET http://127.0.0.1:<port>/health} answers 200.
+     *
+     * @throws IllegalStateException when the process exits first or the time is up; the message holds the last 40
+     *     lines of its log
+     */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+        Instant deadline = Instant.now().plus(timeout);
+        try (HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()) {
+            HttpRequest request = HttpRequest.newBuilder(health)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
+            String lastAnswer = "no answer yet";
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                            + " before it was healthy; last lines of " + logFile + ":\n" + Processes.tail(logFile, 40));
+                }
+                try {
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        startToHealthy = Duration.between(startedAt, Instant.now());
+                        return this;
+                    }
+                    lastAnswer = "HTTP " + response.statusCode() + " " + response.body();
+                } catch (IOException e) {
+                    lastAnswer = e.toString();
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " not healthy at " + health + " within "
+                            + timeout.toSeconds() + " s (last answer: " + lastAnswer + "); last lines of " + logFile
+                            + ":\n" + Processes.tail(logFile, 40));
+                }
+                Processes.pause(Duration.ofMillis(100));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name + " to be healthy", e);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 10 s; returns once the process has exited. */
+    public void stop() {
+        Processes.stop(process.toHandle(), Processes.GRACEFUL_STOP);
+    }
+
+    /** SIGKILL, as a crash would; for fault tests. */
+    public void kill() {
+        Processes.kill(process.toHandle());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Time from launching the process to its first healthy answer, once {@link #awaitHealthy} has seen it. */
+    public Optional<Duration> startToHealthy() {
+        return Optional.ofNullable(startToHealthy);
+    }
+
+    /** Resident memory in KiB (VmRSS of {@code /proc/<pid>/status}), empty when not on Linux or exited. */
+    public OptionalLong rssKb() {
+        return rssKb(process.pid());
+    }
+
+    static OptionalLong rssKb(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(
+                            line.substring("VmRSS:".length()).replace("kB", "").trim()));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty(); // no such process (any more), or no /proc
+        }
+    }
+
+    /** How to launch an application. */
+    public static final class Builder {
+        private final String name;
+        private final Path jar;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
+        private int port = -1;
+        private Path logFile;
+        private Path workingDir;
+
+        private Builder(String name, Path jar) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.jar = Objects.requireNonNull(jar, "jar").toAbsolutePath();
+        }
+
+        /** The HTTP port; also passed as {@code MICRONAUT_SERVER_PORT}. Required. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Environment variables added to this JVM's environment. */
+        public Builder env(Map<String, String> env) {
+            this.env.putAll(env);
+            return this;
+        }
+
+        public Builder env(String name, String value) {
+            this.env.put(name, value);
+            return this;
+        }
+
+        /** JVM options added after the default {@code -Xmx256m}. */
+        public Builder jvmArgs(List<String> args) {
+            this.jvmArgs.addAll(args);
+            return this;
+        }
+
+        /** Where stdout and stderr go; default {@code <jar dir>/<name>.log}. */
+        public Builder logFile(Path logFile) {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** Working directory; default the module directory (the jar's {@code target/}'s parent). */
+        public Builder workingDir(Path workingDir) {
+            this.workingDir = workingDir;
+            return this;
+        }
+
+        public ServiceProcess start() {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Jar of " + name + " not found at " + jar
+                        + ": build it first (./mvnw -B package -DskipTests, which ./endow run does)");
+            }
+            if (port <= 0) {
+                throw new IllegalStateException("No port given for " + name);
+            }
+            Path log = (logFile != null ? logFile : jar.resolveSibling(name + ".log")).toAbsolutePath();
+            Path dir = workingDir != null ? workingDir : jar.getParent().getParent();
+            Processes.requireFreePort(port, name, "is it still running from an earlier start?");
+            List<String> command = new ArrayList<>();
+            command.add(Processes.javaExecutable());
+            command.addAll(jvmArgs);
+            command.add("-jar");
+            command.add(jar.toString());
+            try {
+                Files.createDirectories(log.getParent());
+                ProcessBuilder builder = new ProcessBuilder(Processes.detached(command))
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(env);
+                builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+                Instant startedAt = Instant.now();
+                return new ServiceProcess(name, port, log, builder.start(), startedAt);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package org.endow.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run command: {@code Stack run} starts Kafka, PostgreSQL and every application of {@link #APPS} that has been
+ * built, prints where to go, and stops everything in order on Ctrl-C.
+ */
+public final class Stack {
+
+    static {
+        // slf4j-simple, when it is the binding (the launcher's class path): short timestamped lines
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    }
+
+    /** Every application of the stack; add a line here to have {@code ./endow run} start one more. */
+    public static final List<AppSpec> APPS = List.of(
+            new AppSpec(AppSpec.GATEWAY, "gateway", "gateway", 8080),
+            new AppSpec("donations", "services/donations", "donations", 8081),
+            new AppSpec("funds", "services/funds", "funds", 8082));
+
+    static final int DEFAULT_KAFKA_PORT = 9092;
+    static final int DEFAULT_POSTGRES_PORT = 54320;
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    static final String DEFAULT_ADMIN_EMAIL = "admin@endow.local";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stack.class);
+
+    private final Path root;
+    private final Path dataDir;
+    private final Path logDir;
+    private final Instant launchedAt;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess gateway;
+    private KafkaBroker broker;
+    private Postgres postgres;
+    private volatile boolean stopping;
+
+    Stack(Path root, Instant launchedAt) {
+        this.root = root;
+        this.dataDir = root.resolve(".endow/data");
+        this.logDir = root.resolve(".endow/logs")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        this.launchedAt = launchedAt;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1 || !args[0].equals("run")) {
+            System.err.println("usage: Stack run");
+            System.exit(2);
+        }
+        Instant launchedAt = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        Stack stack;
+        try {
+            stack = new Stack(RepoRoot.find(), launchedAt);
+        } catch (IllegalStateException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stopAll();
+                            stopped.countDown();
+                        },
+                        "endow-stack-stop"));
+        try {
+            stack.run();
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException) {
+                LOG.error("The stack did not start: {}", e.getMessage()); // messages say what to do
+            } else {
+                LOG.error("The stack did not start", e);
+            }
+            System.exit(1); // the shutdown hook stops whatever did start
+        }
+        try {
+            stopped.await(); // until Ctrl-C / SIGTERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void run() {
+        List<AppSpec> apps = new ArrayList<>();
+        for (AppSpec app : APPS) {
+            if (Files.isRegularFile(app.jar(root))) {
+                apps.add(app);
+            } else {
+                LOG.warn("Skipping {}: {} not built", app.name(), root.relativize(app.jar(root)));
+            }
+        }
+        Secrets secrets = Secrets.load(dataDir.resolve("secrets.properties"));
+        KeyPairPem jwt = JwtKeys.loadOrCreate(dataDir.resolve("jwt"));
+        LOG.info("Data in {}, logs in {}", dataDir, logDir);
+
+        startInfrastructure();
+
+        Map<AppSpec, Database> databases = new LinkedHashMap<>();
+        for (AppSpec app : apps) {
+            databases.put(app, postgres.provision(app.database(), secrets.getOrGenerate("db." + app.database())));
+        }
+        String adminEmail = envOr("ENDOW_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL);
+        String adminPassword = System.getenv("ENDOW_ADMIN_PASSWORD");
+        if (adminPassword == null || adminPassword.isBlank()) {
+            adminPassword = secrets.getOrGenerate("admin.password");
+        }
+
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        AppSpec gatewaySpec = null;
+        for (AppSpec app : apps) {
+            if (app.isGateway()) {
+                gatewaySpec = app;
+                continue;
+            }
+            Map<String, String> env = commonEnv(app, databases.get(app), jwt);
+            services.add(launch(app, env));
+        }
+        awaitHealthy(services, deadline);
+        if (gatewaySpec != null) {
+            Map<String, String> env = commonEnv(gatewaySpec, databases.get(gatewaySpec), jwt);
+            env.put("ENDOW_JWT_PRIVATE_KEY", jwt.privateKeyPem());
+            for (AppSpec app : APPS) {
+                if (!app.isGateway()) {
+                    env.put("ENDOW_GATEWAY_ROUTES_" + app.envName() + "_URL", "http://127.0.0.1:" + portOf(app));
+                }
+            }
+            env.put("ENDOW_ADMIN_EMAIL", adminEmail);
+            env.put("ENDOW_ADMIN_PASSWORD", adminPassword);
+            gateway = launch(gatewaySpec, env);
+            awaitHealthy(List.of(gateway), deadline);
+        }
+        for (ServiceProcess app : running()) {
+            app.process().onExit().thenRun(() -> {
+                if (!stopping) {
+                    LOG.error(
+                            "{} exited unexpectedly (code {}); see {}",
+                            app.name(),
+                            app.process().exitValue(),
+                            app.logFile());
+                }
+            });
+        }
+        printSummary(adminEmail, adminPassword);
+    }
+
+    private void startInfrastructure() {
+        int kafkaPort = intEnv("ENDOW_KAFKA_PORT", DEFAULT_KAFKA_PORT);
+        int controllerPort = intEnv("ENDOW_KAFKA_CONTROLLER_PORT", kafkaPort + 1);
+        CompletableFuture<KafkaBroker> brokerStart = CompletableFuture.supplyAsync(() -> KafkaBroker.builder()
+                .dataDir(dataDir.resolve("kafka"))
+                .logFile(logDir.resolve("kafka.log"))
+                .port(kafkaPort)
+                .controllerPort(controllerPort)
+                .build()
+                .start());
+        RuntimeException failure = null;
+        try {
+            postgres = Postgres.externalFromEnvironment()
+                    .orElseGet(() -> Postgres.embedded(
+                            dataDir.resolve("postgres"),
+                            intEnv("ENDOW_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
+                            true,
+                            logDir.resolve("postgres.log")));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            broker = brokerStart.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure == null) {
+                failure = cause;
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Map<String, String> commonEnv(AppSpec app, Database database, KeyPairPem jwt) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(portOf(app)));
+        env.put("DATASOURCES_DEFAULT_URL", database.jdbcUrl());
+        env.put("DATASOURCES_DEFAULT_USERNAME", database.username());
+        env.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("ENDOW_JWT_PUBLIC_KEY", jwt.publicKeyPem());
+        return env;
+    }
+
+    private ServiceProcess launch(AppSpec app, Map<String, String> env) {
+        LOG.info("Starting {} on port {}", app.name(), portOf(app));
+        return ServiceProcess.builder(app.name(), app.jar(root))
+                .port(portOf(app))
+                .env(env)
+                .logFile(logDir.resolve(app.name() + ".log"))
+                .start();
+    }
+
+    private static void awaitHealthy(List<ServiceProcess> apps, Instant deadline) {
+        List<CompletableFuture<ServiceProcess>> waits = apps.stream()
+                .map(app -> CompletableFuture.supplyAsync(
+                        () -> app.awaitHealthy(Duration.between(Instant.now(), deadline))))
+                .toList();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (CompletableFuture<ServiceProcess> wait : waits) {
+            try {
+                wait.join();
+            } catch (CompletionException e) {
+                failures.add(e.getCause() instanceof RuntimeException r ? r : e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            failures.stream().skip(1).forEach(f -> LOG.error(f.getMessage())); // the first is reported by main
+            throw first;
+        }
+    }
+
+    private List<ServiceProcess> running() {
+        List<ServiceProcess> all = new ArrayList<>(services);
+        if (gateway != null) {
+            all.add(gateway);
+        }
+        return all;
+    }
+
+    private void printSummary(String adminEmail, String adminPassword) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n==================== Endow is running ====================\n");
+        if (gateway != null) {
+            out.append("  Portal:          http://localhost:")
+                    .append(gateway.port())
+                    .append("/\n");
+        } else {
+            out.append("  Portal:          (gateway not built)\n");
+        }
+        out.append("  Admin:           ")
+                .append(adminEmail)
+                .append(" / ")
+                .append(adminPassword)
+                .append('\n');
+        out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
+        out.append("  PostgreSQL:      ").append(postgres.adminJdbcUrl()).append('\n');
+        out.append("  Logs:            ").append(logDir).append('\n');
+        out.append("  Data:            ").append(dataDir).append(" (secrets in secrets.properties)\n");
+        for (ServiceProcess app : running()) {
+            out.append(String.format(
+                    "  %-16s http://127.0.0.1:%d  started in %5.1f s  RSS %4d MiB  pid %d%n",
+                    app.name() + ":",
+                    app.port(),
+                    app.startToHealthy().orElse(Duration.ZERO).toMillis() / 1000.0,
+                    app.rssKb().orElse(0) / 1024,
+                    app.pid()));
+        }
+        out.append(String.format(
+                "  Ready in %.1f s from launch. Ctrl-C stops everything.%n",
+                Duration.between(launchedAt, Instant.now()).toMillis() / 1000.0));
+        out.append("==========================================================\n");
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    /** Gateway, then the services, then the broker, then PostgreSQL; every step runs even if one before fails. */
+    void stopAll() {
+        stopping = true;
+        List<Runnable> steps = new ArrayList<>();
+        if (gateway != null) {
+            steps.add(() -> {
+                LOG.info("Stopping gateway");
+                gateway.stop();
+            });
+        }
+        if (!services.isEmpty()) {
+            steps.add(() -> {
+                LOG.info(
+                        "Stopping {}",
+                        services.stream().map(ServiceProcess::name).toList());
+                services.parallelStream().forEach(ServiceProcess::stop);
+            });
+        }
+        if (broker != null) {
+            steps.add(() -> {
+                LOG.info("Stopping Kafka");
+                broker.stop();
+            });
+        }
+        if (postgres != null) {
+            steps.add(() -> {
+                LOG.info("Stopping PostgreSQL");
+                postgres.stop();
+            });
+        }
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.error("While stopping: {}", e.toString());
+            }
+        }
+        LOG.info("Stopped");
+    }
+
+    /** The app's port: {@code ENDOW_<NAME>_PORT} (e.g. ENDOW_DONATIONS_PORT) when set, else its default. */
+    static int portOf(AppSpec app) {
+        return intEnv("ENDOW_" + app.envName() + "_PORT", app.port());
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a port number, not '" + value + "'", e);
+        }
+    }
+}
