@@ -37,7 +37,7 @@ class TransactionalOutbox implements Outbox {
     /**
      * {@inheritDoc}
      *
-     * @throws io.micronaut.transaction.exceptions.NoTransactionException when called outside a
+     * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException when called outside a
      *     transaction: an event written on its own could leave without its state change
      */
     @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.exceptions.NoTransactionException;
+import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,11 +91,14 @@ class MessagingIT {
     void an_event_whose_transaction_rolls_back_never_leaves() {
         String rolledBack = id();
         String committed = id();
-        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
-            outbox.append(DonationEvents.DONATION_PLEDGED, rolledBack, pledge(rolledBack, "packaging"));
-            throw new IllegalStateException("the business change failed");
-        }));
-        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, committed, pledge(committed, "packaging")));
+        assertThrows(
+                IllegalStateException.class,
+                () -> transactions.executeWrite(status -> {
+                    outbox.append(DonationEvents.DONATION_PLEDGED, rolledBack, pledge(rolledBack, "packaging"));
+                    throw new IllegalStateException("the business change failed");
+                }));
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, committed, pledge(committed, "packaging")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(committed) == 1);
         assertEquals(0, effects(rolledBack));
@@ -105,7 +108,7 @@ class MessagingIT {
     void appending_outside_a_transaction_is_refused() {
         String id = id();
         assertThrows(
-                NoTransactionException.class,
+                IllegalTransactionStateException.class,
                 () -> outbox.append(DonationEvents.DONATION_PLEDGED, id, pledge(id, "packaging")));
     }
 
@@ -117,8 +120,7 @@ class MessagingIT {
                 {"eventId":"%s","type":"donations.DonationPledged","version":1,"occurredAt":"2026-11-20T14:05:00Z",
                  "aggregateId":"%s","correlationId":"c-1","payload":{"donationId":"%s","donorId":"ada",
                  "amountMinor":500,"currency":"USD","fundCode":"packaging","method":"CHEQUE",
-                 "pledgedAt":"2026-11-20T14:05:00Z"}}"""
-                .formatted(eventId, id, id);
+                 "pledgedAt":"2026-11-20T14:05:00Z"}}""".formatted(eventId, id, id);
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
             for (int i = 0; i < 3; i++) {
                 producer.send(new ProducerRecord<>(Topics.DONATIONS_V1, id, envelope.getBytes(StandardCharsets.UTF_8)))
@@ -126,7 +128,8 @@ class MessagingIT {
             }
         }
         String marker = id();
-        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, marker, pledge(marker, "packaging")));
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, marker, pledge(marker, "packaging")));
 
         // the marker was sent after the three copies, on its own key; wait for the copies' partition too
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1 && effects(id) >= 1);
@@ -143,7 +146,8 @@ class MessagingIT {
         });
         String next = poisoned; // same key, same partition: must not be blocked by the poisoned event
         String after = id();
-        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from dead_letter where consumer = 'platform-test.recorder'"
@@ -161,7 +165,8 @@ class MessagingIT {
                     .get();
         }
         String after = id();
-        transactions.executeWrite(status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from dead_letter where message_key = '" + key + "'") == 1);

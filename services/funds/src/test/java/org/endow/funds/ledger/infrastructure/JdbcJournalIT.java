@@ -61,8 +61,10 @@ class JdbcJournalIT {
         long before = tx.executeRead(s -> journal.balances("security-dir", "USD"))
                 .getOrDefault(Account.PLEDGES_RECEIVABLE, 0L);
 
-        assertTrue(tx.executeWrite(s -> journal.append(pledge)));
-        assertFalse(tx.executeWrite(s -> journal.append(pledge)));
+        boolean first = tx.executeWrite(s -> journal.append(pledge));
+        boolean second = tx.executeWrite(s -> journal.append(pledge));
+        assertTrue(first);
+        assertFalse(second, "the same source event must not be journalled twice");
 
         Map<Account, Long> balances = tx.executeRead(s -> journal.balances("security-dir", "USD"));
         assertEquals(before + 1_234, balances.get(Account.PLEDGES_RECEIVABLE));
@@ -72,31 +74,40 @@ class JdbcJournalIT {
     @Test
     void the_database_refuses_an_unbalanced_entry() {
         UUID entry = UUID.randomUUID();
-        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
-            sql("insert into journal_entry (id, source_event_id, kind, fund_code, description, occurred_at)"
-                    + " values ('" + entry + "', '" + UUID.randomUUID() + "', 'DONATION_PLEDGED', 'packaging', 'x', now())");
-            sql("insert into journal_line values ('" + entry + "', 1, 'pledges-receivable', 'packaging', 100, 0, 'USD')");
-            sql("insert into journal_line values ('" + entry + "', 2, 'fund-balance', 'packaging', 0, 99, 'USD')");
-            return null;
-        }));
+        assertThrows(
+                RuntimeException.class,
+                () -> tx.executeWrite(s -> {
+                    sql("insert into journal_entry (id, source_event_id, kind, fund_code, description, occurred_at)"
+                            + " values ('" + entry + "', '" + UUID.randomUUID()
+                            + "', 'DONATION_PLEDGED', 'packaging', 'x', now())");
+                    sql("insert into journal_line values ('" + entry
+                            + "', 1, 'pledges-receivable', 'packaging', 100, 0, 'USD')");
+                    sql("insert into journal_line values ('" + entry
+                            + "', 2, 'fund-balance', 'packaging', 0, 99, 'USD')");
+                    return null;
+                }));
         assertEquals(0L, count("select count(*) from journal_entry where id = '" + entry + "'"));
     }
 
     @Test
     void the_database_refuses_to_edit_or_delete_the_journal() {
         UUID source = UUID.randomUUID();
-        tx.executeWrite(s -> journal.append(
-                JournalEntry.pledge(source, "d-2", "packaging", Money.of(10, "USD"), Instant.now())));
+        tx.executeWrite(s ->
+                journal.append(JournalEntry.pledge(source, "d-2", "packaging", Money.of(10, "USD"), Instant.now())));
 
-        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
-            sql("update journal_line set debit_minor = 1 where entry_id in"
-                    + " (select id from journal_entry where source_event_id = '" + source + "')");
-            return null;
-        }));
-        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
-            sql("delete from journal_entry where source_event_id = '" + source + "'");
-            return null;
-        }));
+        assertThrows(
+                RuntimeException.class,
+                () -> tx.executeWrite(s -> {
+                    sql("update journal_line set debit_minor = 1 where entry_id in"
+                            + " (select id from journal_entry where source_event_id = '" + source + "')");
+                    return null;
+                }));
+        assertThrows(
+                RuntimeException.class,
+                () -> tx.executeWrite(s -> {
+                    sql("delete from journal_entry where source_event_id = '" + source + "'");
+                    return null;
+                }));
     }
 
     private static void sql(String statement) {
