@@ -51,6 +51,7 @@ final class Donor {
     static void awaitItemsKnown(Http http, String fundCode) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/api/donations/funded-items", null).body().contains("\"" + fundCode + "\""));
+                .until(() ->
+                        http.get("/api/donations/funded-items", null).body().contains("\"" + fundCode + "\""));
     }
 }

@@ -77,7 +77,8 @@ final class EndowStack implements AutoCloseable {
     }
 
     private ServiceProcess startProcess(String name, String moduleDir, Map<String, String> env) {
-        Path jar = ServiceProcess.jarOf(RepoRoot.find(), moduleDir, moduleDir.substring(moduleDir.lastIndexOf('/') + 1));
+        Path jar =
+                ServiceProcess.jarOf(RepoRoot.find(), moduleDir, moduleDir.substring(moduleDir.lastIndexOf('/') + 1));
         ServiceProcess process = ServiceProcess.builder(name, jar)
                 .port(Integer.parseInt(env.get("MICRONAUT_SERVER_PORT")))
                 .env(env)

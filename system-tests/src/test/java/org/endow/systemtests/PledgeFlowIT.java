@@ -64,8 +64,7 @@ class PledgeFlowIT {
                 {"eventId":"%s","type":"donations.DonationPledged","version":1,"occurredAt":"2026-11-20T14:05:00Z",
                  "aggregateId":"%s","correlationId":"redelivery-test","payload":{"donationId":"%s","donorId":"ada",
                  "amountMinor":777,"currency":"USD","fundCode":"cpython-dir","method":"CHEQUE",
-                 "pledgedAt":"2026-11-20T14:05:00Z"}}"""
-                .formatted(UUID.randomUUID(), donationId, donationId);
+                 "pledgedAt":"2026-11-20T14:05:00Z"}}""".formatted(UUID.randomUUID(), donationId, donationId);
         Properties config = new Properties();
         config.put("bootstrap.servers", TestInfra.get().kafkaBootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
@@ -85,7 +84,8 @@ class PledgeFlowIT {
     @Test
     void bad_input_gets_a_problem_naming_the_field_and_changes_nothing() {
         long before = Donor.pledged(http, "packaging");
-        int minePledges = http.get("/api/donations/pledges/mine", ada.token).json().size();
+        int minePledges =
+                http.get("/api/donations/pledges/mine", ada.token).json().size();
         record Case(String body, int status, String field) {}
         List<Case> cases = List.of(
                 new Case("{\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 422, "amountMinor"),
@@ -97,12 +97,18 @@ class PledgeFlowIT {
                         "{\"amountMinor\":9223372036854775807,\"currency\":\"USD\",\"fundCode\":\"packaging\"}",
                         422,
                         "amountMinor"),
-                new Case("{\"amountMinor\":\"lots\",\"currency\":\"USD\",\"fundCode\":\"packaging\"}", 400, "amountMinor"),
+                new Case(
+                        "{\"amountMinor\":\"lots\",\"currency\":\"USD\",\"fundCode\":\"packaging\"}",
+                        400,
+                        "amountMinor"),
                 new Case("{\"amountMinor\":500,\"currency\":\"XYZ\",\"fundCode\":\"packaging\"}", 422, "currency"),
                 new Case("{\"amountMinor\":500,\"currency\":\"usd\",\"fundCode\":\"packaging\"}", 422, "currency"),
                 new Case("{\"amountMinor\":500,\"currency\":\"JPY\",\"fundCode\":\"packaging\"}", 422, "currency"),
                 new Case("{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"no-such-item\"}", 422, "fundCode"),
-                new Case("{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"packaging\",\"method\":\"GOLD\"}", 422, "method"),
+                new Case(
+                        "{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"packaging\",\"method\":\"GOLD\"}",
+                        422,
+                        "method"),
                 new Case("{\"amountMinor\":500,", 400, null),
                 new Case("[1,2,3]", 400, null),
                 new Case("", 400, null));
@@ -120,7 +126,9 @@ class PledgeFlowIT {
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> Donor.pledged(http, "packaging") == before);
-        assertEquals(minePledges, http.get("/api/donations/pledges/mine", ada.token).json().size());
+        assertEquals(
+                minePledges,
+                http.get("/api/donations/pledges/mine", ada.token).json().size());
     }
 
     @Test
@@ -147,7 +155,9 @@ class PledgeFlowIT {
         String body = "{\"amountMinor\":500,\"currency\":\"USD\",\"fundCode\":\"security-dir\"}";
         assertEquals(401, direct.postJson("/api/donations/pledges", body, null).status());
         String forged = Tokens.signedWith(JwtKeys.generate().privateKeyPem(), "mallory", "DONOR");
-        assertEquals(401, direct.postJson("/api/donations/pledges", body, forged).status());
-        assertEquals(201, direct.postJson("/api/donations/pledges", body, ada.token).status());
+        assertEquals(
+                401, direct.postJson("/api/donations/pledges", body, forged).status());
+        assertEquals(
+                201, direct.postJson("/api/donations/pledges", body, ada.token).status());
     }
 }

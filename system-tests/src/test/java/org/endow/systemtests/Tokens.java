@@ -16,14 +16,14 @@ final class Tokens {
     static String signedWith(String privateKeyPem, String subject, String role) {
         String header = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         long now = Instant.now().getEpochSecond();
-        String claims = base64(
-                "{\"sub\":\"%s\",\"roles\":[\"%s\"],\"iss\":\"endow-gateway\",\"iat\":%d,\"exp\":%d}"
-                        .formatted(subject, role, now, now + 3600));
+        String claims = base64("{\"sub\":\"%s\",\"roles\":[\"%s\"],\"iss\":\"endow-gateway\",\"iat\":%d,\"exp\":%d}"
+                .formatted(subject, role, now, now + 3600));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey(privateKeyPem));
             rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            return header + "." + claims + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -40,7 +40,8 @@ final class Tokens {
         String body = pem.replace("-----BEGIN PRIVATE KEY-----", "")
                 .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     private static String base64(String json) {

@@ -1,6 +1,7 @@
 package org.endow.platform.app;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -15,11 +16,22 @@ public final class EndowApplication {
 
     public static ApplicationContext run(String service, Class<?> mainClass, String... args) {
         try {
-            return Micronaut.build(args).mainClass(mainClass).banner(false).start();
+            return new Launcher().args(args).mainClass(mainClass).banner(false).start();
         } catch (Throwable failure) {
             System.err.println(service + ": cannot start: " + describe(failure));
             System.exit(1);
             throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** Micronaut logs a start-up failure as a page of stack trace and exits; we say it in one line. */
+    private static final class Launcher extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            if (exception instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(exception);
         }
     }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * every topic and dead-letter topic with its partition count, then starts the relay and the inbox.
  */
 @Context
-@Requires(property = "kafka.bootstrap.servers")
+@Requires(property = "endow.messaging.service")
 class MessagingStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagingStartup.class);

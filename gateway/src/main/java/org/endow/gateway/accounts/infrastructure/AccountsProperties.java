@@ -1,0 +1,19 @@
+package org.endow.gateway.accounts.infrastructure;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code endow.accounts.*}: sign-up roles, lock-out, and the first administrator
+ * ({@code ENDOW_ADMIN_EMAIL}, {@code ENDOW_ADMIN_PASSWORD}).
+ */
+@ConfigurationProperties("endow.accounts")
+record AccountsProperties(
+        @Bindable(defaultValue = "DONOR,NOMINATOR") List<String> signUpRoles,
+        @Bindable(defaultValue = "5") int maxFailedSignIns,
+        @Bindable(defaultValue = "15m") Duration lockFor,
+        @Bindable(defaultValue = "admin@endow.local") String adminEmail,
+        @Nullable String adminPassword) {}

@@ -1,0 +1,111 @@
+package org.endow.gateway.accounts.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.endow.gateway.accounts.application.SignUpCommand;
+import org.endow.gateway.accounts.application.SigningIn;
+import org.endow.gateway.accounts.application.SigningUp;
+import org.endow.gateway.accounts.model.Account;
+import org.endow.platform.security.Caller;
+
+/** The API side of accounts: sign up, get a bearer token, see who you are. */
+@Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthController {
+
+    private final SigningUp signingUp;
+    private final SigningIn signingIn;
+    private final SessionTokens tokens;
+
+    AuthController(SigningUp signingUp, SigningIn signingIn, SessionTokens tokens) {
+        this.signingUp = signingUp;
+        this.signingIn = signingIn;
+        this.tokens = tokens;
+    }
+
+    @Post("/signup")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<AccountResponse> signUp(@Body @Valid SignUpRequest request) {
+        Account account =
+                signingUp.signUp(new SignUpCommand(request.email(), request.displayName(), request.password()));
+        return HttpResponse.<AccountResponse>status(HttpStatus.CREATED).body(AccountResponse.of(account));
+    }
+
+    @Post("/token")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    TokenResponse token(@Body @Valid TokenRequest request) {
+        Account account = signingIn.signIn(request.email(), request.password());
+        return new TokenResponse(tokens.issue(account), "Bearer", tokens.expirySeconds());
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    MeResponse me(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return new MeResponse(
+                caller.accountId(),
+                caller.name(),
+                caller.email(),
+                caller.roles().stream().sorted().toList());
+    }
+
+    @Serdeable
+    record SignUpRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String displayName,
+            @NotBlank @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "SignUpRequest[email=" + email + ", password=***]";
+        }
+    }
+
+    @Serdeable
+    record TokenRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "TokenRequest[email=" + email + ", password=***]";
+        }
+    }
+
+    @Serdeable
+    record TokenResponse(String accessToken, String tokenType, int expiresIn) {}
+
+    @Serdeable
+    record MeResponse(String id, String displayName, String email, List<String> roles) {}
+
+    @Serdeable
+    record AccountResponse(
+            String id,
+            String email,
+            String displayName,
+            List<String> roles,
+            @Nullable Instant createdAt) {
+        static AccountResponse of(Account account) {
+            return new AccountResponse(
+                    account.id().toString(),
+                    account.email().value(),
+                    account.displayName(),
+                    account.roles().stream().map(Enum::name).sorted().toList(),
+                    account.createdAt());
+        }
+    }
+}

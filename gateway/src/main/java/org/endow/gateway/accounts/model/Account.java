@@ -1,0 +1,107 @@
+package org.endow.gateway.accounts.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person who can sign in. The password is only ever held as a hash. */
+public final class Account {
+
+    private final AccountId id;
+    private final Email email;
+    private final String displayName;
+    private final String passwordHash;
+    private final Set<Role> roles;
+    private final Instant createdAt;
+    private int failedSignIns;
+    private Instant lockedUntil;
+    private Instant lastSignInAt;
+
+    public Account(
+            AccountId id,
+            Email email,
+            String displayName,
+            String passwordHash,
+            Set<Role> roles,
+            Instant createdAt,
+            int failedSignIns,
+            Instant lockedUntil,
+            Instant lastSignInAt) {
+        this.id = Objects.requireNonNull(id);
+        this.email = Objects.requireNonNull(email);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.failedSignIns = failedSignIns;
+        this.lockedUntil = lockedUntil;
+        this.lastSignInAt = lastSignInAt;
+    }
+
+    public static Account open(
+            AccountId id, Email email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        return new Account(id, email, displayName, passwordHash, roles, now, 0, null, null);
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** A wrong password: after {@code maxFailures} in a row the account locks for {@code lockFor}. */
+    public void signInFailed(Instant now, int maxFailures, Duration lockFor) {
+        failedSignIns++;
+        if (failedSignIns >= maxFailures) {
+            lockedUntil = now.plus(lockFor);
+            failedSignIns = 0;
+        }
+    }
+
+    public void signedIn(Instant now) {
+        failedSignIns = 0;
+        lockedUntil = null;
+        lastSignInAt = now;
+    }
+
+    public void grant(Set<Role> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
+    public AccountId id() {
+        return id;
+    }
+
+    public Email email() {
+        return email;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+}

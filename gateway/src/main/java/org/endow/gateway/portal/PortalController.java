@@ -1,0 +1,181 @@
+package org.endow.gateway.portal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.endow.gateway.accounts.application.SignUpCommand;
+import org.endow.gateway.accounts.application.SigningIn;
+import org.endow.gateway.accounts.application.SigningUp;
+import org.endow.gateway.accounts.infrastructure.SessionTokens;
+import org.endow.gateway.accounts.model.Account;
+import org.endow.platform.problem.Problem;
+import org.endow.platform.problem.ProblemException;
+import org.endow.platform.security.Caller;
+
+/** The portal's shell: home, sign-in, sign-up, sign-out. Server-side pages, no script needed. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class PortalController {
+
+    private final SigningIn signingIn;
+    private final SigningUp signingUp;
+    private final SessionTokens tokens;
+    private final CsrfTokens csrf;
+    private final FundedItemsView fundedItems;
+
+    PortalController(
+            SigningIn signingIn,
+            SigningUp signingUp,
+            SessionTokens tokens,
+            CsrfTokens csrf,
+            FundedItemsView fundedItems) {
+        this.signingIn = signingIn;
+        this.signingUp = signingUp;
+        this.tokens = tokens;
+        this.csrf = csrf;
+        this.fundedItems = fundedItems;
+    }
+
+    @Get
+    HttpResponse<?> home(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", fundedItems.openItems().orElse(null));
+        return page(request, authentication, "home", "Endow", model, HttpStatus.OK);
+    }
+
+    @Get("/signin")
+    HttpResponse<?> signInForm(
+            HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", safeNext(next));
+        model.put("email", "");
+        return page(request, authentication, "signin", "Sign in", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/signin", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", safeNext(form.next()));
+        model.put("email", form.email() == null ? "" : form.email());
+        if (!csrf.isValid(request, form._csrf())) {
+            model.put("error", "Your form expired. Please try again.");
+            return page(request, null, "signin", "Sign in", model, HttpStatus.FORBIDDEN);
+        }
+        try {
+            Account account = signingIn.signIn(form.email(), form.password());
+            return HttpResponse.seeOther(URI.create(safeNext(form.next())))
+                    .cookie(tokens.cookie(tokens.issue(account)));
+        } catch (ProblemException e) {
+            model.put("error", e.getMessage());
+            return page(request, null, "signin", "Sign in", model, e.status());
+        }
+    }
+
+    @Get("/signup")
+    HttpResponse<?> signUpForm(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", new SignUpForm("", "", "", null));
+        model.put("errors", Map.of());
+        return page(request, authentication, "signup", "Create an account", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signUp(HttpRequest<?> request, @Body SignUpForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", new SignUpForm(form.email(), form.displayName(), "", null));
+        if (!csrf.isValid(request, form._csrf())) {
+            model.put("errors", Map.of("form", "Your form expired. Please try again."));
+            return page(request, null, "signup", "Create an account", model, HttpStatus.FORBIDDEN);
+        }
+        try {
+            Account account = signingUp.signUp(new SignUpCommand(form.email(), form.displayName(), form.password()));
+            return HttpResponse.seeOther(URI.create("/")).cookie(tokens.cookie(tokens.issue(account)));
+        } catch (ProblemException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Problem.FieldError error : e.errors()) {
+                errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+            }
+            if (errors.isEmpty()) {
+                errors.put("form", e.getMessage());
+            }
+            model.put("errors", errors);
+            return page(request, null, "signup", "Create an account", model, e.status());
+        }
+    }
+
+    @Post(value = "/signout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
+        if (!csrf.isValid(request, form.get(CsrfTokens.FIELD))) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN);
+        }
+        return HttpResponse.seeOther(URI.create("/")).cookie(tokens.expiredCookie());
+    }
+
+    private HttpResponse<?> page(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            String view,
+            String title,
+            Map<String, Object> model,
+            HttpStatus status) {
+        CsrfTokens.Token token = csrf.tokenFor(request);
+        model.put("title", title);
+        model.put("csrf", token.value());
+        model.put("user", authentication == null ? null : Caller.of(authentication));
+        MutableHttpResponse<ModelAndView<Map<String, Object>>> response =
+                HttpResponse.status(status).body(new ModelAndView<>(view, model));
+        if (token.isNew()) {
+            response.cookie(csrf.cookie(token));
+        }
+        response.header("Cache-Control", "no-store");
+        return response;
+    }
+
+    /** Only a local path: an absolute URL here would make sign-in an open redirect. */
+    static String safeNext(@Nullable String next) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.contains("\n")) {
+            return "/";
+        }
+        return next;
+    }
+
+    @Serdeable
+    record SignInForm(
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String next,
+            @Nullable String _csrf) {}
+
+    @Serdeable
+    record SignUpForm(
+            @Nullable String email,
+            @Nullable String displayName,
+            @Nullable String password,
+            @Nullable String _csrf) {}
+}

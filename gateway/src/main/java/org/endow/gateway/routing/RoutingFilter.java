@@ -1,0 +1,186 @@
+package org.endow.gateway.routing;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.SecurityFilter;
+import jakarta.annotation.PreDestroy;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.endow.gateway.accounts.infrastructure.SessionTokens;
+import org.endow.platform.messaging.Correlation;
+import org.endow.platform.problem.Problem;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * Sends {@code /api/<service>/**} to the service, path unchanged. Runs after the security filter:
+ * a token that verified is forwarded as a bearer token; cookies and unverified credentials never
+ * leave the gateway. A service that is down answers 502, one that is too slow 504, both as
+ * problem+json.
+ */
+@Filter("/api/**")
+@Requires(classes = ProxyHttpClient.class)
+class RoutingFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
+    /** Paths the gateway answers itself. */
+    private static final Set<String> OWN = Set.of("auth", "accounts");
+
+    private final Map<String, Upstream> upstreams = new HashMap<>();
+
+    RoutingFilter(List<RouteProperties> routes) {
+        for (RouteProperties route : routes) {
+            DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
+            config.setConnectTimeout(route.connectTimeout());
+            config.setReadTimeout(route.readTimeout());
+            config.setFollowRedirects(false);
+            try {
+                upstreams.put(
+                        route.name(),
+                        new Upstream(route, ProxyHttpClient.create(route.url().toURL(), config)));
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        "endow.gateway.routes." + route.name() + ".url is not a URL: " + route.url(), e);
+            }
+            LOG.info("Route /api/{}/** -> {}", route.name(), route.url());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String service = serviceOf(request.getPath());
+        if (service == null || OWN.contains(service)) {
+            return chain.proceed(request);
+        }
+        Upstream upstream = upstreams.get(service);
+        if (upstream == null) {
+            return Publishers.just(problem(request, HttpStatus.NOT_FOUND, "No service '" + service + "'"));
+        }
+        String correlation = Optional.ofNullable(request.getHeaders().get(Correlation.HEADER))
+                .filter(Correlation::isAcceptable)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        // read the credentials first: the mutable view below shares the original request's headers
+        Optional<String> token = verifiedToken(request);
+        MutableHttpRequest<?> forwarded =
+                request.mutate().uri(target(upstream.route().url(), request.getUri()));
+        forwarded
+                .getHeaders()
+                .remove(HttpHeaders.COOKIE)
+                .remove(HttpHeaders.AUTHORIZATION)
+                .remove(HttpHeaders.HOST)
+                .set(Correlation.HEADER, correlation)
+                .set("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress())
+                .set("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
+        token.ifPresent(verified -> forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + verified));
+        Flux<MutableHttpResponse<?>> proxied =
+                Flux.from(upstream.client().proxy(forwarded)).map(response -> withCorrelation(response, correlation));
+        return proxied.onErrorResume(error -> Flux.just(failure(request, service, error)));
+    }
+
+    private static MutableHttpResponse<?> withCorrelation(MutableHttpResponse<?> response, String correlation) {
+        response.getHeaders().set(Correlation.HEADER, correlation);
+        return response;
+    }
+
+    /** The token the security filter verified, if the caller is authenticated. */
+    private static Optional<String> verifiedToken(HttpRequest<?> request) {
+        boolean authenticated = request.getUserPrincipal(Authentication.class).isPresent()
+                || request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class)
+                        .isPresent();
+        if (!authenticated) {
+            return Optional.empty();
+        }
+        Optional<String> bearer = request.getHeaders()
+                .getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        return request.getCookies().findCookie(SessionTokens.COOKIE).map(c -> c.getValue());
+    }
+
+    private MutableHttpResponse<?> failure(HttpRequest<?> request, String service, Throwable error) {
+        if (error instanceof ReadTimeoutException || hasCause(error, java.util.concurrent.TimeoutException.class)) {
+            LOG.warn("{} timed out on {} {}", service, request.getMethod(), request.getPath());
+            return problem(
+                    request, HttpStatus.GATEWAY_TIMEOUT, "Service " + service + " did not answer in time; retry later");
+        }
+        LOG.warn("{} unavailable for {} {}: {}", service, request.getMethod(), request.getPath(), error.toString());
+        return problem(request, HttpStatus.BAD_GATEWAY, "Service " + service + " is unavailable; retry later");
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MutableHttpResponse<?> problem(HttpRequest<?> request, HttpStatus status, String detail) {
+        return HttpResponse.status(status)
+                .contentType(Problem.MEDIA_TYPE)
+                .body(new Problem(
+                        "about:blank", status.getReason(), status.getCode(), detail, request.getPath(), List.of()));
+    }
+
+    static String serviceOf(String path) {
+        if (!path.startsWith("/api/")) {
+            return null;
+        }
+        String rest = path.substring("/api/".length());
+        int slash = rest.indexOf('/');
+        String service = slash < 0 ? rest : rest.substring(0, slash);
+        return service.isEmpty() ? null : service;
+    }
+
+    static URI target(URI base, URI original) {
+        String query = original.getRawQuery();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + original.getRawPath()
+                + (query == null ? "" : "?" + query));
+    }
+
+    @PreDestroy
+    void close() {
+        for (Upstream upstream : upstreams.values()) {
+            if (upstream.client() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("closing the client of {}", upstream.route().name(), e);
+                }
+            }
+        }
+    }
+
+    private record Upstream(RouteProperties route, ProxyHttpClient client) {}
+}
