@@ -1,0 +1,238 @@
+package org.endow.gateway.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.endow.devstack.Database;
+import org.endow.devstack.KeyPairPem;
+import org.endow.devstack.TestInfra;
+import org.endow.gateway.accounts.infrastructure.SessionTokens;
+import org.endow.gateway.accounts.model.Account;
+import org.endow.gateway.accounts.model.AccountId;
+import org.endow.gateway.accounts.model.Email;
+import org.endow.gateway.accounts.model.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway against stub upstreams: what it forwards, what it strips, how it fails. */
+class RoutingIT {
+
+    static HttpServer upstream;
+    static EmbeddedServer gateway;
+    static final Map<String, Map<String, List<String>>> seen = new ConcurrentHashMap<>();
+    static final CountDownLatch release = new CountDownLatch(1);
+    static final HttpClient http = HttpClient.newHttpClient();
+    static String token;
+
+    @BeforeAll
+    static void start() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/api/echo", exchange -> {
+            seen.put(exchange.getRequestURI().toString(), new HashMap<>(exchange.getRequestHeaders()));
+            byte[] body = ("{\"path\":\"" + exchange.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.createContext("/api/slow", exchange -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        upstream.start();
+        String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
+
+        Database db = TestInfra.get().freshDatabase("gateway_routing");
+        KeyPairPem keys = TestInfra.get().jwtKeys();
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", db.jdbcUrl());
+        p.put("datasources.default.username", db.username());
+        p.put("datasources.default.password", db.password());
+        p.put("endow.jwt.public-key", keys.publicKeyPem());
+        p.put("endow.jwt.private-key", keys.privateKeyPem());
+        p.put("endow.accounts.admin-password", "routing test admin password");
+        p.put("endow.gateway.routes.echo.url", upstreamUrl);
+        p.put("endow.gateway.routes.slow.url", upstreamUrl);
+        p.put("endow.gateway.routes.slow.read-timeout", "1s");
+        p.put("endow.gateway.routes.down.url", "http://127.0.0.1:" + closedPort());
+        p.put("micronaut.server.port", -1);
+        gateway = ApplicationContext.run(EmbeddedServer.class, p);
+        Account ada = Account.open(
+                AccountId.random(),
+                new Email("ada@example.org"),
+                "Ada",
+                "unused",
+                java.util.EnumSet.of(Role.DONOR),
+                java.time.Instant.now());
+        token = gateway.getApplicationContext().getBean(SessionTokens.class).issue(ada);
+    }
+
+    @AfterAll
+    static void stop() {
+        release.countDown();
+        if (gateway != null) {
+            gateway.getApplicationContext().close();
+        }
+        if (upstream != null) {
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void forwards_the_path_and_query_unchanged_with_the_verified_token_and_a_correlation_id() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/echo/things/42?page=2&q=a%20b"))
+                .header("Authorization", "Bearer " + token)
+                .header("Cookie", "endow_session=" + token + "; other=secret")
+                .header("X-Correlation-Id", "client-correlation-1")
+                .GET());
+
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, List<String>> headers = seen.get("/api/echo/things/42?page=2&q=a%20b");
+        assertEquals(List.of("Bearer " + token), headers.get("Authorization"));
+        assertNull(headers.get("Cookie"), "cookies never leave the gateway");
+        assertEquals(List.of("client-correlation-1"), headers.get("X-correlation-id"));
+        assertEquals(
+                "client-correlation-1",
+                response.headers().firstValue("X-Correlation-Id").orElseThrow());
+    }
+
+    @Test
+    void the_session_cookie_is_turned_into_a_bearer_token() throws Exception {
+        send(HttpRequest.newBuilder(url("/api/echo/cookie"))
+                .header("Cookie", "endow_session=" + token)
+                .GET());
+
+        assertEquals(List.of("Bearer " + token), seen.get("/api/echo/cookie").get("Authorization"));
+    }
+
+    @Test
+    void a_token_the_gateway_did_not_sign_is_not_forwarded() throws Exception {
+        String forged = token.substring(0, token.lastIndexOf('.')) + ".AAAA";
+        send(HttpRequest.newBuilder(url("/api/echo/forged"))
+                .header("Authorization", "Bearer " + forged)
+                .header("X-Correlation-Id", "bad id; with <script> and spaces")
+                .GET());
+
+        Map<String, List<String>> headers = seen.get("/api/echo/forged");
+        assertNull(headers.get("Authorization"));
+        assertFalse(headers.get("X-correlation-id").getFirst().contains("bad"), "an unacceptable id is replaced");
+    }
+
+    @Test
+    void a_service_that_is_down_is_a_502_problem() throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(url("/api/down/anything")).GET());
+
+        assertEquals(502, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains("Service down is unavailable"), response.body());
+    }
+
+    @Test
+    void a_service_that_is_too_slow_is_a_504_problem() throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(url("/api/slow/anything")).GET());
+
+        assertEquals(504, response.statusCode(), response.body());
+        assertTrue(response.body().contains("did not answer in time"), response.body());
+    }
+
+    @Test
+    void an_unknown_service_is_a_404_problem() throws Exception {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(url("/api/nowhere/x")).GET());
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("No service 'nowhere'"), response.body());
+    }
+
+    @Test
+    void the_gateway_api_answers_problems_naming_fields() throws Exception {
+        HttpResponse<String> malformed = send(HttpRequest.newBuilder(url("/api/auth/signup"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":")));
+        assertEquals(400, malformed.statusCode(), malformed.body());
+
+        HttpResponse<String> invalid = send(HttpRequest.newBuilder(url("/api/auth/signup"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"nope\",\"displayName\":\"N\",\"password\":\"short\"}")));
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.body().contains("\"field\":\"email\""), invalid.body());
+        assertTrue(invalid.body().contains("\"field\":\"password\""), invalid.body());
+
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(url("/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"admin@endow.local\",\"password\":\"not the password\"}")));
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpResponse<String> admin = send(HttpRequest.newBuilder(url("/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"admin@endow.local\",\"password\":\"routing test admin password\"}")));
+        assertEquals(200, admin.statusCode(), admin.body());
+    }
+
+    @Test
+    void pages_carry_the_security_headers() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url("/signin")).GET());
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers()
+                .firstValue("Content-Security-Policy")
+                .orElseThrow()
+                .contains("frame-ancestors 'none'"));
+        assertEquals(
+                "nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(
+                page.headers().allValues("Set-Cookie").stream()
+                        .map(c -> c.toLowerCase(java.util.Locale.ROOT))
+                        .anyMatch(c -> c.startsWith("endow_csrf=")
+                                && c.contains("httponly")
+                                && c.contains("secure")
+                                && c.contains("samesite=strict")),
+                page.headers().allValues("Set-Cookie").toString());
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static URI url(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.getPort() + path);
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
