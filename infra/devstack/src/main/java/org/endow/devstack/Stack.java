@@ -1,5 +1,6 @@
 package org.endow.devstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,7 +161,23 @@ public final class Stack {
                 }
             });
         }
-        printSummary(adminEmail, adminPassword);
+        String demo = seedDemoData();
+        printSummary(adminEmail, adminPassword, demo);
+    }
+
+    private String seedDemoData() {
+        if (gateway == null) {
+            return "skipped (no gateway)";
+        }
+        try {
+            return new DemoData("http://127.0.0.1:" + gateway.port()).seed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Demo data could not be made: {}", e.getMessage());
+            return "failed: " + e.getMessage();
+        }
     }
 
     private void startInfrastructure() {
@@ -240,6 +257,11 @@ public final class Stack {
         }
     }
 
+    /** The applications started, for the benchmark's report. */
+    List<ServiceProcess> applications() {
+        return running();
+    }
+
     private List<ServiceProcess> running() {
         List<ServiceProcess> all = new ArrayList<>(services);
         if (gateway != null) {
@@ -248,7 +270,7 @@ public final class Stack {
         return all;
     }
 
-    private void printSummary(String adminEmail, String adminPassword) {
+    private void printSummary(String adminEmail, String adminPassword, String demo) {
         StringBuilder out = new StringBuilder();
         out.append("\n==================== Endow is running ====================\n");
         if (gateway != null) {
@@ -263,6 +285,7 @@ public final class Stack {
                 .append(" / ")
                 .append(adminPassword)
                 .append('\n');
+        out.append("  Demo data:       ").append(demo).append('\n');
         out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
         out.append("  PostgreSQL:      ").append(postgres.adminJdbcUrl()).append('\n');
         out.append("  Logs:            ").append(logDir).append('\n');

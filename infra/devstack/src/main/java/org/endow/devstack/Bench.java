@@ -1,0 +1,204 @@
+package org.endow.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code ./endow bench}: starts the whole stack as the run command does (without building), then
+ * measures, in the same run, the same request sent to the funds service directly and through the
+ * gateway. Sequential requests give the latency the gateway adds below saturation; a fixed number of
+ * concurrent clients gives the share of direct throughput the gateway keeps. Writes a Markdown report
+ * to {@code target/bench/} and prints it.
+ */
+public final class Bench {
+
+    static final String PATH = "/api/funds/items/packaging";
+    static final int WARMUP = 3_000;
+    static final int ROUNDS = 5;
+    static final int PER_ROUND = 2_000;
+    static final int CLIENTS = 16;
+    static final Duration SATURATION_WINDOW = Duration.ofSeconds(8);
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Instant launched = Instant.now();
+        Path root = RepoRoot.find();
+        Stack stack = new Stack(root, launched);
+        try {
+            stack.run();
+            Duration ready = Duration.between(launched, Instant.now());
+            String report = measure(stack, ready);
+            System.out.println(report);
+            Path out = root.resolve("target/bench");
+            Files.createDirectories(out);
+            Path file = out.resolve(
+                    "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+            Files.writeString(file, report);
+            System.out.println("Report written to " + root.relativize(file));
+        } finally {
+            stack.stopAll();
+        }
+    }
+
+    private static String measure(Stack stack, Duration ready) throws Exception {
+        ServiceProcess funds = find(stack, "funds");
+        ServiceProcess gateway = find(stack, "gateway");
+        URI direct = URI.create(funds.baseUrl() + PATH);
+        URI proxied = URI.create(gateway.baseUrl() + PATH);
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        sequential(client, direct, WARMUP);
+        sequential(client, proxied, WARMUP);
+        List<Long> directNanos = new ArrayList<>();
+        List<Long> gatewayNanos = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            // alternate, so that drift (JIT, GC, the other core's load) hits both alike
+            directNanos.addAll(sequential(client, direct, PER_ROUND));
+            gatewayNanos.addAll(sequential(client, proxied, PER_ROUND));
+        }
+        double directRps = saturate(direct);
+        double gatewayRps = saturate(proxied);
+
+        long[] d = sorted(directNanos);
+        long[] g = sorted(gatewayNanos);
+        StringBuilder md = new StringBuilder();
+        md.append("### Run of ")
+                .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                .append("\n\n");
+        md.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, JDK ")
+                .append(Runtime.version())
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append("\n\n");
+        md.append("Stack ready (Kafka, PostgreSQL, every app healthy, demo data) in **")
+                .append(String.format("%.1f s", ready.toMillis() / 1000.0))
+                .append("** from the launcher's start (no build).\n\n");
+        md.append("| app | start to healthy | RSS after start |\n|---|---:|---:|\n");
+        for (ServiceProcess app : stack.applications()) {
+            md.append(String.format(
+                    "| %s | %.1f s | %d MiB |%n",
+                    app.name(),
+                    app.startToHealthy().orElse(Duration.ZERO).toMillis() / 1000.0,
+                    app.rssKb().orElse(0) / 1024));
+        }
+        md.append("\n`GET ")
+                .append(PATH)
+                .append("`, ")
+                .append(ROUNDS * PER_ROUND)
+                .append(" sequential requests each, ");
+        md.append("after ").append(WARMUP).append(" warm-up requests each:\n\n");
+        md.append("| path | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        md.append(row("direct to funds", d)).append(row("through the gateway", g));
+        md.append(String.format(
+                "| **added by the gateway** | **%.2f ms** | %.2f ms | **%.2f ms** | |%n",
+                ms(pct(g, 50) - pct(d, 50)), ms(pct(g, 90) - pct(d, 90)), ms(pct(g, 99) - pct(d, 99))));
+        md.append(String.format(
+                "%nSaturation, %d concurrent clients for %d s each: direct %.0f req/s, through the gateway %.0f req/s"
+                        + " = **%.0f %%** of direct.%n",
+                CLIENTS, SATURATION_WINDOW.toSeconds(), directRps, gatewayRps, 100 * gatewayRps / directRps));
+        return md.toString();
+    }
+
+    private static List<Long> sequential(HttpClient client, URI uri, int count)
+            throws IOException, InterruptedException {
+        List<Long> nanos = new ArrayList<>(count);
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            nanos.add(System.nanoTime() - start);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode());
+            }
+        }
+        return nanos;
+    }
+
+    private static double saturate(URI uri) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        LongAdder failed = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (int c = 0; c < CLIENTS; c++) {
+                pool.submit(() -> {
+                    HttpClient client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    while (!stop.get()) {
+                        try {
+                            if (client.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200) {
+                                done.increment();
+                            } else {
+                                failed.increment();
+                            }
+                        } catch (IOException e) {
+                            failed.increment();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+            Thread.sleep(SATURATION_WINDOW.toMillis());
+            stop.set(true);
+        }
+        if (failed.sum() > 0) {
+            throw new IllegalStateException(failed.sum() + " requests to " + uri + " failed under load");
+        }
+        return done.sum() / (double) SATURATION_WINDOW.toSeconds();
+    }
+
+    private static ServiceProcess find(Stack stack, String name) {
+        return stack.applications().stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not running: build it first"));
+    }
+
+    private static long[] sorted(List<Long> values) {
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    private static long pct(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static String row(String name, long[] sorted) {
+        return String.format(
+                "| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n",
+                name, ms(pct(sorted, 50)), ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
+    }
+}
