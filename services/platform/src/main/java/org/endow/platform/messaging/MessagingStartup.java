@@ -62,7 +62,12 @@ class MessagingStartup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupFailure("interrupted while connecting to Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            throw new StartupFailure(
+                    "Kafka broker not reachable at " + clients.bootstrapServers() + " (no answer within "
+                            + properties.startupTimeout().toSeconds() + " s)",
+                    e);
+        } catch (ExecutionException e) {
             throw new StartupFailure(
                     "Kafka broker not reachable at " + clients.bootstrapServers() + " (" + OutboxRelay.rootMessage(e)
                             + ")",
