@@ -1,0 +1,177 @@
+package org.endow.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+import org.endow.devstack.RepoRoot;
+import org.endow.devstack.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal as a person uses it, in headless Chromium, through the real gateway and services:
+ * sign up (with a mistake first), see your name, sign out, sign in (with a mistake first).
+ */
+class PortalBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static EndowStack stack;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static String portal;
+    static Path screenshots;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Chromium and ChromeDriver are needed at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
+        }
+        stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "portal-browser");
+        // localhost, not 127.0.0.1: Chromium treats it as a secure context and keeps Secure cookies
+        portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        Donor.awaitItemsKnown(new Http(stack.gatewayUrl()), "packaging");
+
+        Path target = RepoRoot.find().resolve("system-tests/target");
+        screenshots = Files.createDirectories(target.resolve("screenshots"));
+        Path profile = Files.createDirectories(target.resolve("chrome-profile-" + UUID.randomUUID()));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    void a_person_signs_up_sees_their_name_signs_out_and_signs_in_again() throws Exception {
+        String email = "grace+" + UUID.randomUUID() + "@example.org";
+        String password = "a long and memorable passphrase";
+
+        driver.get(portal + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.item[data-code=packaging]")));
+        screenshot("home-anonymous");
+
+        driver.findElement(By.linkText("Create an account")).click();
+        wait.until(ExpectedConditions.urlContains("/signup"));
+        fill("displayName", "Grace Hopper");
+        fill("email", email);
+        fill("password", "short");
+        submit();
+        WebElement passwordError =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password + .field-error")));
+        assertTrue(passwordError.getText().contains("at least 12 characters"), passwordError.getText());
+        assertEquals("Grace Hopper", driver.findElement(By.id("displayName")).getAttribute("value"));
+        assertEquals(email, driver.findElement(By.id("email")).getAttribute("value"));
+        screenshot("signup-error");
+
+        fill("password", password);
+        submit();
+        assertEquals("Grace Hopper", userName());
+        screenshot("home-signed-in");
+
+        Cookie session = driver.manage().getCookieNamed("endow_session");
+        assertTrue(session.isHttpOnly(), "session cookie must be HttpOnly");
+        assertTrue(session.isSecure(), "session cookie must be Secure");
+        assertEquals("Lax", session.getSameSite());
+
+        driver.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")))
+                .click();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        fill("email", email);
+        fill("password", "not my passphrase at all");
+        submit();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
+        assertEquals("Wrong email or password", error.getText());
+        screenshot("signin-error");
+
+        fill("password", password);
+        submit();
+        assertEquals("Grace Hopper", userName());
+    }
+
+    @Test
+    void pages_are_served_with_a_content_security_policy() throws Exception {
+        HttpResponse<String> home = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, home.statusCode());
+        assertTrue(
+                home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    }
+
+    private static String userName() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=user-name]")))
+                .getText();
+    }
+
+    private static void fill(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private static void submit() {
+        WebDriver current = driver;
+        current.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
