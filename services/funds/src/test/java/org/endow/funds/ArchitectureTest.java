@@ -3,19 +3,13 @@ package org.endow.funds;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import org.endow.platform.testing.ArchitectureRules;
 
+/** This service's classes against the layering every Endow service keeps. */
 @AnalyzeClasses(packages = "org.endow.funds", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule model_is_framework_free = ArchitectureRules.MODEL_IS_FRAMEWORK_FREE;
-
-    @ArchTest
-    static final ArchRule application_does_not_use_infrastructure =
-            ArchitectureRules.APPLICATION_DOES_NOT_USE_INFRASTRUCTURE;
-
-    @ArchTest
-    static final ArchRule model_does_not_use_outer_layers = ArchitectureRules.MODEL_DOES_NOT_USE_OUTER_LAYERS;
+    static final ArchTests layering = ArchTests.in(ArchitectureRules.class);
 }
