@@ -28,6 +28,7 @@ final class ConstraintViolationProblemHandler
         implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // Micronaut's ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {

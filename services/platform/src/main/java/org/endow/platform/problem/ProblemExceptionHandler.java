@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // Micronaut's ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         Problem problem = new Problem(
                 "about:blank",

@@ -40,6 +40,7 @@ class MessagingIT {
     static JdbcOperations jdbc;
 
     @BeforeAll
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
         context = ApplicationContext.run(properties(TestInfra.get().kafkaBootstrapServers()));
         outbox = context.getBean(Outbox.class);

@@ -75,6 +75,7 @@ class RecordingPledgeTest {
         assertEquals(0, journal.size());
     }
 
+    @SuppressWarnings("unchecked") // Argument.of(EventEnvelope.class, DonationPledged.class) fixes T
     private static EventEnvelope<DonationPledged> sample() throws Exception {
         return ObjectMapper.getDefault()
                 .readValue(

@@ -31,6 +31,7 @@ class JdbcJournalIT {
     static JdbcOperations jdbc;
 
     @BeforeAll
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
         Database db = TestInfra.get().freshDatabase("funds_journal");
         context = ApplicationContext.run(Map.of(
