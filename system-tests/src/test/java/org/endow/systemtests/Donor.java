@@ -42,9 +42,25 @@ final class Donor {
     }
 
     static long pledged(Http http, String fundCode) {
+        return balance(http, fundCode, "pledgedMinor");
+    }
+
+    static long raised(Http http, String fundCode) {
+        return balance(http, fundCode, "raisedMinor");
+    }
+
+    private static long balance(Http http, String fundCode, String field) {
         Http.Response item = http.get("/api/funds/items/" + fundCode, null);
         assertEquals(200, item.status(), item.body());
-        return Long.parseLong(item.field("pledgedMinor"));
+        return Long.parseLong(item.field(field));
+    }
+
+    /** Signs in an existing account (e.g. the administrator the stack was started with). */
+    static String token(Http http, String email, String password) {
+        Http.Response token = http.postJson(
+                "/api/auth/token", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null);
+        assertEquals(200, token.status(), token.body());
+        return token.field("accessToken");
     }
 
     /** The donations service learns the funded items from the funds service's events. */

@@ -23,6 +23,8 @@ import org.endow.devstack.TestInfra;
 final class EndowStack implements AutoCloseable {
 
     static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+    static final String ADMIN_EMAIL = "admin@endow.test";
+    static final String ADMIN_PASSWORD = "system-test-admin-password";
 
     private final String kafka;
     private final KeyPairPem keys = TestInfra.get().jwtKeys();
@@ -52,8 +54,8 @@ final class EndowStack implements AutoCloseable {
             gatewayEnv.put("ENDOW_JWT_PRIVATE_KEY", stack.keys.privateKeyPem());
             gatewayEnv.put("ENDOW_GATEWAY_ROUTES_DONATIONS_URL", donations.baseUrl());
             gatewayEnv.put("ENDOW_GATEWAY_ROUTES_FUNDS_URL", funds.baseUrl());
-            gatewayEnv.put("ENDOW_ADMIN_EMAIL", "admin@endow.test");
-            gatewayEnv.put("ENDOW_ADMIN_PASSWORD", "system-test-admin-password");
+            gatewayEnv.put("ENDOW_ADMIN_EMAIL", ADMIN_EMAIL);
+            gatewayEnv.put("ENDOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
             stack.launch("gateway", "gateway", gatewayEnv).awaitHealthy(HEALTHY_WITHIN);
             return stack;
         } catch (RuntimeException e) {

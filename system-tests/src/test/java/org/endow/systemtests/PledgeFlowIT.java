@@ -57,6 +57,29 @@ class PledgeFlowIT {
     }
 
     @Test
+    void staff_reconcile_a_pledge_and_the_item_shows_it_raised_once() {
+        long pledgedBefore = Donor.pledged(http, "general");
+        long raisedBefore = Donor.raised(http, "general");
+        Http.Response pledge = ada.pledge(12_345, "general");
+        assertEquals(201, pledge.status(), pledge.body());
+        String path = "/api/donations/pledges/" + pledge.field("id") + "/received";
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+
+        Http.Response byDonor = http.postJson(path, "{}", ada.token);
+        Http.Response received = http.postJson(path, "{\"reference\":\"BACS 2026-11-27\"}", staff);
+        Http.Response again = http.postJson(path, "{}", staff);
+
+        assertEquals(403, byDonor.status(), "only staff reconcile: " + byDonor.body());
+        assertEquals(200, received.status(), received.body());
+        assertEquals("RECEIVED", received.field("status"));
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.isProblem());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.raised(http, "general") == raisedBefore + 12_345
+                        && Donor.pledged(http, "general") == pledgedBefore);
+    }
+
+    @Test
     void the_same_event_delivered_twice_is_counted_once() throws Exception {
         long before = Donor.pledged(http, "cpython-dir");
         String donationId = UUID.randomUUID().toString();

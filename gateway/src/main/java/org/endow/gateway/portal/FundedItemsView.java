@@ -74,6 +74,7 @@ class FundedItemsView {
             String currency,
             long targetMinor,
             long pledgedMinor,
+            long raisedMinor,
             long givenMinor,
             int percentOfTarget) {}
 

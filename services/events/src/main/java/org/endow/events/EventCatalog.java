@@ -11,8 +11,8 @@ import org.endow.events.funds.v1.FundEvents;
 /** Every integration event Endow knows, for lookup by wire name and version. */
 public final class EventCatalog {
 
-    public static final List<EventType<?>> ALL =
-            List.of(DonationEvents.DONATION_PLEDGED, FundEvents.FUNDED_ITEM_PUBLISHED);
+    public static final List<EventType<?>> ALL = List.of(
+            DonationEvents.DONATION_PLEDGED, DonationEvents.DONATION_RECEIVED, FundEvents.FUNDED_ITEM_PUBLISHED);
 
     private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));

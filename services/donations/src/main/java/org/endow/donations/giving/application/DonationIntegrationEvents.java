@@ -1,8 +1,10 @@
 package org.endow.donations.giving.application;
 
+import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationEvent;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
+import org.endow.events.donations.v1.DonationReceived;
 import org.endow.platform.messaging.Outbox;
 
 /** The one place where the donations service turns its domain events into contract events. */
@@ -15,7 +17,23 @@ final class DonationIntegrationEvents {
             case DonationEvent.DonationPledged pledged ->
                 outbox.append(
                         DonationEvents.DONATION_PLEDGED, pledged.donationId().toString(), toContract(pledged));
+            case DonationEvent.DonationReceived received ->
+                outbox.append(
+                        DonationEvents.DONATION_RECEIVED, received.donationId().toString(), toContract(received));
         }
+    }
+
+    static DonationReceived toContract(DonationEvent.DonationReceived received) {
+        Donation donation = received.donation();
+        return new DonationReceived(
+                donation.id().toString(),
+                donation.donor().value(),
+                donation.amount().minor(),
+                donation.amount().currencyCode(),
+                donation.fundCode(),
+                donation.method().name(),
+                received.occurredAt(),
+                received.reference());
     }
 
     static DonationPledged toContract(DonationEvent.DonationPledged pledged) {

@@ -16,4 +16,6 @@ record DonationRow(
         String method,
         String status,
         Instant pledgedAt,
-        @Nullable String idempotencyKey) {}
+        @Nullable String idempotencyKey,
+        @Nullable Instant receivedAt,
+        @Nullable String receivedReference) {}

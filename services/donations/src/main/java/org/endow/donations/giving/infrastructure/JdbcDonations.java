@@ -22,7 +22,19 @@ class JdbcDonations implements Donations {
 
     @Override
     public void add(Donation donation, String idempotencyKey) {
-        rows.save(new DonationRow(
+        rows.save(toRow(donation, idempotencyKey));
+    }
+
+    @Override
+    public void update(Donation donation) {
+        String key = rows.findById(donation.id().value())
+                .map(DonationRow::idempotencyKey)
+                .orElse(null);
+        rows.update(toRow(donation, key));
+    }
+
+    private static DonationRow toRow(Donation donation, String idempotencyKey) {
+        return new DonationRow(
                 donation.id().value(),
                 donation.donor().value(),
                 donation.amount().minor(),
@@ -31,7 +43,9 @@ class JdbcDonations implements Donations {
                 donation.method().name(),
                 donation.status().name(),
                 donation.pledgedAt(),
-                idempotencyKey));
+                idempotencyKey,
+                donation.receivedAt(),
+                donation.receivedReference());
     }
 
     @Override
@@ -60,6 +74,8 @@ class JdbcDonations implements Donations {
                 row.fundCode(),
                 PaymentMethod.valueOf(row.method()),
                 DonationStatus.valueOf(row.status()),
-                row.pledgedAt());
+                row.pledgedAt(),
+                row.receivedAt(),
+                row.receivedReference());
     }
 }

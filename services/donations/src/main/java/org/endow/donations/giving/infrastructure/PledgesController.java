@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.endow.donations.giving.application.PledgeCommand;
 import org.endow.donations.giving.application.PledgingDonation;
+import org.endow.donations.giving.application.RecordingReceipt;
 import org.endow.donations.giving.application.ViewingDonations;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
@@ -39,10 +40,12 @@ class PledgesController {
 
     private final PledgingDonation pledging;
     private final ViewingDonations viewing;
+    private final RecordingReceipt receipts;
 
-    PledgesController(PledgingDonation pledging, ViewingDonations viewing) {
+    PledgesController(PledgingDonation pledging, ViewingDonations viewing, RecordingReceipt receipts) {
         this.pledging = pledging;
         this.viewing = viewing;
+        this.receipts = receipts;
     }
 
     @Post
@@ -84,6 +87,18 @@ class PledgesController {
                 viewing.one(new DonationId(id), new DonorId(caller.accountId()), caller.has(Roles.STAFF)));
     }
 
+    /** Staff: the money of this pledge arrived (bank transfer or cheque reconciled). Audited. */
+    @Post("/{id}/received")
+    @Secured(Roles.STAFF)
+    PledgeResponse received(@PathVariable UUID id, @Body @Valid ReceiptRequest request, Authentication authentication) {
+        return PledgeResponse.of(
+                receipts.receive(Caller.of(authentication).accountId(), new DonationId(id), request.reference()));
+    }
+
+    /** @param reference the bank or cheque reference, as staff see it on the statement */
+    @Serdeable
+    record ReceiptRequest(@Nullable @Size(max = 200) String reference) {}
+
     /**
      * @param amountMinor the amount in minor units (cents)
      * @param currency ISO 4217 code, e.g. USD
@@ -108,7 +123,8 @@ class PledgesController {
             String fundCode,
             String method,
             String status,
-            Instant pledgedAt) {
+            Instant pledgedAt,
+            @Nullable Instant receivedAt) {
         static PledgeResponse of(Donation donation) {
             return new PledgeResponse(
                     donation.id().toString(),
@@ -117,7 +133,8 @@ class PledgesController {
                     donation.fundCode(),
                     donation.method().name(),
                     donation.status().name(),
-                    donation.pledgedAt());
+                    donation.pledgedAt(),
+                    donation.receivedAt());
         }
     }
 }

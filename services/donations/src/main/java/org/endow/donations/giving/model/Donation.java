@@ -12,8 +12,10 @@ public final class Donation {
     private final Money amount;
     private final String fundCode;
     private final PaymentMethod method;
-    private final DonationStatus status;
+    private DonationStatus status;
     private final Instant pledgedAt;
+    private Instant receivedAt;
+    private String receivedReference;
 
     public Donation(
             DonationId id,
@@ -22,7 +24,9 @@ public final class Donation {
             String fundCode,
             PaymentMethod method,
             DonationStatus status,
-            Instant pledgedAt) {
+            Instant pledgedAt,
+            Instant receivedAt,
+            String receivedReference) {
         this.id = Objects.requireNonNull(id);
         this.donor = Objects.requireNonNull(donor);
         this.amount = Objects.requireNonNull(amount);
@@ -30,6 +34,8 @@ public final class Donation {
         this.method = Objects.requireNonNull(method);
         this.status = Objects.requireNonNull(status);
         this.pledgedAt = Objects.requireNonNull(pledgedAt);
+        this.receivedAt = receivedAt;
+        this.receivedReference = receivedReference;
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a donation is a positive amount");
         }
@@ -52,7 +58,33 @@ public final class Donation {
                 pledged.fundCode(),
                 pledged.method(),
                 DonationStatus.PLEDGED,
-                pledged.occurredAt());
+                pledged.occurredAt(),
+                null,
+                null);
+    }
+
+    /**
+     * The money of this pledge arrived.
+     *
+     * @throws IllegalStateException when it was already received: money is never counted twice
+     */
+    public DonationEvent.DonationReceived receive(Instant now, String reference) {
+        if (status != DonationStatus.PLEDGED) {
+            throw new IllegalStateException(
+                    "donation " + id + " is " + status.name().toLowerCase() + ", not pledged");
+        }
+        status = DonationStatus.RECEIVED;
+        receivedAt = now;
+        receivedReference = reference;
+        return new DonationEvent.DonationReceived(this, now, reference);
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String receivedReference() {
+        return receivedReference;
     }
 
     public boolean belongsTo(DonorId candidate) {

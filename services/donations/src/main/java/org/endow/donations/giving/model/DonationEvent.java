@@ -18,4 +18,11 @@ public sealed interface DonationEvent {
             PaymentMethod method,
             Instant occurredAt)
             implements DonationEvent {}
+
+    record DonationReceived(Donation donation, Instant occurredAt, String reference) implements DonationEvent {
+        @Override
+        public DonationId donationId() {
+            return donation.id();
+        }
+    }
 }

@@ -7,6 +7,8 @@ public interface Donations {
 
     void add(Donation donation, String idempotencyKey);
 
+    void update(Donation donation);
+
     Optional<Donation> find(DonationId id);
 
     /** The donation a donor already made with this idempotency key, if any. */

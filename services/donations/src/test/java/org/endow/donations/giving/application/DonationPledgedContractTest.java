@@ -20,6 +20,33 @@ import org.junit.jupiter.api.Test;
 class DonationPledgedContractTest {
 
     @Test
+    void the_received_payload_matches_its_golden_sample() throws Exception {
+        try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(Map.of(), "org.endow.events")) {
+            JsonNode sample = json.readValue(EventSamples.read(DonationEvents.DONATION_RECEIVED), JsonNode.class);
+            JsonNode expected = sample.get("payload");
+            var donation = new org.endow.donations.giving.model.Donation(
+                    new DonationId(UUID.fromString(expected.get("donationId").getStringValue())),
+                    new DonorId(expected.get("donorId").getStringValue()),
+                    Money.of(
+                            expected.get("amountMinor").getLongValue(),
+                            expected.get("currency").getStringValue()),
+                    expected.get("fundCode").getStringValue(),
+                    PaymentMethod.valueOf(expected.get("method").getStringValue()),
+                    org.endow.donations.giving.model.DonationStatus.PLEDGED,
+                    Instant.parse("2026-11-20T14:05:00Z"),
+                    null,
+                    null);
+            var received = donation.receive(
+                    Instant.parse(expected.get("receivedAt").getStringValue()),
+                    expected.get("reference").getStringValue());
+
+            String written = json.writeValueAsString(DonationIntegrationEvents.toContract(received));
+
+            assertEquals(expected, json.readValue(written, JsonNode.class));
+        }
+    }
+
+    @Test
     void the_published_payload_matches_the_golden_sample() throws Exception {
         try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(Map.of(), "org.endow.events")) {
             JsonNode sample = json.readValue(EventSamples.read(DonationEvents.DONATION_PLEDGED), JsonNode.class);

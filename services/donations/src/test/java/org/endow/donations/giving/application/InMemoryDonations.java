@@ -24,6 +24,11 @@ final class InMemoryDonations implements Donations {
     }
 
     @Override
+    public void update(Donation donation) {
+        byId.put(donation.id(), donation);
+    }
+
+    @Override
     public Optional<Donation> find(DonationId id) {
         return Optional.ofNullable(byId.get(id));
     }

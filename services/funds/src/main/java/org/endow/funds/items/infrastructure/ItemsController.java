@@ -36,6 +36,7 @@ class ItemsController {
 
     /**
      * @param pledgedMinor promised, not yet received
+     * @param raisedMinor received
      * @param givenMinor everything given to the item so far (pledged and received)
      */
     @Serdeable
@@ -48,6 +49,7 @@ class ItemsController {
             String currency,
             long targetMinor,
             long pledgedMinor,
+            long raisedMinor,
             long givenMinor,
             int percentOfTarget) {
         static ItemResponse of(ItemView view) {
@@ -62,6 +64,7 @@ class ItemsController {
                     item.target().currencyCode(),
                     item.target().minor(),
                     balance.pledged().minor(),
+                    balance.raised().minor(),
                     balance.given().minor(),
                     balance.percentOfTarget());
         }

@@ -44,6 +44,7 @@ public class ViewingItemBalances {
                 new ItemBalance(
                         item.target(),
                         Money.of(balances.getOrDefault(Account.PLEDGES_RECEIVABLE, 0L), currency),
+                        Money.of(balances.getOrDefault(Account.CASH, 0L), currency),
                         Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency)));
     }
 

@@ -5,6 +5,8 @@ package org.endow.funds.ledger.model;
  * is kept per fund: restricted money never mixes with another item's.
  */
 public enum Account {
+    /** Asset: money received for the fund (bank, cheque, card settlements). Debit-normal. */
+    CASH("cash", Side.DEBIT),
     /** Asset: gifts promised and not yet received. Debit-normal. */
     PLEDGES_RECEIVABLE("pledges-receivable", Side.DEBIT),
     /** Net assets of the fund: what has been given to it, promised or paid. Credit-normal. */

@@ -6,9 +6,10 @@ import org.endow.kernel.Money;
  * How far an item is funded.
  *
  * @param pledged promised and not yet received
+ * @param raised received: money the foundation holds for the item
  * @param given everything given to the item (pledged and received), the fund's balance
  */
-public record ItemBalance(Money target, Money pledged, Money given) {
+public record ItemBalance(Money target, Money pledged, Money raised, Money given) {
 
     /** Percent of the target given so far, rounded down; 0 when there is no target. */
     public int percentOfTarget() {

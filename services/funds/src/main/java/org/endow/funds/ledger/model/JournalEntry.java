@@ -59,7 +59,23 @@ public record JournalEntry(
                         Posting.credit(Account.FUND_BALANCE, fundCode, amount)));
     }
 
+    /** The money of a pledge arrived: cash in, the receivable settled; the fund's balance is unchanged. */
+    public static JournalEntry receipt(
+            UUID sourceEventId, String donationId, String fundCode, Money amount, Instant at) {
+        return new JournalEntry(
+                UUID.nameUUIDFromBytes(("receipt:" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                sourceEventId,
+                EntryKind.DONATION_RECEIVED,
+                fundCode,
+                "Received " + donationId,
+                at,
+                List.of(
+                        Posting.debit(Account.CASH, fundCode, amount),
+                        Posting.credit(Account.PLEDGES_RECEIVABLE, fundCode, amount)));
+    }
+
     public enum EntryKind {
-        DONATION_PLEDGED
+        DONATION_PLEDGED,
+        DONATION_RECEIVED
     }
 }

@@ -12,6 +12,7 @@ import org.endow.events.EventEnvelope;
 import org.endow.events.EventSamples;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
+import org.endow.events.donations.v1.DonationReceived;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.ledger.model.Account;
 import org.endow.kernel.Money;
@@ -42,6 +43,26 @@ class RecordingPledgeTest {
 
         Map<Account, Long> balances = journal.balances("packaging", "USD");
         assertEquals(250_000L, balances.get(Account.PLEDGES_RECEIVABLE));
+        assertEquals(250_000L, balances.get(Account.FUND_BALANCE));
+        assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
+    }
+
+    @Test
+    void the_golden_receipt_sample_moves_the_pledge_to_raised() throws Exception {
+        recording.handle(sample());
+        @SuppressWarnings("unchecked") // Argument.of(EventEnvelope.class, DonationReceived.class) fixes T
+        EventEnvelope<DonationReceived> receipt = ObjectMapper.getDefault()
+                .readValue(
+                        EventSamples.read(DonationEvents.DONATION_RECEIVED),
+                        Argument.of(EventEnvelope.class, DonationReceived.class));
+        RecordingReceipt receipts = new RecordingReceipt(journal, items);
+
+        receipts.handle(receipt);
+        receipts.handle(receipt);
+
+        Map<Account, Long> balances = journal.balances("packaging", "USD");
+        assertEquals(0L, balances.get(Account.PLEDGES_RECEIVABLE));
+        assertEquals(250_000L, balances.get(Account.CASH));
         assertEquals(250_000L, balances.get(Account.FUND_BALANCE));
         assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
     }
