@@ -75,6 +75,8 @@ class FundedItemsView {
             long targetMinor,
             long pledgedMinor,
             long raisedMinor,
+            long reservedMinor,
+            long availableMinor,
             long givenMinor,
             int percentOfTarget) {}
 

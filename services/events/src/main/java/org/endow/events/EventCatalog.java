@@ -7,12 +7,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.funds.v1.FundEvents;
+import org.endow.events.grants.v1.GrantEvents;
 
 /** Every integration event Endow knows, for lookup by wire name and version. */
 public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
-            DonationEvents.DONATION_PLEDGED, DonationEvents.DONATION_RECEIVED, FundEvents.FUNDED_ITEM_PUBLISHED);
+            DonationEvents.DONATION_PLEDGED,
+            DonationEvents.DONATION_RECEIVED,
+            FundEvents.FUNDED_ITEM_PUBLISHED,
+            FundEvents.FUNDS_RESERVED,
+            FundEvents.FUNDS_UNAVAILABLE,
+            FundEvents.FUNDS_RELEASED,
+            GrantEvents.GRANT_APPROVAL_REQUESTED,
+            GrantEvents.GRANT_WITHDRAWN);
 
     private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));

@@ -37,6 +37,8 @@ class ItemsController {
     /**
      * @param pledgedMinor promised, not yet received
      * @param raisedMinor received
+     * @param reservedMinor raised and set aside for approved grants
+     * @param availableMinor raised and not reserved
      * @param givenMinor everything given to the item so far (pledged and received)
      */
     @Serdeable
@@ -50,6 +52,8 @@ class ItemsController {
             long targetMinor,
             long pledgedMinor,
             long raisedMinor,
+            long reservedMinor,
+            long availableMinor,
             long givenMinor,
             int percentOfTarget) {
         static ItemResponse of(ItemView view) {
@@ -65,6 +69,8 @@ class ItemsController {
                     item.target().minor(),
                     balance.pledged().minor(),
                     balance.raised().minor(),
+                    balance.reserved().minor(),
+                    balance.available().minor(),
                     balance.given().minor(),
                     balance.percentOfTarget());
         }

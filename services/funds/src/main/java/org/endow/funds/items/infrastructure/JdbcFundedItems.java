@@ -30,6 +30,11 @@ class JdbcFundedItems implements FundedItems {
     }
 
     @Override
+    public Optional<FundedItem> lock(String code) {
+        return query(SELECT + " where code = ? for update", code).stream().findFirst();
+    }
+
+    @Override
     public List<FundedItem> all() {
         return query(SELECT + " order by case when code = 'general' then 0 else 1 end, created_at, code");
     }

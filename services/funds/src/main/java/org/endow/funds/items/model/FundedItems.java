@@ -7,6 +7,12 @@ public interface FundedItems {
 
     Optional<FundedItem> find(String code);
 
+    /**
+     * Finds the item and locks it until the transaction ends, so that decisions about its money
+     * (reservations) are taken one at a time.
+     */
+    Optional<FundedItem> lock(String code);
+
     List<FundedItem> all();
 
     /** Items changed since they were last announced to the other services. */

@@ -9,6 +9,7 @@ import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Account;
 import org.endow.funds.ledger.model.ItemBalance;
 import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.reservations.application.Availability;
 import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
 
@@ -18,10 +19,12 @@ public class ViewingItemBalances {
 
     private final FundedItems items;
     private final Journal journal;
+    private final Availability availability;
 
-    ViewingItemBalances(FundedItems items, Journal journal) {
+    ViewingItemBalances(FundedItems items, Journal journal, Availability availability) {
         this.items = items;
         this.journal = journal;
+        this.availability = availability;
     }
 
     @Transactional(readOnly = true)
@@ -45,6 +48,7 @@ public class ViewingItemBalances {
                         item.target(),
                         Money.of(balances.getOrDefault(Account.PLEDGES_RECEIVABLE, 0L), currency),
                         Money.of(balances.getOrDefault(Account.CASH, 0L), currency),
+                        availability.reserved(item.code(), currency),
                         Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency)));
     }
 

@@ -7,9 +7,15 @@ import org.endow.kernel.Money;
  *
  * @param pledged promised and not yet received
  * @param raised received: money the foundation holds for the item
+ * @param reserved raised money set aside for approved grants
  * @param given everything given to the item (pledged and received), the fund's balance
  */
-public record ItemBalance(Money target, Money pledged, Money raised, Money given) {
+public record ItemBalance(Money target, Money pledged, Money raised, Money reserved, Money given) {
+
+    /** Raised and not reserved: what new grants can still draw on. */
+    public Money available() {
+        return raised.minus(reserved);
+    }
 
     /** Percent of the target given so far, rounded down; 0 when there is no target. */
     public int percentOfTarget() {

@@ -8,17 +8,22 @@ import java.util.TreeMap;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.items.model.FundedItems;
 
-final class InMemoryFundedItems implements FundedItems {
+public final class InMemoryFundedItems implements FundedItems {
 
     private final Map<String, FundedItem> items = new TreeMap<>();
 
-    void add(FundedItem item) {
+    public void add(FundedItem item) {
         items.put(item.code(), item);
     }
 
     @Override
     public Optional<FundedItem> find(String code) {
         return Optional.ofNullable(items.get(code));
+    }
+
+    @Override
+    public Optional<FundedItem> lock(String code) {
+        return find(code);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.funds.ledger.model.Posting;
 import org.endow.funds.ledger.model.Side;
 
-final class InMemoryJournal implements Journal {
+public final class InMemoryJournal implements Journal {
 
     private final List<JournalEntry> entries = new ArrayList<>();
     private final Set<UUID> sources = new HashSet<>();
@@ -55,7 +55,7 @@ final class InMemoryJournal implements Journal {
         return totals;
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 }

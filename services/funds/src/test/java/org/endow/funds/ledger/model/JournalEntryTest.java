@@ -77,11 +77,21 @@ class JournalEntryTest {
     void percent_of_target_rounds_down_and_handles_no_target() {
         assertEquals(
                 33,
-                new ItemBalance(Money.of(300, "USD"), Money.of(0, "USD"), Money.of(0, "USD"), Money.of(100, "USD"))
+                new ItemBalance(
+                                Money.of(300, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(100, "USD"))
                         .percentOfTarget());
         assertEquals(
                 0,
-                new ItemBalance(Money.of(0, "USD"), Money.of(0, "USD"), Money.of(0, "USD"), Money.of(100, "USD"))
+                new ItemBalance(
+                                Money.of(0, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(0, "USD"),
+                                Money.of(100, "USD"))
                         .percentOfTarget());
     }
 }

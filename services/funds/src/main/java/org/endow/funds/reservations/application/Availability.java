@@ -1,0 +1,29 @@
+package org.endow.funds.reservations.application;
+
+import jakarta.inject.Singleton;
+import org.endow.funds.ledger.model.Account;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.reservations.model.Reservations;
+import org.endow.kernel.Money;
+
+/** What an item can still commit: the money raised for it, less what grants have reserved. */
+@Singleton
+public class Availability {
+
+    private final Journal journal;
+    private final Reservations reservations;
+
+    Availability(Journal journal, Reservations reservations) {
+        this.journal = journal;
+        this.reservations = reservations;
+    }
+
+    public Money reserved(String fundCode, String currency) {
+        return Money.of(reservations.activeTotal(fundCode, currency), currency);
+    }
+
+    public Money available(String fundCode, String currency) {
+        long raised = journal.balances(fundCode, currency).getOrDefault(Account.CASH, 0L);
+        return Money.of(raised, currency).minus(reserved(fundCode, currency));
+    }
+}

@@ -1,0 +1,85 @@
+package org.endow.funds.reservations.infrastructure;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.endow.funds.reservations.model.Reservation;
+import org.endow.funds.reservations.model.Reservations;
+import org.endow.kernel.Money;
+
+@Singleton
+class JdbcReservations implements Reservations {
+
+    private final JdbcOperations jdbc;
+
+    JdbcReservations(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Reservation> find(String grantId) {
+        return jdbc.prepareStatement(
+                "select grant_id, fund_code, amount_minor, currency, status, reserved_at, released_at"
+                        + " from reservation where grant_id = ?",
+                statement -> {
+                    statement.setString(1, grantId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        Timestamp released = rs.getTimestamp(7);
+                        return Optional.of(new Reservation(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Money.of(rs.getLong(3), rs.getString(4).trim()),
+                                rs.getTimestamp(6).toInstant(),
+                                Reservation.Status.valueOf(rs.getString(5)),
+                                released == null ? null : released.toInstant()));
+                    }
+                });
+    }
+
+    @Override
+    public void add(Reservation reservation) {
+        jdbc.prepareStatement(
+                "insert into reservation (grant_id, fund_code, amount_minor, currency, status, reserved_at)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, reservation.grantId());
+                    statement.setString(2, reservation.fundCode());
+                    statement.setLong(3, reservation.amount().minor());
+                    statement.setString(4, reservation.amount().currencyCode());
+                    statement.setString(5, reservation.status().name());
+                    statement.setTimestamp(6, Timestamp.from(reservation.reservedAt()));
+                    return statement.executeUpdate();
+                });
+    }
+
+    @Override
+    public void update(Reservation reservation) {
+        jdbc.prepareStatement("update reservation set status = ?, released_at = ? where grant_id = ?", statement -> {
+            statement.setString(1, reservation.status().name());
+            statement.setTimestamp(
+                    2, reservation.releasedAt() == null ? null : Timestamp.from(reservation.releasedAt()));
+            statement.setString(3, reservation.grantId());
+            return statement.executeUpdate();
+        });
+    }
+
+    @Override
+    public long activeTotal(String fundCode, String currency) {
+        return jdbc.prepareStatement(
+                "select coalesce(sum(amount_minor), 0) from reservation"
+                        + " where fund_code = ? and currency = ? and status = 'RESERVED'",
+                statement -> {
+                    statement.setString(1, fundCode);
+                    statement.setString(2, currency);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+}
