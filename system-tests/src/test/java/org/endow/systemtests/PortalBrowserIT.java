@@ -142,6 +142,56 @@ class PortalBrowserIT {
     }
 
     @Test
+    void the_transparency_page_shows_the_ledger_figures_and_exports_them() throws Exception {
+        Http http = new Http(stack.gatewayUrl());
+        Donor ada = Donor.signUp(http, "Ada Lovelace");
+        long raisedBefore = Donor.raised(http, "packaging");
+        Http.Response pledge = ada.pledge(123_400, "packaging");
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        assertEquals(
+                200,
+                http.postJson("/api/donations/pledges/" + pledge.field("id") + "/received", "{}", staff)
+                        .status());
+        long raised = raisedBefore + 123_400;
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.raised(http, "packaging") == raised);
+        String expected =
+                new java.text.DecimalFormat("#,##0.00").format(java.math.BigDecimal.valueOf(raised, 2)) + " USD";
+
+        driver.get(portal + "/transparency");
+        WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-code=packaging] td[data-field=raised]")));
+        assertEquals(expected, cell.getText());
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        assertTrue(
+                driver.findElements(By.cssSelector(".chart-label")).stream()
+                        .anyMatch(e -> e.getText().equals(month + " · donations")),
+                "the income chart shows this month's donations");
+        screenshot("transparency");
+
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/funds/transparency/export.csv"))
+                                .header("Accept", "text/csv")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(
+                csv.body().lines().anyMatch(l -> l.startsWith("item,packaging,") && l.contains("," + raised + ",")),
+                csv.body());
+        boolean inJson = false;
+        for (var item : http.get("/api/funds/transparency", null).json().get("items")) {
+            if (item.get("code").asText().equals("packaging")) {
+                assertEquals(raised, item.get("raisedMinor").asLong());
+                inJson = true;
+            }
+        }
+        assertTrue(inJson, "the JSON export lists the item");
+    }
+
+    @Test
     void pages_are_served_with_a_content_security_policy() throws Exception {
         HttpResponse<String> home = HttpClient.newHttpClient()
                 .send(

@@ -8,6 +8,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.net.MalformedURLException;
+import java.text.DecimalFormat;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.endow.gateway.routing.RouteProperties;
@@ -15,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The funded items and how far each is funded, read from the funds service for the home page. When
- * the funds service is down the page still renders, saying so.
+ * The funds service's public figures for the portal's pages (home, transparency). When the funds
+ * service is down the pages still render, saying so.
  */
 @Singleton
 class FundedItemsView {
@@ -41,18 +43,26 @@ class FundedItemsView {
 
     /** Empty when the funds service cannot be reached. */
     Optional<List<ItemCard>> openItems() {
+        return fetch("/api/funds/items", Argument.listOf(Item.class))
+                .map(items -> items.stream()
+                        .filter(i -> "OPEN".equals(i.status()))
+                        .map(ItemCard::of)
+                        .toList());
+    }
+
+    /** Empty when the funds service cannot be reached. */
+    Optional<TransparencyPage> transparency() {
+        return fetch("/api/funds/transparency", Argument.of(Transparency.class)).map(TransparencyPage::of);
+    }
+
+    private <T> Optional<T> fetch(String path, Argument<T> type) {
         if (client == null) {
             return Optional.empty();
         }
         try {
-            List<Item> items =
-                    client.toBlocking().retrieve(HttpRequest.GET("/api/funds/items"), Argument.listOf(Item.class));
-            return Optional.of(items.stream()
-                    .filter(i -> "OPEN".equals(i.status()))
-                    .map(ItemCard::of)
-                    .toList());
+            return Optional.ofNullable(client.toBlocking().retrieve(HttpRequest.GET(path), type));
         } catch (RuntimeException e) {
-            LOG.warn("Funds service unreachable for the home page: {}", e.getMessage());
+            LOG.warn("Funds service unreachable for {}: {}", path, e.getMessage());
             return Optional.empty();
         }
     }
@@ -62,6 +72,12 @@ class FundedItemsView {
         if (client != null) {
             client.close();
         }
+    }
+
+    static String major(long minor, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
+        return format.format(BigDecimal.valueOf(minor, digits)) + " " + currency;
     }
 
     @Serdeable
@@ -80,25 +96,87 @@ class FundedItemsView {
             long givenMinor,
             int percentOfTarget) {}
 
-    /** What the page shows of an item; amounts already formatted in major units. */
+    /** What a page shows of an item; amounts already formatted in major units. */
     record ItemCard(
-            String code, String title, String description, String kind, String given, String target, int percent) {
+            String code,
+            String title,
+            String description,
+            String kind,
+            String raised,
+            String pledged,
+            String reserved,
+            String available,
+            String target,
+            int percent) {
         static ItemCard of(Item item) {
             return new ItemCard(
                     item.code(),
                     item.title(),
                     item.description(),
                     item.kind(),
-                    major(item.givenMinor(), item.currency()),
+                    major(item.raisedMinor(), item.currency()),
+                    item.pledgedMinor() > 0 ? major(item.pledgedMinor(), item.currency()) : null,
+                    item.reservedMinor() > 0 ? major(item.reservedMinor(), item.currency()) : null,
+                    major(item.availableMinor(), item.currency()),
                     item.targetMinor() > 0 ? major(item.targetMinor(), item.currency()) : null,
                     Math.min(100, item.percentOfTarget()));
         }
+    }
 
-        private static String major(long minor, String currency) {
-            int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-            java.text.DecimalFormat format =
-                    new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-            return format.format(BigDecimal.valueOf(minor, digits)) + " " + currency;
+    @Serdeable
+    record Transparency(
+            List<Figures> items, List<Income> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {}
+
+    @Serdeable
+    record Figures(
+            String code,
+            String title,
+            String kind,
+            String currency,
+            long targetMinor,
+            long pledgedMinor,
+            long raisedMinor,
+            long reservedMinor,
+            long availableMinor,
+            int percentOfTarget) {}
+
+    @Serdeable
+    record Income(String month, String source, long amountMinor, String currency) {}
+
+    /** A month's income as a bar scaled to the best month (width classes p0…p100: no inline style). */
+    record IncomeBar(String month, String source, String amount, int percent) {}
+
+    record TransparencyPage(List<ItemCard> items, List<IncomeBar> income, String restricted, String unrestricted) {
+        static TransparencyPage of(Transparency t) {
+            List<ItemCard> items = t.items().stream()
+                    .map(f -> ItemCard.of(new Item(
+                            f.code(),
+                            f.title(),
+                            "",
+                            f.kind(),
+                            "OPEN",
+                            f.currency(),
+                            f.targetMinor(),
+                            f.pledgedMinor(),
+                            f.raisedMinor(),
+                            f.reservedMinor(),
+                            f.availableMinor(),
+                            0,
+                            f.percentOfTarget())))
+                    .toList();
+            long best = t.incomeByMonth().stream()
+                    .mapToLong(Income::amountMinor)
+                    .max()
+                    .orElse(0);
+            List<IncomeBar> income = t.incomeByMonth().stream()
+                    .map(i -> new IncomeBar(
+                            i.month(),
+                            i.source(),
+                            major(i.amountMinor(), i.currency()),
+                            best == 0 ? 0 : (int) Math.max(1, i.amountMinor() * 100 / best)))
+                    .toList();
+            return new TransparencyPage(
+                    items, income, major(t.restrictedMinor(), "USD"), major(t.unrestrictedMinor(), "USD"));
         }
     }
 }

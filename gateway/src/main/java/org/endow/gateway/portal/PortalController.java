@@ -65,6 +65,13 @@ class PortalController {
         return page(request, authentication, "home", "Endow", model, HttpStatus.OK);
     }
 
+    @Get("/transparency")
+    HttpResponse<?> transparency(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", fundedItems.transparency().orElse(null));
+        return page(request, authentication, "transparency", "Transparency", model, HttpStatus.OK);
+    }
+
     @Get("/signin")
     HttpResponse<?> signInForm(
             HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable Authentication authentication) {

@@ -17,11 +17,11 @@ public record ItemBalance(Money target, Money pledged, Money raised, Money reser
         return raised.minus(reserved);
     }
 
-    /** Percent of the target given so far, rounded down; 0 when there is no target. */
+    /** Percent of the target raised (money in hand) so far, rounded down; 0 when there is no target. */
     public int percentOfTarget() {
         if (target.minor() <= 0) {
             return 0;
         }
-        return (int) Math.min(Integer.MAX_VALUE, Math.multiplyExact(given.minor(), 100L) / target.minor());
+        return (int) Math.min(Integer.MAX_VALUE, Math.multiplyExact(raised.minor(), 100L) / target.minor());
     }
 }

@@ -74,24 +74,16 @@ class JournalEntryTest {
     }
 
     @Test
-    void percent_of_target_rounds_down_and_handles_no_target() {
+    void percent_of_target_counts_money_raised_rounds_down_and_handles_no_target() {
+        Money zero = Money.of(0, "USD");
+        Money hundred = Money.of(100, "USD");
+        assertEquals(33, new ItemBalance(Money.of(300, "USD"), zero, hundred, zero, hundred).percentOfTarget());
+        assertEquals(0, new ItemBalance(Money.of(300, "USD"), hundred, zero, zero, hundred).percentOfTarget());
+        assertEquals(0, new ItemBalance(zero, zero, hundred, zero, hundred).percentOfTarget());
         assertEquals(
-                33,
-                new ItemBalance(
-                                Money.of(300, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(100, "USD"))
-                        .percentOfTarget());
-        assertEquals(
-                0,
-                new ItemBalance(
-                                Money.of(0, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(0, "USD"),
-                                Money.of(100, "USD"))
-                        .percentOfTarget());
+                60,
+                new ItemBalance(zero, zero, hundred, Money.of(40, "USD"), hundred)
+                        .available()
+                        .minor());
     }
 }

@@ -1,0 +1,142 @@
+package org.endow.funds.transparency.infrastructure;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
+import org.endow.funds.transparency.application.PublishingTransparency;
+import org.endow.funds.transparency.application.PublishingTransparency.Transparency;
+import org.endow.funds.transparency.model.IncomeLine;
+
+/** Public, no sign-in: how far each item is funded and where the money came from, as JSON or CSV. */
+@Controller("/api/funds/transparency")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class TransparencyController {
+
+    private final PublishingTransparency publishing;
+
+    TransparencyController(PublishingTransparency publishing) {
+        this.publishing = publishing;
+    }
+
+    @Get
+    TransparencyResponse json() {
+        return TransparencyResponse.of(publishing.snapshot());
+    }
+
+    /** The same figures for a spreadsheet: one row per item, then one row per month and source. */
+    @Get("/export.csv")
+    @Produces("text/csv")
+    HttpResponse<String> csv() {
+        Transparency t = publishing.snapshot();
+        StringBuilder csv = new StringBuilder(
+                "section,code,title,kind,currency,target_minor,pledged_minor,raised_minor,reserved_minor,available_minor,percent_of_target,month,source,amount_minor\r\n");
+        for (ItemView view : t.items()) {
+            var item = view.item();
+            var b = view.balance();
+            csv.append(String.join(
+                            ",",
+                            "item",
+                            cell(item.code()),
+                            cell(item.title()),
+                            item.kind().name(),
+                            item.target().currencyCode(),
+                            Long.toString(item.target().minor()),
+                            Long.toString(b.pledged().minor()),
+                            Long.toString(b.raised().minor()),
+                            Long.toString(b.reserved().minor()),
+                            Long.toString(b.available().minor()),
+                            Integer.toString(b.percentOfTarget()),
+                            "",
+                            "",
+                            ""))
+                    .append("\r\n");
+        }
+        for (IncomeLine line : t.income()) {
+            csv.append(String.join(
+                            ",",
+                            "income",
+                            "",
+                            "",
+                            "",
+                            line.currency(),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            line.month().toString(),
+                            cell(line.source()),
+                            Long.toString(line.amountMinor())))
+                    .append("\r\n");
+        }
+        return HttpResponse.ok(csv.toString())
+                .contentType(MediaType.of("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"endow-transparency.csv\"");
+    }
+
+    /** RFC 4180 quoting, and a leading apostrophe against spreadsheet formula injection. */
+    static String cell(String value) {
+        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
+    }
+
+    @Serdeable
+    record TransparencyResponse(
+            List<ItemFigures> items, List<IncomeFigures> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
+        static TransparencyResponse of(Transparency t) {
+            return new TransparencyResponse(
+                    t.items().stream().map(ItemFigures::of).toList(),
+                    t.income().stream()
+                            .map(l ->
+                                    new IncomeFigures(l.month().toString(), l.source(), l.amountMinor(), l.currency()))
+                            .toList(),
+                    t.restricted().minor(),
+                    t.unrestricted().minor());
+        }
+    }
+
+    @Serdeable
+    record ItemFigures(
+            String code,
+            String title,
+            String kind,
+            String currency,
+            long targetMinor,
+            long pledgedMinor,
+            long raisedMinor,
+            long reservedMinor,
+            long availableMinor,
+            int percentOfTarget) {
+        static ItemFigures of(ItemView view) {
+            var item = view.item();
+            var b = view.balance();
+            return new ItemFigures(
+                    item.code(),
+                    item.title(),
+                    item.kind().name(),
+                    item.target().currencyCode(),
+                    item.target().minor(),
+                    b.pledged().minor(),
+                    b.raised().minor(),
+                    b.reserved().minor(),
+                    b.available().minor(),
+                    b.percentOfTarget());
+        }
+    }
+
+    @Serdeable
+    record IncomeFigures(String month, String source, long amountMinor, String currency) {}
+}
