@@ -80,6 +80,36 @@ class PledgeFlowIT {
     }
 
     @Test
+    void staff_move_general_money_to_an_item_with_a_reason_and_only_staff_may() {
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        Http.Response pledge = ada.pledge(50_000, "general");
+        http.postJson("/api/donations/pledges/" + pledge.field("id") + "/received", "{}", staff);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Donor.raised(http, "general") >= 50_000);
+        long generalBefore = Donor.raised(http, "general");
+        long sprintBefore = Donor.raised(http, "core-sprint-2027");
+        String transfer =
+                "{\"toFund\":\"core-sprint-2027\",\"amountMinor\":30000,\"currency\":\"USD\",\"reason\":\"Travel grants shortfall\"}";
+
+        Http.Response byDonor = http.postJson("/api/funds/transfers", transfer, ada.token);
+        Http.Response noReason = http.postJson(
+                "/api/funds/transfers",
+                "{\"toFund\":\"core-sprint-2027\",\"amountMinor\":30000,\"currency\":\"USD\"}",
+                staff);
+        Http.Response made =
+                http.postJson("/api/funds/transfers", transfer, staff, java.util.Map.of("Idempotency-Key", "t-1"));
+        Http.Response repeated =
+                http.postJson("/api/funds/transfers", transfer, staff, java.util.Map.of("Idempotency-Key", "t-1"));
+
+        assertEquals(403, byDonor.status(), byDonor.body());
+        assertEquals(422, noReason.status(), noReason.body());
+        assertTrue(noReason.body().contains("\"field\":\"reason\""), noReason.body());
+        assertEquals(201, made.status(), made.body());
+        assertEquals(200, repeated.status(), repeated.body());
+        assertEquals(generalBefore - 30_000, Donor.raised(http, "general"));
+        assertEquals(sprintBefore + 30_000, Donor.raised(http, "core-sprint-2027"));
+    }
+
+    @Test
     void the_same_event_delivered_twice_is_counted_once() throws Exception {
         long before = Donor.pledged(http, "cpython-dir");
         String donationId = UUID.randomUUID().toString();

@@ -7,6 +7,8 @@ package org.endow.funds.ledger.model;
 public enum Account {
     /** Asset: money received for the fund (bank, cheque, card settlements). Debit-normal. */
     CASH("cash", Side.DEBIT),
+    /** Asset: goods and services given in kind (a venue, travel), at the value staff recorded. Debit-normal. */
+    IN_KIND("in-kind", Side.DEBIT),
     /** Asset: gifts promised and not yet received. Debit-normal. */
     PLEDGES_RECEIVABLE("pledges-receivable", Side.DEBIT),
     /** Net assets of the fund: what has been given to it, promised or paid. Credit-normal. */

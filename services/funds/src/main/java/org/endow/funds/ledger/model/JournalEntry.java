@@ -74,8 +74,47 @@ public record JournalEntry(
                         Posting.credit(Account.PLEDGES_RECEIVABLE, fundCode, amount)));
     }
 
+    /**
+     * Staff move raised money from one fund to another (typically the general fund to an earmarked
+     * item): the cash and the fund balance both move.
+     */
+    public static JournalEntry transfer(
+            UUID commandId, String fromFund, String toFund, Money amount, String reason, Instant at) {
+        if (fromFund.equals(toFund)) {
+            throw new IllegalArgumentException("a transfer needs two different funds");
+        }
+        return new JournalEntry(
+                commandId,
+                commandId,
+                EntryKind.TRANSFER,
+                toFund,
+                "Transfer from " + fromFund + ": " + reason,
+                at,
+                List.of(
+                        Posting.debit(Account.CASH, toFund, amount),
+                        Posting.credit(Account.CASH, fromFund, amount),
+                        Posting.debit(Account.FUND_BALANCE, fromFund, amount),
+                        Posting.credit(Account.FUND_BALANCE, toFund, amount)));
+    }
+
+    /** Staff record a contribution in kind at its value: it is given to the fund, but it is not cash. */
+    public static JournalEntry inKind(UUID commandId, String fundCode, Money value, String description, Instant at) {
+        return new JournalEntry(
+                commandId,
+                commandId,
+                EntryKind.IN_KIND,
+                fundCode,
+                "In kind: " + description,
+                at,
+                List.of(
+                        Posting.debit(Account.IN_KIND, fundCode, value),
+                        Posting.credit(Account.FUND_BALANCE, fundCode, value)));
+    }
+
     public enum EntryKind {
         DONATION_PLEDGED,
-        DONATION_RECEIVED
+        DONATION_RECEIVED,
+        TRANSFER,
+        IN_KIND
     }
 }

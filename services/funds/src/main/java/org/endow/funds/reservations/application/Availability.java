@@ -13,7 +13,7 @@ public class Availability {
     private final Journal journal;
     private final Reservations reservations;
 
-    Availability(Journal journal, Reservations reservations) {
+    public Availability(Journal journal, Reservations reservations) {
         this.journal = journal;
         this.reservations = reservations;
     }

@@ -20,13 +20,15 @@ class JdbcIncomeReport implements IncomeReport {
 
     @Override
     public List<IncomeLine> incomeByMonth(int months) {
-        // cash received, by the month the money arrived and the kind of entry that brought it
+        // income by the month it arrived and the kind of entry that brought it
         return jdbc.prepareStatement(
                 "select to_char(date_trunc('month', e.occurred_at at time zone 'UTC'), 'YYYY-MM'),"
-                        + " case e.kind when 'DONATION_RECEIVED' then 'donations' else lower(e.kind) end,"
+                        + " case e.kind when 'DONATION_RECEIVED' then 'donations' when 'IN_KIND' then 'in-kind'"
+                        + " else lower(e.kind) end,"
                         + " sum(l.debit_minor), l.currency"
                         + " from journal_entry e join journal_line l on l.entry_id = e.id"
-                        + " where l.account = 'cash' and l.debit_minor > 0"
+                        // money coming in: cash and in-kind debits; a transfer between funds is not income
+                        + " where l.account in ('cash', 'in-kind') and l.debit_minor > 0 and e.kind <> 'TRANSFER'"
                         + " and e.occurred_at >= date_trunc('month', now() at time zone 'UTC') - make_interval(months => ?)"
                         + " group by 1, 2, 4 order by 1, 2",
                 statement -> {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.endow.funds.reservations.model.Reservation;
 import org.endow.funds.reservations.model.Reservations;
 
-final class InMemoryReservations implements Reservations {
+public final class InMemoryReservations implements Reservations {
 
     final Map<String, Reservation> byGrant = new LinkedHashMap<>();
 

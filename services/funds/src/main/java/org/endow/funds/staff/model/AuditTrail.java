@@ -1,0 +1,9 @@
+package org.endow.funds.staff.model;
+
+import java.time.Instant;
+
+/** Every staff decision on the funds, kept forever. */
+public interface AuditTrail {
+
+    void record(String actor, String action, String target, String details, Instant at);
+}
