@@ -110,6 +110,39 @@ class PledgeFlowIT {
     }
 
     @Test
+    void staff_browse_the_ledger_and_download_an_item_statement_as_pdf() throws Exception {
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        Http.Response pledge = ada.pledge(4_200, "security-dir");
+        assertEquals(201, pledge.status());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/funds/ledger?fund=security-dir&kind=DONATION_PLEDGED", staff)
+                        .body()
+                        .contains("Pledge " + pledge.field("id")));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        Http.Response badDate = http.get("/api/funds/ledger?from=yesterday", staff);
+        Http.Response byDonor = http.get("/api/funds/ledger", ada.token);
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl()
+                                        + "/api/funds/items/security-dir/statement.pdf?from=2026-01-01&to=" + today))
+                                .header("Authorization", "Bearer " + staff)
+                                .header("Accept", "application/pdf")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(422, badDate.status(), badDate.body());
+        assertTrue(badDate.body().contains("\"field\":\"from\""), badDate.body());
+        assertEquals(403, byDonor.status());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path out =
+                org.endow.devstack.RepoRoot.find().resolve("system-tests/target/statement-security-dir.pdf");
+        java.nio.file.Files.write(out, pdf.body());
+    }
+
+    @Test
     void the_same_event_delivered_twice_is_counted_once() throws Exception {
         long before = Donor.pledged(http, "cpython-dir");
         String donationId = UUID.randomUUID().toString();

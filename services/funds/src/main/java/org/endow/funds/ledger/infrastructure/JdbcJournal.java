@@ -11,6 +11,7 @@ import java.util.Map;
 import org.endow.funds.ledger.model.Account;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.funds.ledger.model.LedgerFilter;
 import org.endow.funds.ledger.model.Posting;
 import org.endow.funds.ledger.model.Side;
 
@@ -100,5 +101,105 @@ class JdbcJournal implements Journal {
                     }
                     return totals;
                 });
+    }
+
+    @Override
+    public Map<Account, Long> balancesBefore(String fundCode, String currency, java.time.Instant at) {
+        return jdbc.prepareStatement(
+                "select l.account, sum(l.debit_minor) - sum(l.credit_minor) from journal_line l"
+                        + " join journal_entry e on e.id = l.entry_id"
+                        + " where l.fund_code = ? and l.currency = ? and e.occurred_at < ? group by l.account",
+                statement -> {
+                    statement.setString(1, fundCode);
+                    statement.setString(2, currency);
+                    statement.setTimestamp(3, Timestamp.from(at));
+                    Map<Account, Long> balances = new EnumMap<>(Account.class);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            Account account = Account.ofCode(rs.getString(1));
+                            long net = rs.getLong(2);
+                            balances.put(account, account.normalSide() == Side.DEBIT ? net : -net);
+                        }
+                    }
+                    return balances;
+                });
+    }
+
+    @Override
+    public java.util.List<JournalEntry> entries(LedgerFilter filter) {
+        StringBuilder sql =
+                new StringBuilder("select e.id, e.source_event_id, e.kind, e.fund_code, e.description, e.occurred_at,"
+                        + " l.account, l.fund_code, l.debit_minor, l.credit_minor, l.currency"
+                        + " from (select * from journal_entry where true");
+        java.util.List<Object> parameters = new java.util.ArrayList<>();
+        if (filter.fundCode() != null) {
+            // an entry belongs to a fund when any of its lines does (a transfer touches two)
+            sql.append(" and id in (select entry_id from journal_line where fund_code = ?)");
+            parameters.add(filter.fundCode());
+        }
+        if (filter.kind() != null) {
+            sql.append(" and kind = ?");
+            parameters.add(filter.kind().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            parameters.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < ?");
+            parameters.add(Timestamp.from(filter.to()));
+        }
+        sql.append(" order by occurred_at, recorded_at, id limit ?) e join journal_line l on l.entry_id = e.id"
+                + " order by e.occurred_at, e.id, l.line_no");
+        parameters.add(filter.limit());
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            java.util.Map<java.util.UUID, java.util.List<Object[]>> rows = new java.util.LinkedHashMap<>();
+            java.util.Map<java.util.UUID, Object[]> heads = new java.util.HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    java.util.UUID id = rs.getObject(1, java.util.UUID.class);
+                    heads.putIfAbsent(id, new Object[] {
+                        rs.getObject(2, java.util.UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()
+                    });
+                    rows.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(new Object[] {
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getString(11).trim()
+                    });
+                }
+            }
+            java.util.List<JournalEntry> entries = new java.util.ArrayList<>();
+            for (var entry : rows.entrySet()) {
+                Object[] head = heads.get(entry.getKey());
+                java.util.List<Posting> postings = new java.util.ArrayList<>();
+                for (Object[] line : entry.getValue()) {
+                    long debit = (Long) line[2];
+                    long credit = (Long) line[3];
+                    postings.add(new Posting(
+                            Account.ofCode((String) line[0]),
+                            (String) line[1],
+                            debit > 0 ? Side.DEBIT : Side.CREDIT,
+                            org.endow.kernel.Money.of(debit > 0 ? debit : credit, (String) line[4])));
+                }
+                entries.add(new JournalEntry(
+                        entry.getKey(),
+                        (java.util.UUID) head[0],
+                        JournalEntry.EntryKind.valueOf((String) head[1]),
+                        (String) head[2],
+                        (String) head[3],
+                        (java.time.Instant) head[4],
+                        postings));
+            }
+            return entries;
+        });
     }
 }

@@ -16,4 +16,10 @@ public interface Journal {
 
     /** Total debits minus total credits over the whole journal, per currency: always zero. */
     Map<String, Long> trialBalance();
+
+    /** Each account's balance for one fund and currency from the entries that occurred before {@code at}. */
+    Map<Account, Long> balancesBefore(String fundCode, String currency, java.time.Instant at);
+
+    /** Entries matching the filter, oldest first, at most {@code filter.limit()}. */
+    java.util.List<JournalEntry> entries(LedgerFilter filter);
 }

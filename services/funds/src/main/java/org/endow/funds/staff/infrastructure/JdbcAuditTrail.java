@@ -27,4 +27,24 @@ class JdbcAuditTrail implements AuditTrail {
                     return statement.executeUpdate();
                 });
     }
+
+    @Override
+    public java.util.List<Entry> latest(int limit) {
+        return jdbc.prepareStatement(
+                "select actor, action, target, details, at from audit_log order by id desc limit ?", statement -> {
+                    statement.setInt(1, limit);
+                    java.util.List<Entry> entries = new java.util.ArrayList<>();
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            entries.add(new Entry(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant()));
+                        }
+                    }
+                    return entries;
+                });
+    }
 }

@@ -6,4 +6,9 @@ import java.time.Instant;
 public interface AuditTrail {
 
     void record(String actor, String action, String target, String details, Instant at);
+
+    /** The latest entries, newest first. */
+    java.util.List<Entry> latest(int limit);
+
+    record Entry(String actor, String action, String target, String details, Instant at) {}
 }

@@ -55,6 +55,35 @@ public final class InMemoryJournal implements Journal {
         return totals;
     }
 
+    @Override
+    public Map<Account, Long> balancesBefore(String fundCode, String currency, java.time.Instant at) {
+        Map<Account, Long> balances = new EnumMap<>(Account.class);
+        for (JournalEntry entry : entries) {
+            if (!entry.occurredAt().isBefore(at)) {
+                continue;
+            }
+            for (Posting p : entry.postings()) {
+                if (p.fundCode().equals(fundCode) && p.amount().currencyCode().equals(currency)) {
+                    balances.merge(p.account(), p.signedForBalance().minor(), Long::sum);
+                }
+            }
+        }
+        return balances;
+    }
+
+    @Override
+    public List<JournalEntry> entries(org.endow.funds.ledger.model.LedgerFilter filter) {
+        return entries.stream()
+                .filter(e -> filter.fundCode() == null
+                        || e.postings().stream().anyMatch(p -> p.fundCode().equals(filter.fundCode())))
+                .filter(e -> filter.kind() == null || e.kind() == filter.kind())
+                .filter(e -> filter.from() == null || !e.occurredAt().isBefore(filter.from()))
+                .filter(e -> filter.to() == null || e.occurredAt().isBefore(filter.to()))
+                .sorted(java.util.Comparator.comparing(JournalEntry::occurredAt))
+                .limit(filter.limit())
+                .toList();
+    }
+
     public int size() {
         return entries.size();
     }

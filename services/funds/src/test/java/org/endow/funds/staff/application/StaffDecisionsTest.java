@@ -31,7 +31,17 @@ class StaffDecisionsTest {
     final InMemoryJournal journal = new InMemoryJournal();
     final InMemoryReservations reservations = new InMemoryReservations();
     final List<String> audit = new ArrayList<>();
-    final AuditTrail trail = (actor, action, target, details, at) -> audit.add(actor + " " + action + " " + target);
+    final AuditTrail trail = new AuditTrail() {
+        @Override
+        public void record(String actor, String action, String target, String details, Instant at) {
+            audit.add(actor + " " + action + " " + target);
+        }
+
+        @Override
+        public List<Entry> latest(int limit) {
+            return List.of();
+        }
+    };
     final Availability availability = new Availability(journal, reservations);
     final TransferringFunds transferring =
             new TransferringFunds(items, journal, availability, trail, Clock.fixed(NOW, ZoneOffset.UTC));
