@@ -39,6 +39,13 @@ final class Http {
         return send(builder.build());
     }
 
+    Response send(String method, String path, String json, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))

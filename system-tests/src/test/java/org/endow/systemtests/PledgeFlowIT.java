@@ -143,6 +143,31 @@ class PledgeFlowIT {
     }
 
     @Test
+    void staff_open_an_item_donors_can_give_to_it_and_once_closed_no_longer() {
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        String code = "pypi-support-" + Long.toString(System.nanoTime(), 36);
+        String item =
+                "{\"code\":\"%s\",\"title\":\"PyPI support\",\"kind\":\"ROLE\",\"targetMinor\":9000000,\"currency\":\"USD\"}"
+                        .formatted(code);
+
+        assertEquals(403, http.postJson("/api/funds/items", item, ada.token).status());
+        Http.Response opened = http.postJson("/api/funds/items", item, staff);
+        assertEquals(201, opened.status(), opened.body());
+        assertEquals(409, http.postJson("/api/funds/items", item, staff).status());
+        Donor.awaitItemsKnown(http, code); // the donations service learnt it from FundedItemPublished
+        assertEquals(201, ada.pledge(1_000, code).status());
+
+        Http.Response closed = http.send("PATCH", "/api/funds/items/" + code, "{\"status\":\"CLOSED\"}", staff);
+        assertEquals(200, closed.status(), closed.body());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        !http.get("/api/donations/funded-items", null).body().contains("\"" + code + "\""));
+        Http.Response refused = ada.pledge(1_000, code);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"fundCode\""), refused.body());
+    }
+
+    @Test
     void the_same_event_delivered_twice_is_counted_once() throws Exception {
         long before = Donor.pledged(http, "cpython-dir");
         String donationId = UUID.randomUUID().toString();

@@ -30,6 +30,39 @@ class JdbcFundedItems implements FundedItems {
     }
 
     @Override
+    public boolean add(FundedItem item) {
+        return jdbc.prepareStatement(
+                        "insert into funded_item (code, title, description, kind, target_minor, currency, status)"
+                                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing",
+                        statement -> {
+                            statement.setString(1, item.code());
+                            statement.setString(2, item.title());
+                            statement.setString(3, item.description());
+                            statement.setString(4, item.kind().name());
+                            statement.setLong(5, item.target().minor());
+                            statement.setString(6, item.target().currencyCode());
+                            statement.setString(7, item.status().name());
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    @Override
+    public void update(FundedItem item) {
+        jdbc.prepareStatement(
+                "update funded_item set title = ?, description = ?, target_minor = ?, status = ?,"
+                        + " version = version + 1 where code = ?",
+                statement -> {
+                    statement.setString(1, item.title());
+                    statement.setString(2, item.description());
+                    statement.setLong(3, item.target().minor());
+                    statement.setString(4, item.status().name());
+                    statement.setString(5, item.code());
+                    return statement.executeUpdate();
+                });
+    }
+
+    @Override
     public Optional<FundedItem> lock(String code) {
         return query(SELECT + " where code = ? for update", code).stream().findFirst();
     }

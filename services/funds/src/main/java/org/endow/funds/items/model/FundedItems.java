@@ -15,6 +15,12 @@ public interface FundedItems {
 
     List<FundedItem> all();
 
+    /** @return false when the code is taken */
+    boolean add(FundedItem item);
+
+    /** Saves the item's new state and marks it changed, so that it is announced again. */
+    void update(FundedItem item);
+
     /** Items changed since they were last announced to the other services. */
     List<FundedItem> unpublished();
 

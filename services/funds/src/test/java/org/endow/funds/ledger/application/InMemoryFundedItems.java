@@ -12,13 +12,19 @@ public final class InMemoryFundedItems implements FundedItems {
 
     private final Map<String, FundedItem> items = new TreeMap<>();
 
-    public void add(FundedItem item) {
-        items.put(item.code(), item);
-    }
-
     @Override
     public Optional<FundedItem> find(String code) {
         return Optional.ofNullable(items.get(code));
+    }
+
+    @Override
+    public boolean add(FundedItem item) {
+        return items.putIfAbsent(item.code(), item) == null;
+    }
+
+    @Override
+    public void update(FundedItem item) {
+        items.put(item.code(), item);
     }
 
     @Override
