@@ -80,6 +80,13 @@ class PortalBrowserIT {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** Every test starts signed out, whatever the one before it did. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        driver.get(portal + "/static/endow.css");
+        driver.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void stop() {
         try {
@@ -139,6 +146,49 @@ class PortalBrowserIT {
         fill("password", password);
         submit();
         assertEquals("Grace Hopper", userName());
+    }
+
+    @Test
+    void a_donor_gives_through_the_donate_page_and_the_ledger_shows_the_pledge() throws Exception {
+        Http http = new Http(stack.gatewayUrl());
+        String email = "kj+" + UUID.randomUUID() + "@example.org";
+        String password = "orbital mechanics by hand";
+        assertEquals(
+                201,
+                http.postJson(
+                                "/api/auth/signup",
+                                "{\"email\":\"%s\",\"displayName\":\"Katherine\",\"password\":\"%s\"}"
+                                        .formatted(email, password),
+                                null)
+                        .status());
+        long pledgedBefore = Donor.pledged(http, "packaging");
+
+        driver.get(portal + "/give");
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        fill("email", email);
+        fill("password", password);
+        submit();
+        wait.until(ExpectedConditions.urlContains("/give"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("fundCode"))).selectByValue("packaging");
+        fill("amount", "12,50.x");
+        submit();
+        WebElement amountError = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".amount-row + datalist + .field-error")));
+        assertTrue(amountError.getText().contains("amount"), amountError.getText());
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("fundCode"))).selectByValue("packaging");
+        fill("amount", "125.50");
+        submit();
+        WebElement amount = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=pledged-amount]")));
+        assertEquals("125.50 USD", amount.getText());
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=reference]"))
+                .getText()
+                .startsWith("ENDOW-"));
+        screenshot("given");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.pledged(http, "packaging") == pledgedBefore + 12_550);
     }
 
     @Test

@@ -44,13 +44,19 @@ class PortalController {
     private final SessionTokens tokens;
     private final CsrfTokens csrf;
     private final FundedItemsView fundedItems;
+    private final DonationsClient donations;
+    private final BankDetails bank;
 
     PortalController(
             SigningIn signingIn,
             SigningUp signingUp,
             SessionTokens tokens,
             CsrfTokens csrf,
-            FundedItemsView fundedItems) {
+            FundedItemsView fundedItems,
+            DonationsClient donations,
+            BankDetails bank) {
+        this.donations = donations;
+        this.bank = bank;
         this.signingIn = signingIn;
         this.signingUp = signingUp;
         this.tokens = tokens;
@@ -63,6 +69,79 @@ class PortalController {
         Map<String, Object> model = new HashMap<>();
         model.put("items", fundedItems.openItems().orElse(null));
         return page(request, authentication, "home", "Endow", model, HttpStatus.OK);
+    }
+
+    /** The donate page: signed-in donors pledge by bank transfer or cheque (card checkout: #3). */
+    @Get("/give")
+    HttpResponse<?> giveForm(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/give"));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("funds", donations.openItems());
+        model.put(
+                "form",
+                new GiveForm(
+                        "50",
+                        "USD",
+                        "general",
+                        "BANK_TRANSFER",
+                        java.util.UUID.randomUUID().toString(),
+                        null));
+        model.put("errors", Map.of());
+        return page(request, authentication, "give", "Give", model, HttpStatus.OK);
+    }
+
+    @Post(value = "/give", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> give(HttpRequest<?> request, @Body GiveForm form, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/give"));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("funds", donations.openItems());
+        model.put("form", form);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!csrf.isValid(request, form._csrf())) {
+            errors.put("form", "Your form expired. Please try again.");
+            model.put("errors", errors);
+            return page(request, authentication, "give", "Give", model, HttpStatus.FORBIDDEN);
+        }
+        String currency = form.currency() == null ? "" : form.currency();
+        Long minor = Amounts.toMinor(form.amount(), currency);
+        if (minor == null) {
+            errors.put("amountMinor", "enter an amount like 50 or 50.00");
+            model.put("errors", errors);
+            return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        String token = request.getCookies()
+                .findCookie(SessionTokens.COOKIE)
+                .map(c -> c.getValue())
+                .orElse("");
+        DonationsClient.Result result =
+                donations.pledge(token, minor, currency, form.fundCode(), form.method(), form.requestId());
+        if (result.problem() != null) {
+            for (Problem.FieldError error : result.problem().errors()) {
+                errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+            }
+            if (errors.isEmpty()) {
+                errors.put("form", result.problem().detail());
+            }
+            model.put("errors", errors);
+            return page(
+                    request,
+                    authentication,
+                    "give",
+                    "Give",
+                    model,
+                    HttpStatus.valueOf(result.problem().status()));
+        }
+        model.put("pledge", result.pledge());
+        model.put(
+                "amount",
+                Amounts.format(result.pledge().amountMinor(), result.pledge().currency()));
+        model.put("reference", "ENDOW-" + result.pledge().id().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
+        model.put("bank", bank);
+        return page(request, authentication, "given", "Thank you", model, HttpStatus.OK);
     }
 
     @Get("/transparency")
@@ -171,6 +250,16 @@ class PortalController {
         }
         return next;
     }
+
+    /** @param requestId sent once with the form: a double submit makes one pledge (idempotency key) */
+    @Serdeable
+    record GiveForm(
+            @Nullable String amount,
+            @Nullable String currency,
+            @Nullable String fundCode,
+            @Nullable String method,
+            @Nullable String requestId,
+            @Nullable String _csrf) {}
 
     @Serdeable
     record SignInForm(

@@ -1,0 +1,36 @@
+package org.endow.gateway.portal;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.util.Currency;
+
+/** Amounts typed by people ("50", "1,250.50") to minor units, and back for display. Never a double. */
+final class Amounts {
+
+    private Amounts() {}
+
+    /** @return the amount in minor units, or null when the text is not an amount in that currency */
+    static Long toMinor(String text, String currencyCode) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int digits;
+        try {
+            digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String clean = text.strip().replace(",", "");
+        if (!clean.matches("\\d{1,12}(\\.\\d{1," + Math.max(1, digits) + "})?")
+                || (digits == 0 && clean.contains("."))) {
+            return null;
+        }
+        return new BigDecimal(clean).movePointRight(digits).longValueExact();
+    }
+
+    static String format(long minor, String currencyCode) {
+        int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
+        return format.format(BigDecimal.valueOf(minor, digits)) + " " + currencyCode;
+    }
+}
