@@ -9,13 +9,13 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("endow.portal.bank")
 record BankDetails(
-        @Bindable(defaultValue = "Endow Foundation (configure ENDOW_PORTAL_BANK_ACCOUNT_NAME)")
+        @Bindable(defaultValue = "Endow Foundation")
         String accountName,
 
-        @Bindable(defaultValue = "not configured (ENDOW_PORTAL_BANK_IBAN)")
+        @Bindable(defaultValue = "not configured yet: ask the foundation")
         String iban,
 
-        @Bindable(defaultValue = "not configured (ENDOW_PORTAL_BANK_BIC)")
+        @Bindable(defaultValue = "not configured yet")
         String bic,
 
         @Bindable(defaultValue = "address not configured yet: ask the foundation")
