@@ -9,14 +9,12 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("endow.portal.bank")
 record BankDetails(
-        @Bindable(defaultValue = "Endow Foundation")
-        String accountName,
+        @Bindable(defaultValue = "Endow Foundation") String accountName,
 
         @Bindable(defaultValue = "not configured yet: ask the foundation")
         String iban,
 
-        @Bindable(defaultValue = "not configured yet")
-        String bic,
+        @Bindable(defaultValue = "not configured yet") String bic,
 
         @Bindable(defaultValue = "address not configured yet: ask the foundation")
         String chequeAddress) {}

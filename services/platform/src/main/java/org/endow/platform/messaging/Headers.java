@@ -10,7 +10,6 @@ final class Headers {
     static final String EVENT_ID = "endow-event-id";
     static final String EVENT_TYPE = "endow-event-type";
     static final String EVENT_VERSION = "endow-event-version";
-    static final String CORRELATION_ID = "endow-correlation-id";
     static final String DLT_CONSUMER = "endow-dlt-consumer";
     static final String DLT_ERROR = "endow-dlt-error";
     static final String DLT_ATTEMPTS = "endow-dlt-attempts";
