@@ -23,7 +23,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.endow.funds.items.application.ManagingFundedItems;
 import org.endow.funds.ledger.application.ViewingItemBalances;
-import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
 import org.endow.platform.security.Roles;
 
 /** Public: anyone may see how far each item is funded. Staff open and change items. */
@@ -91,46 +90,4 @@ class ItemsController {
             @Nullable @Size(max = 2000) String description,
             @Nullable @PositiveOrZero Long targetMinor,
             @Nullable String status) {}
-
-    /**
-     * @param pledgedMinor promised, not yet received
-     * @param raisedMinor received
-     * @param reservedMinor raised and set aside for approved grants
-     * @param availableMinor raised and not reserved
-     * @param givenMinor everything given to the item so far (pledged and received)
-     */
-    @Serdeable
-    record ItemResponse(
-            String code,
-            String title,
-            String description,
-            String kind,
-            String status,
-            String currency,
-            long targetMinor,
-            long pledgedMinor,
-            long raisedMinor,
-            long reservedMinor,
-            long availableMinor,
-            long givenMinor,
-            int percentOfTarget) {
-        static ItemResponse of(ItemView view) {
-            var item = view.item();
-            var balance = view.balance();
-            return new ItemResponse(
-                    item.code(),
-                    item.title(),
-                    item.description(),
-                    item.kind().name(),
-                    item.status().name(),
-                    item.target().currencyCode(),
-                    item.target().minor(),
-                    balance.pledged().minor(),
-                    balance.raised().minor(),
-                    balance.reserved().minor(),
-                    balance.available().minor(),
-                    balance.given().minor(),
-                    balance.percentOfTarget());
-        }
-    }
 }

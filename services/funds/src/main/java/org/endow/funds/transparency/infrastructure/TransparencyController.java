@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.endow.funds.items.infrastructure.ItemResponse;
 import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
 import org.endow.funds.transparency.application.PublishingTransparency;
 import org.endow.funds.transparency.application.PublishingTransparency.Transparency;
@@ -95,45 +96,16 @@ class TransparencyController {
 
     @Serdeable
     record TransparencyResponse(
-            List<ItemFigures> items, List<IncomeFigures> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
+            List<ItemResponse> items, List<IncomeFigures> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
         static TransparencyResponse of(Transparency t) {
             return new TransparencyResponse(
-                    t.items().stream().map(ItemFigures::of).toList(),
+                    t.items().stream().map(ItemResponse::of).toList(),
                     t.income().stream()
                             .map(l ->
                                     new IncomeFigures(l.month().toString(), l.source(), l.amountMinor(), l.currency()))
                             .toList(),
                     t.restricted().minor(),
                     t.unrestricted().minor());
-        }
-    }
-
-    @Serdeable
-    record ItemFigures(
-            String code,
-            String title,
-            String kind,
-            String currency,
-            long targetMinor,
-            long pledgedMinor,
-            long raisedMinor,
-            long reservedMinor,
-            long availableMinor,
-            int percentOfTarget) {
-        static ItemFigures of(ItemView view) {
-            var item = view.item();
-            var b = view.balance();
-            return new ItemFigures(
-                    item.code(),
-                    item.title(),
-                    item.kind().name(),
-                    item.target().currencyCode(),
-                    item.target().minor(),
-                    b.pledged().minor(),
-                    b.raised().minor(),
-                    b.reserved().minor(),
-                    b.available().minor(),
-                    b.percentOfTarget());
         }
     }
 
