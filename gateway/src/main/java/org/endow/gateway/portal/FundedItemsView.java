@@ -123,9 +123,14 @@ class FundedItemsView {
         }
     }
 
+    /** Serde leaves empty lists out of the JSON: absent means empty. */
     @Serdeable
-    record Transparency(
-            List<Figures> items, List<Income> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {}
+    record Transparency(List<Figures> items, List<Income> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
+        Transparency {
+            items = items == null ? List.of() : items;
+            incomeByMonth = incomeByMonth == null ? List.of() : incomeByMonth;
+        }
+    }
 
     @Serdeable
     record Figures(
