@@ -227,6 +227,7 @@ class PledgeFlowIT {
             Http.Response response = http.postJson("/api/donations/pledges", c.body(), ada.token);
             assertEquals(c.status(), response.status(), c.body() + " -> " + response.body());
             assertTrue(response.isProblem(), c.body() + " -> " + response.contentType());
+            assertTrue(response.json().has("errors"), "errors is always present: " + response.body());
             if (c.field() != null) {
                 assertTrue(
                         response.json().get("errors").toString().contains("\"field\":\"" + c.field() + "\""),

@@ -192,6 +192,7 @@ class RoutingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"admin@endow.local\",\"password\":\"not the password\"}")));
         assertEquals(401, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("\"errors\":[]"), "an empty list is sent, not left out: " + wrong.body());
         assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 
         HttpResponse<String> admin = send(HttpRequest.newBuilder(url("/api/auth/token"))

@@ -48,7 +48,7 @@ public record JournalEntry(
     public static JournalEntry pledge(
             UUID sourceEventId, String donationId, String fundCode, Money amount, Instant at) {
         return new JournalEntry(
-                UUID.nameUUIDFromBytes(("pledge:" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                derivedId("pledge", sourceEventId),
                 sourceEventId,
                 EntryKind.DONATION_PLEDGED,
                 fundCode,
@@ -63,7 +63,7 @@ public record JournalEntry(
     public static JournalEntry receipt(
             UUID sourceEventId, String donationId, String fundCode, Money amount, Instant at) {
         return new JournalEntry(
-                UUID.nameUUIDFromBytes(("receipt:" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                derivedId("receipt", sourceEventId),
                 sourceEventId,
                 EntryKind.DONATION_RECEIVED,
                 fundCode,
@@ -109,6 +109,11 @@ public record JournalEntry(
                 List.of(
                         Posting.debit(Account.IN_KIND, fundCode, value),
                         Posting.credit(Account.FUND_BALANCE, fundCode, value)));
+    }
+
+    /** The same source event always yields the same entry id, so a replay finds the entry it made. */
+    private static UUID derivedId(String kind, UUID sourceEventId) {
+        return UUID.nameUUIDFromBytes((kind + ":" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public enum EntryKind {
