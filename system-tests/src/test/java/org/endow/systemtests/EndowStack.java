@@ -43,25 +43,60 @@ final class EndowStack implements AutoCloseable {
         }
     }
 
+    /** The services every stack has: the ones the gateway's portal cannot do without. */
+    static final List<String> CORE_SERVICES = List.of("funds", "donations");
+
     static EndowStack start(String kafkaBootstrapServers, String name) {
+        return start(kafkaBootstrapServers, name, List.of());
+    }
+
+    /**
+     * Starts the core services, the {@code extraServices} (module directories under {@code services/}, e.g. {@code
+     * "sponsor-tiers"}) and the gateway routed to all of them. Each service gets its own fresh database.
+     */
+    static EndowStack start(String kafkaBootstrapServers, String name, List<String> extraServices) {
         EndowStack stack = new EndowStack(kafkaBootstrapServers, name);
         try {
-            ServiceProcess funds = stack.launch("funds", "services/funds", Map.of());
-            ServiceProcess donations = stack.launch("donations", "services/donations", Map.of());
-            funds.awaitHealthy(HEALTHY_WITHIN);
-            donations.awaitHealthy(HEALTHY_WITHIN);
+            List<String> services = new ArrayList<>(CORE_SERVICES);
+            services.addAll(extraServices);
+            List<ServiceProcess> started = new ArrayList<>();
+            for (String service : services) {
+                started.add(stack.launch(service, "services/" + service, stack.serviceEnvironment(service)));
+            }
             Map<String, String> gatewayEnv = new HashMap<>();
             gatewayEnv.put("ENDOW_JWT_PRIVATE_KEY", stack.keys.privateKeyPem());
-            gatewayEnv.put("ENDOW_GATEWAY_ROUTES_DONATIONS_URL", donations.baseUrl());
-            gatewayEnv.put("ENDOW_GATEWAY_ROUTES_FUNDS_URL", funds.baseUrl());
+            for (int i = 0; i < services.size(); i++) {
+                started.get(i).awaitHealthy(HEALTHY_WITHIN);
+                gatewayEnv.put(
+                        "ENDOW_GATEWAY_ROUTES_" + routeOf(services.get(i)).toUpperCase(java.util.Locale.ROOT) + "_URL",
+                        started.get(i).baseUrl());
+            }
             gatewayEnv.put("ENDOW_ADMIN_EMAIL", ADMIN_EMAIL);
             gatewayEnv.put("ENDOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            gatewayEnv.putAll(stack.serviceEnvironment("gateway"));
             stack.launch("gateway", "gateway", gatewayEnv).awaitHealthy(HEALTHY_WITHIN);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
+    }
+
+    /** The gateway serves {@code /api/<route>/**} from the service: one word, so that env names map cleanly. */
+    static String routeOf(String service) {
+        return switch (service) {
+            case "sponsor-tiers" -> "sponsors";
+            case "grant-proposals" -> "grants";
+            case "fellow-nominations" -> "fellows";
+            default -> service;
+        };
+    }
+
+    /** Extra environment for one application (SMTP, Stripe stand-in, ...); empty unless a test configured it. */
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
+
+    private Map<String, String> serviceEnvironment(String service) {
+        return extraEnvironment.getOrDefault(service, Map.of());
     }
 
     private ServiceProcess launch(String name, String moduleDir, Map<String, String> extra) {

@@ -24,9 +24,22 @@ public record AppSpec(String name, String moduleDir, String artifactId, int port
         return name.replace('-', '_').toLowerCase(Locale.ROOT);
     }
 
-    /** Environment variable suffix: {@code sponsor-tiers} → {@code SPONSOR_TIERS}. */
+    /**
+     * The gateway serves {@code /api/<route>/**} from this service: one word ({@code sponsor-tiers} → {@code
+     * sponsors}), so that its environment variable {@code ENDOW_GATEWAY_ROUTES_<ROUTE>_URL} maps to one property.
+     */
+    public String route() {
+        return switch (name) {
+            case "sponsor-tiers" -> "sponsors";
+            case "grant-proposals" -> "grants";
+            case "fellow-nominations" -> "fellows";
+            default -> name;
+        };
+    }
+
+    /** Environment variable suffix of the route: {@code sponsor-tiers} → {@code SPONSORS}. */
     public String envName() {
-        return name.replace('-', '_').toUpperCase(Locale.ROOT);
+        return route().toUpperCase(Locale.ROOT);
     }
 
     public Path jar(Path repoRoot) {

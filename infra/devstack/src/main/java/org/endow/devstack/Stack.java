@@ -35,7 +35,10 @@ public final class Stack {
     public static final List<AppSpec> APPS = List.of(
             new AppSpec(AppSpec.GATEWAY, "gateway", "gateway", 8080),
             new AppSpec("donations", "services/donations", "donations", 8081),
-            new AppSpec("funds", "services/funds", "funds", 8082));
+            new AppSpec("funds", "services/funds", "funds", 8082),
+            new AppSpec("sponsor-tiers", "services/sponsor-tiers", "sponsor-tiers", 8083),
+            new AppSpec("grant-proposals", "services/grant-proposals", "grant-proposals", 8084),
+            new AppSpec("fellow-nominations", "services/fellow-nominations", "fellow-nominations", 8085));
 
     static final int DEFAULT_KAFKA_PORT = 9092;
     static final int DEFAULT_POSTGRES_PORT = 54320;
@@ -140,7 +143,7 @@ public final class Stack {
         if (gatewaySpec != null) {
             Map<String, String> env = commonEnv(gatewaySpec, databases.get(gatewaySpec), jwt);
             env.put("ENDOW_JWT_PRIVATE_KEY", jwt.privateKeyPem());
-            for (AppSpec app : APPS) {
+            for (AppSpec app : apps) {
                 if (!app.isGateway()) {
                     env.put("ENDOW_GATEWAY_ROUTES_" + app.envName() + "_URL", "http://127.0.0.1:" + portOf(app));
                 }
