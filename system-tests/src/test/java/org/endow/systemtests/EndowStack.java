@@ -55,7 +55,20 @@ final class EndowStack implements AutoCloseable {
      * "sponsor-tiers"}) and the gateway routed to all of them. Each service gets its own fresh database.
      */
     static EndowStack start(String kafkaBootstrapServers, String name, List<String> extraServices) {
+        return start(kafkaBootstrapServers, name, extraServices, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, String, List)}, with extra environment per application (key: service module name or
+     * {@code "gateway"}), e.g. the SMTP port of a test mail server or the URL of the Stripe stand-in.
+     */
+    static EndowStack start(
+            String kafkaBootstrapServers,
+            String name,
+            List<String> extraServices,
+            Map<String, Map<String, String>> extraEnvironment) {
         EndowStack stack = new EndowStack(kafkaBootstrapServers, name);
+        stack.extraEnvironment.putAll(extraEnvironment);
         try {
             List<String> services = new ArrayList<>(CORE_SERVICES);
             services.addAll(extraServices);
