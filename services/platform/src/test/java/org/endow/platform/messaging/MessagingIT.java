@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and the inbox against a real PostgreSQL and a real Kafka broker. */
-class MessagingIT {
+public class MessagingIT {
 
     static ApplicationContext context;
     static Outbox outbox;
@@ -55,7 +55,7 @@ class MessagingIT {
         }
     }
 
-    static Map<String, Object> properties(String bootstrapServers) {
+    public static Map<String, Object> properties(String bootstrapServers) {
         Database db = TestInfra.get().freshDatabase("platform");
         Map<String, Object> p = new HashMap<>();
         p.put("datasources.default.url", db.jdbcUrl());

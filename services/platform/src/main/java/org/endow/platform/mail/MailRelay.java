@@ -1,0 +1,152 @@
+package org.endow.platform.mail;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers queued mail. Rows are claimed with {@code for update skip locked}, so replicas of a service share the work
+ * without sending a mail twice; a mail is marked sent in the same transaction that claimed it. A failure postpones that
+ * mail with a doubling back-off and ends the round (the server is probably down); after {@code maxAttempts} the mail
+ * is marked failed and stays in the table for staff to see.
+ */
+@Singleton
+@Requires(property = "endow.messaging.service")
+@Requires(property = "endow.mail.relay-enabled", notEquals = "false")
+class MailRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final SmtpTransport smtp;
+    private final MailProperties properties;
+
+    MailRelay(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            SmtpTransport smtp,
+            MailProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.smtp = smtp;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelay = "${endow.mail.relay-interval:500ms}", initialDelay = "1s")
+    void deliverDue() {
+        try {
+            Round round;
+            do {
+                round = transactions.executeWrite(status -> deliverBatch());
+            } while (round.sent() == properties.batchSize() && !round.failed());
+        } catch (RuntimeException e) {
+            LOG.warn("Mail relay round failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** Sends what is due now; returns how many were sent and whether one failed. */
+    Round deliverBatch() {
+        List<Queued> due = jdbc.prepareStatement(
+                "select id, recipient, subject, body, created_at, attempts from mail_outbox"
+                        + " where sent_at is null and failed_at is null and next_attempt_at <= now()"
+                        + " order by id limit ? for update skip locked",
+                statement -> {
+                    statement.setInt(1, properties.batchSize());
+                    List<Queued> rows = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Queued(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getInt(6)));
+                        }
+                    }
+                    return rows;
+                });
+        int sent = 0;
+        for (Queued queued : due) {
+            Mail mail = new Mail(queued.recipient(), queued.subject(), queued.body(), attachments(queued.id()));
+            try {
+                smtp.send(queued.id(), mail, queued.createdAt());
+            } catch (MessagingException | RuntimeException e) {
+                postpone(queued, e);
+                return new Round(sent, true);
+            }
+            jdbc.prepareStatement(
+                    "update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?",
+                    statement -> {
+                        statement.setLong(1, queued.id());
+                        return statement.executeUpdate();
+                    });
+            sent++;
+        }
+        return new Round(sent, false);
+    }
+
+    private void postpone(Queued queued, Exception cause) {
+        int attempts = queued.attempts() + 1;
+        boolean giveUp = attempts >= properties.maxAttempts();
+        Duration wait = backoff(attempts);
+        if (giveUp) {
+            LOG.error("Mail {} to {} failed {} times, giving up: {}", queued.id(), queued.recipient(), attempts, cause);
+        } else {
+            LOG.warn(
+                    "Mail {} not sent (attempt {}), retrying in {}: {}", queued.id(), attempts, wait, cause.toString());
+        }
+        jdbc.prepareStatement(
+                "update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ?,"
+                        + " failed_at = case when ? then now() else null end where id = ?",
+                statement -> {
+                    statement.setInt(1, attempts);
+                    statement.setString(2, String.valueOf(cause));
+                    statement.setTimestamp(3, Timestamp.from(Instant.now().plus(wait)));
+                    statement.setBoolean(4, giveUp);
+                    statement.setLong(5, queued.id());
+                    return statement.executeUpdate();
+                });
+    }
+
+    Duration backoff(int attempts) {
+        Duration wait = properties.retryBackoff();
+        for (int i = 1; i < attempts && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private List<Mail.Attachment> attachments(long mailId) {
+        return jdbc.prepareStatement(
+                "select filename, content_type, content from mail_attachment where mail_id = ? order by position",
+                statement -> {
+                    statement.setLong(1, mailId);
+                    List<Mail.Attachment> attachments = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            attachments.add(new Mail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                        }
+                    }
+                    return attachments;
+                });
+    }
+
+    record Round(int sent, boolean failed) {}
+
+    private record Queued(long id, String recipient, String subject, String body, Instant createdAt, int attempts) {}
+}
