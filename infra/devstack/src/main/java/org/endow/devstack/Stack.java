@@ -54,6 +54,7 @@ public final class Stack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private ServiceProcess gateway;
     private KafkaBroker broker;
+    private LocalMailServer mail;
     private Postgres postgres;
     private volatile boolean stopping;
 
@@ -118,6 +119,7 @@ public final class Stack {
         LOG.info("Data in {}, logs in {}", dataDir, logDir);
 
         startInfrastructure();
+        startMail();
 
         Map<AppSpec, Database> databases = new LinkedHashMap<>();
         for (AppSpec app : apps) {
@@ -219,6 +221,19 @@ public final class Stack {
         }
     }
 
+    /**
+     * Without {@code ENDOW_MAIL_SMTP_HOST} (a real SMTP server) the stack runs its own mail server, whose inbox a
+     * person reads in the browser.
+     */
+    private void startMail() {
+        if (System.getenv("ENDOW_MAIL_SMTP_HOST") != null) {
+            LOG.info("Mail goes to {}", System.getenv("ENDOW_MAIL_SMTP_HOST"));
+            return;
+        }
+        mail = LocalMailServer.start(intEnv("ENDOW_MAIL_SMTP_PORT", 3025), intEnv("ENDOW_MAIL_VIEWER_PORT", 8025));
+        LOG.info("Local mail server on SMTP port {}, read at {}", mail.smtpPort(), mail.viewerUrl());
+    }
+
     private Map<String, String> commonEnv(AppSpec app, Database database, KeyPairPem jwt) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(portOf(app)));
@@ -227,6 +242,10 @@ public final class Stack {
         env.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ENDOW_JWT_PUBLIC_KEY", jwt.publicKeyPem());
+        if (mail != null) {
+            env.put("ENDOW_MAIL_SMTP_HOST", "127.0.0.1");
+            env.put("ENDOW_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
+        }
         return env;
     }
 
@@ -289,6 +308,9 @@ public final class Stack {
                 .append(adminPassword)
                 .append('\n');
         out.append("  Demo data:       ").append(demo).append('\n');
+        out.append("  Mail:            ")
+                .append(mail == null ? System.getenv("ENDOW_MAIL_SMTP_HOST") : mail.viewerUrl() + " (every mail sent)")
+                .append('\n');
         out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
         out.append("  PostgreSQL:      ").append(postgres.adminJdbcUrl()).append('\n');
         out.append("  Logs:            ").append(logDir).append('\n');
@@ -327,6 +349,9 @@ public final class Stack {
                         services.stream().map(ServiceProcess::name).toList());
                 services.parallelStream().forEach(ServiceProcess::stop);
             });
+        }
+        if (mail != null) {
+            steps.add(mail::close);
         }
         if (broker != null) {
             steps.add(() -> {
