@@ -81,6 +81,12 @@ class RoutingIT {
         p.put("endow.gateway.routes.slow.url", upstreamUrl);
         p.put("endow.gateway.routes.slow.read-timeout", "1s");
         p.put("endow.gateway.routes.down.url", "http://127.0.0.1:" + closedPort());
+        p.put("endow.gateway.ratelimits.probe.paths", List.of("/api/echo/limited/**"));
+        p.put("endow.gateway.ratelimits.probe.requests", 3);
+        p.put("endow.gateway.ratelimits.probe.per", "1h");
+        p.put("endow.gateway.ratelimits.page.paths", List.of("/limited-page"));
+        p.put("endow.gateway.ratelimits.page.requests", 1);
+        p.put("endow.gateway.ratelimits.page.per", "1h");
         p.put("micronaut.server.port", -1);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         Account ada = Account.open(
@@ -200,6 +206,51 @@ class RoutingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"admin@endow.local\",\"password\":\"routing test admin password\"}")));
         assertEquals(200, admin.statusCode(), admin.body());
+    }
+
+    @Test
+    void a_client_over_its_rate_limit_gets_429_with_retry_after_and_nothing_reaches_the_service() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> allowed = send(
+                    HttpRequest.newBuilder(url("/api/echo/limited/" + i)).POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, allowed.statusCode(), allowed.body());
+        }
+
+        HttpResponse<String> refused =
+                send(HttpRequest.newBuilder(url("/api/echo/limited/3")).POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(429, refused.statusCode());
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(refused.body().contains("at most 3 per hour"), refused.body());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 1000 && retryAfter <= 1200, "one token comes back after 20 minutes: " + retryAfter);
+        assertNull(seen.get("/api/echo/limited/3"), "a refused request is not forwarded");
+        // other methods and paths are not limited
+        assertEquals(
+                200,
+                send(HttpRequest.newBuilder(url("/api/echo/limited/4")).GET()).statusCode());
+        assertEquals(
+                200,
+                send(HttpRequest.newBuilder(url("/api/echo/unlimited")).POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode());
+    }
+
+    @Test
+    void a_portal_form_over_its_rate_limit_gets_a_readable_page() throws Exception {
+        send(HttpRequest.newBuilder(url("/limited-page"))
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(url("/limited-page"))
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(refused.body().contains("Too many attempts from your address"), refused.body());
     }
 
     @Test

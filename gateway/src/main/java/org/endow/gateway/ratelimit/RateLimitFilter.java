@@ -1,0 +1,119 @@
+package org.endow.gateway.ratelimit;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.util.PathMatcher;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.endow.platform.problem.Problem;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Limits how often one client address may hit sign-in, sign-up and the giving endpoints (credential stuffing,
+ * card testing). Runs before authentication and routing, so a refused request costs neither a password hash nor a
+ * call to a service. Refusals are 429 with {@code Retry-After}: problem+json for the API, a short page for the portal.
+ */
+@Filter("/**")
+class RateLimitFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final List<Limit> limits = new ArrayList<>();
+
+    RateLimitFilter(List<RateLimitProperties> properties) {
+        for (RateLimitProperties p : properties) {
+            limits.add(new Limit(p, new TokenBuckets(p.requests(), p.per(), System::nanoTime)));
+            LOG.info(
+                    "Rate limit {}: {} requests per {} per client on {} {}",
+                    p.name(),
+                    p.requests(),
+                    p.per(),
+                    p.methods(),
+                    p.paths());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String path = request.getPath();
+        String method = request.getMethodName().toUpperCase(Locale.ROOT);
+        for (Limit limit : limits) {
+            if (limit.applies(method, path)) {
+                String client = request.getRemoteAddress().getAddress().getHostAddress();
+                Duration wait = limit.buckets().take(client);
+                if (!wait.isZero()) {
+                    LOG.warn(
+                            "Rate limit {} refused {} {} from {}",
+                            limit.properties().name(),
+                            method,
+                            path,
+                            client);
+                    return Publishers.just(tooMany(request, limit.properties(), wait));
+                }
+            }
+        }
+        return chain.proceed(request);
+    }
+
+    private static MutableHttpResponse<?> tooMany(HttpRequest<?> request, RateLimitProperties limit, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String detail = "Too many attempts from your address: at most " + limit.requests() + " per "
+                + human(limit.per()) + ". Try again in " + seconds + " s.";
+        boolean page = request.getHeaders().accept().stream().anyMatch(type -> type.equals(MediaType.TEXT_HTML_TYPE))
+                && !request.getPath().startsWith("/api/");
+        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (page) {
+            return response.contentType(MediaType.TEXT_HTML_TYPE)
+                    .body("<!doctype html><meta charset=utf-8><title>Too many attempts</title>"
+                            + "<link rel=stylesheet href=/static/endow.css><main class=narrow><h1>Too many attempts</h1>"
+                            + "<p role=alert>" + detail + "</p><p><a href=\""
+                            + request.getPath().replaceAll("[^A-Za-z0-9/_-]", "") + "\">Back</a></p></main>");
+        }
+        return response.contentType(Problem.MEDIA_TYPE)
+                .body(new Problem("about:blank", "Too Many Requests", 429, detail, request.getPath(), List.of()));
+    }
+
+    private static String human(Duration period) {
+        if (period.toSeconds() % 3600 == 0) {
+            return period.toHours() == 1 ? "hour" : period.toHours() + " hours";
+        }
+        if (period.toSeconds() % 60 == 0) {
+            return period.toMinutes() == 1 ? "minute" : period.toMinutes() + " minutes";
+        }
+        return period.toSeconds() + " seconds";
+    }
+
+    private record Limit(RateLimitProperties properties, TokenBuckets buckets) {
+
+        boolean applies(String method, String path) {
+            if (!properties.methods().contains(method)) {
+                return false;
+            }
+            for (String pattern : properties.paths()) {
+                if (PathMatcher.ANT.matches(pattern, path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
