@@ -151,6 +151,8 @@ public final class Stack {
                 }
             }
             env.put("ENDOW_ADMIN_EMAIL", adminEmail);
+            // the demo admin signs in with a password; set ENDOW_ACCOUNTS_MFA_ENFORCED=true to try staff MFA
+            env.put("ENDOW_ACCOUNTS_MFA_ENFORCED", envOr("ENDOW_ACCOUNTS_MFA_ENFORCED", "false"));
             env.put("ENDOW_ADMIN_PASSWORD", adminPassword);
             gateway = launch(gatewaySpec, env);
             awaitHealthy(List.of(gateway), deadline);
