@@ -253,11 +253,15 @@ public final class Stack {
 
     private ServiceProcess launch(AppSpec app, Map<String, String> env) {
         LOG.info("Starting {} on port {}", app.name(), portOf(app));
-        return ServiceProcess.builder(app.name(), app.jar(root))
+        ServiceProcess.Builder builder = ServiceProcess.builder(app.name(), app.jar(root))
                 .port(portOf(app))
                 .env(env)
-                .logFile(logDir.resolve(app.name() + ".log"))
-                .start();
+                .logFile(logDir.resolve(app.name() + ".log"));
+        if (!"false".equals(System.getenv("ENDOW_AOT"))) {
+            // the first run after a build records the cache (written at Ctrl-C); later runs start from it
+            builder.aotCache(root.resolve(".endow/aot").resolve(app.name() + ".aot"));
+        }
+        return builder.start();
     }
 
     private static void awaitHealthy(List<ServiceProcess> apps, Instant deadline) {
