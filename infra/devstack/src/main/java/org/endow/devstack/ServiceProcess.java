@@ -57,7 +57,12 @@ public final class ServiceProcess implements AutoCloseable {
      *     lines of its log
      */
     public ServiceProcess awaitHealthy(Duration timeout) {
-        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+        return awaitHealthy(timeout, "/health");
+    }
+
+    /** As {@link #awaitHealthy(Duration)}, polling {@code path} (an app without a health endpoint). */
+    public ServiceProcess awaitHealthy(Duration timeout, String path) {
+        URI health = URI.create("http://127.0.0.1:" + port + path);
         Instant deadline = Instant.now().plus(timeout);
         try (HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(1))

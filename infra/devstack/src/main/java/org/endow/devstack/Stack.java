@@ -154,6 +154,7 @@ public final class Stack {
             // the demo admin signs in with a password; set ENDOW_ACCOUNTS_MFA_ENFORCED=true to try staff MFA
             env.put("ENDOW_ACCOUNTS_MFA_ENFORCED", envOr("ENDOW_ACCOUNTS_MFA_ENFORCED", "false"));
             env.put("ENDOW_ADMIN_PASSWORD", adminPassword);
+            env.putAll(gatewayOverrides);
             gateway = launch(gatewaySpec, env);
             awaitHealthy(List.of(gateway), deadline);
         }
@@ -283,6 +284,25 @@ public final class Stack {
             failures.stream().skip(1).forEach(f -> LOG.error(f.getMessage())); // the first is reported by main
             throw first;
         }
+    }
+
+    /** Extra environment for the gateway (the benchmark lifts the per-address rate limits). */
+    private final Map<String, String> gatewayOverrides = new LinkedHashMap<>();
+
+    void overrideGatewayEnvironment(Map<String, String> overrides) {
+        gatewayOverrides.putAll(overrides);
+    }
+
+    Postgres postgres() {
+        return postgres;
+    }
+
+    KafkaBroker broker() {
+        return broker;
+    }
+
+    Path root() {
+        return root;
     }
 
     /** The applications started, for the benchmark's report. */
