@@ -11,11 +11,13 @@ final class Donor {
 
     final Http http;
     final String email;
+    final String password;
     final String token;
 
-    private Donor(Http http, String email, String token) {
+    private Donor(Http http, String email, String password, String token) {
         this.http = http;
         this.email = email;
+        this.password = password;
         this.token = token;
     }
 
@@ -30,7 +32,7 @@ final class Donor {
         Http.Response token = http.postJson(
                 "/api/auth/token", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null);
         assertEquals(200, token.status(), token.body());
-        return new Donor(http, email, token.field("accessToken"));
+        return new Donor(http, email, password, token.field("accessToken"));
     }
 
     Http.Response pledge(long amountMinor, String fundCode) {

@@ -27,6 +27,11 @@ final class Http {
         return send(request(path, token).GET().build());
     }
 
+    /** A GET accepting any type (a PDF, a CSV): what a browser's download sends. */
+    Response getAny(String path, String token) {
+        return send(request(path, token).setHeader("Accept", "*/*").GET().build());
+    }
+
     Response postJson(String path, String body, String token) {
         return postJson(path, body, token, Map.of());
     }

@@ -50,7 +50,10 @@ class RoutingFilter implements HttpServerFilter {
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
-    RoutingFilter(List<RouteProperties> routes) {
+    private final long maxRequestSize;
+
+    RoutingFilter(List<RouteProperties> routes, io.micronaut.http.server.HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
         for (RouteProperties route : routes) {
             DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
             config.setConnectTimeout(route.connectTimeout());
@@ -82,6 +85,13 @@ class RoutingFilter implements HttpServerFilter {
         Upstream upstream = upstreams.get(service);
         if (upstream == null) {
             return Publishers.just(problem(request, HttpStatus.NOT_FOUND, "No service '" + service + "'"));
+        }
+        // a streamed body is not checked against the limit until it is read: refuse a declared oversize up front
+        if (request.getContentLength() > maxRequestSize) {
+            return Publishers.just(problem(
+                    request,
+                    HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "The request body is larger than " + maxRequestSize / 1024 + " KiB"));
         }
         String correlation = Optional.ofNullable(request.getHeaders().get(Correlation.HEADER))
                 .filter(Correlation::isAcceptable)

@@ -35,6 +35,7 @@ public class AuditRecords {
     }
 
     /** The latest entries, newest first. */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<Entry> latest(int limit) {
         return jdbc.prepareStatement(
                 "select actor, action, target, details, at from audit_log order by id desc limit ?", statement -> {

@@ -1,0 +1,104 @@
+package org.endow.platform.serde;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.Decoder;
+import io.micronaut.serde.Deserializer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Scalars are read strictly: a whole number is a JSON integer and text is a JSON string, nothing else. Micronaut Serde
+ * would otherwise turn {@code true} into 1, {@code "12"} into 12 and {@code 123} into "123" — for money in minor units
+ * and for codes a client's mistake must be an error naming the field. Applies to every {@code Long}/{@code long},
+ * {@code Integer}/{@code int} and {@code String} read by Serde (requests and events alike).
+ */
+final class StrictScalars {
+
+    private StrictScalars() {}
+
+    static BigInteger wholeNumber(Decoder decoder) throws IOException {
+        Object value = decoder.decodeArbitrary();
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return BigInteger.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger big) {
+            return big;
+        }
+        if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
+            return decimal.toBigIntegerExact();
+        }
+        throw decoder.createDeserializationException("must be a whole number, not " + describe(value), value);
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof String) {
+            return "text";
+        }
+        if (value instanceof Boolean) {
+            return "true/false";
+        }
+        if (value instanceof Number) {
+            return "a fraction";
+        }
+        return value == null ? "null" : "a list or object";
+    }
+
+    @Singleton
+    static final class Longs implements Deserializer<Long> {
+        @Override
+        public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type)
+                throws IOException {
+            BigInteger number = wholeNumber(decoder);
+            if (number.bitLength() > 63) {
+                throw decoder.createDeserializationException("is out of range", number);
+            }
+            return number.longValue();
+        }
+
+        @Override
+        public Long deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Long> type)
+                throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+
+    @Singleton
+    static final class Integers implements Deserializer<Integer> {
+        @Override
+        public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type)
+                throws IOException {
+            BigInteger number = wholeNumber(decoder);
+            if (number.bitLength() > 31) {
+                throw decoder.createDeserializationException("is out of range", number);
+            }
+            return number.intValue();
+        }
+
+        @Override
+        public Integer deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Integer> type)
+                throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+
+    @Singleton
+    static final class Strings implements Deserializer<String> {
+        @Override
+        public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
+                throws IOException {
+            Object value = decoder.decodeArbitrary();
+            if (value instanceof String text) {
+                return text;
+            }
+            throw decoder.createDeserializationException("must be text, not " + describe(value), value);
+        }
+
+        @Override
+        public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type)
+                throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+}
