@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +32,21 @@ class PledgeFlowIT {
     static EndowStack stack;
     static Http http;
     static Donor ada;
+    static GreenMail mail;
 
     @BeforeAll
-    static void start() {
-        stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "pledge-flow");
+    static void start() throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        stack = EndowStack.start(
+                TestInfra.get().kafkaBootstrapServers(),
+                "pledge-flow",
+                java.util.List.of(),
+                java.util.Map.of("donations", java.util.Map.of("ENDOW_MAIL_SMTP_PORT", Integer.toString(smtpPort))));
         http = new Http(stack.gatewayUrl());
         ada = Donor.signUp(http, "Ada Lovelace");
         Donor.awaitItemsKnown(http, "packaging");
@@ -42,6 +56,9 @@ class PledgeFlowIT {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+        if (mail != null) {
+            mail.stop();
         }
     }
 
@@ -165,6 +182,59 @@ class PledgeFlowIT {
         Http.Response refused = ada.pledge(1_000, code);
         assertEquals(422, refused.status(), refused.body());
         assertTrue(refused.body().contains("\"field\":\"fundCode\""), refused.body());
+    }
+
+    @Test
+    void a_received_gift_gets_a_numbered_receipt_by_email_that_only_its_donor_and_staff_can_download()
+            throws Exception {
+        Donor grace = Donor.signUp(http, "Grace Hopper");
+        Http.Response pledge = grace.pledge(25_000, "packaging");
+        assertEquals(201, pledge.status(), pledge.body());
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        Http.Response received = http.postJson(
+                "/api/donations/pledges/" + pledge.field("id") + "/received", "{\"reference\":\"BACS 99\"}", staff);
+        assertEquals(200, received.status(), received.body());
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/donations/receipts/mine", grace.token)
+                        .body()
+                        .contains("\"number\""));
+        String number = http.get("/api/donations/receipts/mine", grace.token)
+                .json()
+                .get(0)
+                .get("number")
+                .asText();
+        assertTrue(number.matches("\\d{4}-\\d{6}"), number);
+        Http.Response pdf = http.getAny("/api/donations/receipts/" + number + ".pdf", grace.token);
+        assertEquals(200, pdf.status());
+        assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
+        assertEquals(
+                404,
+                http.getAny("/api/donations/receipts/" + number + ".pdf", ada.token)
+                        .status());
+        assertEquals(
+                200,
+                http.getAny("/api/donations/receipts/" + number + ".pdf", staff).status());
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> java.util.Arrays.stream(mail.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(grace.email)));
+        jakarta.mail.internet.MimeMessage thanks = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equals(grace.email))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(thanks.getSubject().contains(number), thanks.getSubject());
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) thanks.getContent();
+        assertTrue(GreenMailUtil.getBody(parts.getBodyPart(0)).contains("$250.00"));
+        assertEquals("receipt-" + number + ".pdf", parts.getBodyPart(1).getFileName());
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

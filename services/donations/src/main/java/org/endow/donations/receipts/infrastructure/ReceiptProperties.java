@@ -1,0 +1,21 @@
+package org.endow.donations.receipts.infrastructure;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code endow.donations.receipts.*}: the foundation as its receipts name it (env e.g. {@code
+ * ENDOW_DONATIONS_RECEIPTS_TAX_ID}) and the time zone whose calendar dates and years receipts use.
+ */
+@ConfigurationProperties("endow.donations.receipts")
+record ReceiptProperties(
+        @Bindable(defaultValue = "Endow Foundation") String foundationName,
+
+        @Bindable(defaultValue = "9450 SW Gemini Dr, ECM# 90772, Beaverton, OR 97008, USA")
+        String address,
+
+        @Bindable(defaultValue = "EIN 00-0000000 (set ENDOW_DONATIONS_RECEIPTS_TAX_ID)")
+        String taxId,
+
+        @Bindable(defaultValue = "The Treasurer") String signatory,
+        @Bindable(defaultValue = "UTC") String timeZone) {}

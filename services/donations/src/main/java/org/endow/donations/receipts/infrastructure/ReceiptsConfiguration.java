@@ -1,0 +1,22 @@
+package org.endow.donations.receipts.infrastructure;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+import org.endow.donations.receipts.model.ReceiptContent;
+
+/** Wires what the receipt use cases need from configuration. */
+@Factory
+class ReceiptsConfiguration {
+
+    @Singleton
+    ReceiptContent.Foundation foundation(ReceiptProperties properties) {
+        return new ReceiptContent.Foundation(
+                properties.foundationName(), properties.address(), properties.taxId(), properties.signatory());
+    }
+
+    @Singleton
+    ZoneId receiptZone(ReceiptProperties properties) {
+        return ZoneId.of(properties.timeZone());
+    }
+}

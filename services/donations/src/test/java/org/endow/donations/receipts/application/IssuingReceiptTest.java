@@ -1,0 +1,163 @@
+package org.endow.donations.receipts.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.endow.donations.fundeditems.model.FundedItem;
+import org.endow.donations.fundeditems.model.FundedItems;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.receipts.model.DonorContacts;
+import org.endow.donations.receipts.model.Receipt;
+import org.endow.donations.receipts.model.ReceiptContent;
+import org.endow.donations.receipts.model.ReceiptNumber;
+import org.endow.donations.receipts.model.Receipts;
+import org.endow.events.EventEnvelope;
+import org.endow.events.donations.v1.DonationReceived;
+import org.endow.platform.testing.RecordingMailOutbox;
+import org.junit.jupiter.api.Test;
+
+class IssuingReceiptTest {
+
+    final Map<String, Receipt> issued = new HashMap<>();
+    final Map<String, byte[]> pdfs = new HashMap<>();
+    final List<ReceiptContent> rendered = new ArrayList<>();
+    final Map<Integer, Integer> counters = new HashMap<>();
+    final RecordingMailOutbox mail = new RecordingMailOutbox();
+    final Map<DonorId, DonorContacts.Contact> contacts = new HashMap<>();
+
+    final Receipts receipts = new Receipts() {
+        @Override
+        public boolean existsFor(DonationId donation) {
+            return issued.values().stream().anyMatch(r -> r.donation().equals(donation));
+        }
+
+        @Override
+        public void add(Receipt receipt, byte[] pdf) {
+            issued.put(receipt.number().toString(), receipt);
+            pdfs.put(receipt.number().toString(), pdf);
+        }
+
+        @Override
+        public Optional<Receipt> find(ReceiptNumber number) {
+            return Optional.ofNullable(issued.get(number.toString()));
+        }
+
+        @Override
+        public Optional<byte[]> document(ReceiptNumber number) {
+            return Optional.ofNullable(pdfs.get(number.toString()));
+        }
+
+        @Override
+        public List<Receipt> of(DonorId donor) {
+            return issued.values().stream().filter(r -> r.donor().equals(donor)).toList();
+        }
+    };
+
+    final FundedItems items = new FundedItems() {
+        @Override
+        public Optional<FundedItem> find(String code) {
+            return "packaging".equals(code)
+                    ? Optional.of(new FundedItem("packaging", "Packaging work", "PROJECT", 1, "USD", "OPEN"))
+                    : Optional.empty();
+        }
+
+        @Override
+        public void save(FundedItem item) {}
+
+        @Override
+        public List<FundedItem> all() {
+            return List.of();
+        }
+    };
+
+    final IssuingReceipt issuing = new IssuingReceipt(
+            receipts,
+            year -> new ReceiptNumber(year, counters.merge(year, 1, Integer::sum)),
+            content -> {
+                rendered.add(content);
+                return ("%PDF receipt " + content.number()).getBytes();
+            },
+            new DonorContacts() {
+                @Override
+                public void remember(DonorId donor, Contact contact) {
+                    contacts.put(donor, contact);
+                }
+
+                @Override
+                public Optional<Contact> find(DonorId donor) {
+                    return Optional.ofNullable(contacts.get(donor));
+                }
+            },
+            items,
+            mail,
+            new ReceiptContent.Foundation("Endow Foundation", "1 Main St", "EIN 12-3456789", "Ada, Treasurer"),
+            ZoneId.of("UTC"),
+            Clock.fixed(Instant.parse("2027-01-02T10:00:00Z"), ZoneOffset.UTC));
+
+    private static EventEnvelope<DonationReceived> paid(String donation, long minor, String fund) {
+        return new EventEnvelope<>(
+                UUID.randomUUID(),
+                "donations.DonationReceived",
+                1,
+                Instant.parse("2026-12-31T23:30:00Z"),
+                donation,
+                UUID.randomUUID().toString(),
+                new DonationReceived(
+                        donation,
+                        "donor-1",
+                        minor,
+                        "USD",
+                        fund,
+                        "BANK_TRANSFER",
+                        Instant.parse("2026-12-31T23:30:00Z"),
+                        "BACS 1"));
+    }
+
+    @Test
+    void a_paid_gift_gets_a_numbered_receipt_emailed_with_its_pdf() {
+        contacts.put(new DonorId("donor-1"), new DonorContacts.Contact("Grace Hopper", "grace@example.org"));
+        String donation = UUID.randomUUID().toString();
+
+        issuing.handle(paid(donation, 12_345, "packaging"));
+
+        Receipt receipt = issued.get("2027-000001");
+        assertEquals("Grace Hopper", receipt.donorName());
+        ReceiptContent content = rendered.getFirst();
+        assertEquals("Packaging work", content.earmark());
+        assertEquals("2026-12-31", content.dateReceived().toString(), "the date the money arrived");
+        assertEquals("2027-01-02", content.dateIssued().toString());
+        assertEquals(null, content.goodsOrServices(), "nothing was given in return");
+        var sent = mail.to("grace@example.org");
+        assertEquals(1, sent.size());
+        assertTrue(sent.getFirst().subject().contains("2027-000001"));
+        assertTrue(sent.getFirst().text().contains("$123.45"), sent.getFirst().text());
+        assertEquals(
+                "receipt-2027-000001.pdf",
+                sent.getFirst().attachments().getFirst().filename());
+    }
+
+    @Test
+    void a_redelivered_event_issues_nothing_more_and_numbers_follow_on() {
+        String first = UUID.randomUUID().toString();
+        issuing.handle(paid(first, 100, "general"));
+        issuing.handle(paid(first, 100, "general"));
+        issuing.handle(paid(UUID.randomUUID().toString(), 200, "general"));
+
+        assertEquals(
+                List.of("2027-000001", "2027-000002"),
+                issued.keySet().stream().sorted().toList());
+        assertEquals("General fund (unrestricted)", rendered.getFirst().earmark());
+        assertEquals(0, mail.queued().size(), "no address known: the receipt waits in the donor's space");
+    }
+}
