@@ -104,6 +104,7 @@ final class IntentsBench {
                 insertRps));
         md.append("\n").append(pgbench(baselineDb)).append("\n");
         md.append(producerPerf(stack)).append("\n");
+        md.append(receiptRendering(stack)).append("\n");
         return md.toString();
     }
 
@@ -226,6 +227,40 @@ final class IntentsBench {
                 Long.parseLong(line.group(1)),
                 line.group(2),
                 line.group(3));
+    }
+
+    /** Receipt PDFs per second on one thread, in its own JVM pinned to one CPU when taskset is there. */
+    static String receiptRendering(Stack stack) throws Exception {
+        Path root = stack.root();
+        String classpath = root.resolve("services/donations/target/donations-0.1.0-SNAPSHOT.jar") + ":"
+                + root.resolve("services/donations/target/lib") + "/*";
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            command.addAll(List.of("/usr/bin/taskset", "-c", "1"));
+        }
+        command.addAll(List.of(
+                Processes.javaExecutable(),
+                "-Xmx256m",
+                "-cp",
+                classpath,
+                "org.endow.donations.receipts.infrastructure.ReceiptRenderingBenchmark"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        process.waitFor(60, TimeUnit.SECONDS);
+        Matcher line = Pattern.compile("receipts/s=(\\d+) bytes=(\\d+)").matcher(output);
+        if (!line.find()) {
+            return "Receipt rendering failed:\n```\n" + output + "```\n";
+        }
+        return String.format(
+                Locale.ROOT,
+                "Receipt PDFs (OpenPDF, one page, %s B each) on one thread%s: **%,d per second** (10 s after 10 s of"
+                        + " warm-up, while the stack idles).%n",
+                line.group(2),
+                command.getFirst().endsWith("taskset") ? " pinned to one CPU" : "",
+                Long.parseLong(line.group(1)));
     }
 
     private static int freePort() throws IOException {
