@@ -240,6 +240,34 @@ class PortalBrowserIT {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> Donor.pledged(http, "packaging") == pledgedBefore + 12_550);
+
+        // staff reconcile the transfer; the donor finds the gift received and its receipt in their space
+        String donorToken = Donor.token(http, email, password);
+        String pledgeId = http.get("/api/donations/pledges/mine", donorToken)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        assertEquals(
+                200,
+                http.postJson("/api/donations/pledges/" + pledgeId + "/received", "{\"reference\":\"BACS 7\"}", staff)
+                        .status());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/donations/receipts/mine", donorToken)
+                        .body()
+                        .contains("number"));
+        driver.findElement(By.linkText("My giving")).click();
+        WebElement gift = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=gifts] tr[data-id='" + pledgeId + "']")));
+        assertTrue(gift.getText().contains("125.50 USD") && gift.getText().contains("received"), gift.getText());
+        WebElement receipt = driver.findElement(By.cssSelector("[data-testid=receipts] a[data-receipt]"));
+        String number = receipt.getAttribute("data-receipt");
+        assertTrue(receipt.getAttribute("href").endsWith("/api/donations/receipts/" + number + ".pdf"));
+        screenshot("my-giving");
+        Http.Response pdf = http.getAny("/api/donations/receipts/" + number + ".pdf", donorToken);
+        assertTrue(pdf.body().startsWith("%PDF"), "the receipt downloads as a PDF");
     }
 
     @Test

@@ -111,4 +111,45 @@ class DonationsClient {
     record Pledge(String id, long amountMinor, String currency, String fundCode, String method, String status) {}
 
     record Result(Pledge pledge, Problem problem) {}
+
+    @Serdeable
+    record MyPledge(
+            String id,
+            long amountMinor,
+            String currency,
+            String fundCode,
+            String method,
+            String status,
+            @io.micronaut.core.annotation.Nullable java.time.Instant pledgedAt) {}
+
+    @Serdeable
+    record MyReceipt(
+            String number,
+            String donationId,
+            long amountMinor,
+            String currency,
+            String fundCode,
+            java.time.Instant issuedAt) {}
+
+    /** The donor's gifts and receipts; empty when the service cannot be reached (the page says so). */
+    Optional<Giving> giving(String token) {
+        if (client == null) {
+            return Optional.empty();
+        }
+        try {
+            List<MyPledge> pledges = client.toBlocking()
+                    .retrieve(
+                            HttpRequest.GET("/api/donations/pledges/mine").bearerAuth(token),
+                            Argument.listOf(MyPledge.class));
+            List<MyReceipt> receipts = client.toBlocking()
+                    .retrieve(
+                            HttpRequest.GET("/api/donations/receipts/mine").bearerAuth(token),
+                            Argument.listOf(MyReceipt.class));
+            return Optional.of(new Giving(pledges, receipts));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    record Giving(List<MyPledge> pledges, List<MyReceipt> receipts) {}
 }

@@ -18,8 +18,29 @@ final class StrictScalars {
 
     private StrictScalars() {}
 
+    /**
+     * A form post reaches Serde with each field as a list of its values: a one-element list holding text is read as
+     * that text (for a number: the number it spells). JSON bodies send scalars, which are held to the strict rules.
+     */
+    static Object formValue(Object value) {
+        if (value instanceof java.util.List<?> list && list.size() == 1 && list.getFirst() instanceof String text) {
+            return new FormText(text);
+        }
+        return value;
+    }
+
+    /** A form field's single value. */
+    record FormText(String text) {}
+
     static BigInteger wholeNumber(Decoder decoder) throws IOException {
-        Object value = decoder.decodeArbitrary();
+        Object value = formValue(decoder.decodeArbitrary());
+        if (value instanceof FormText form) {
+            try {
+                return new BigInteger(form.text().strip());
+            } catch (NumberFormatException e) {
+                throw decoder.createDeserializationException("must be a whole number", form.text());
+            }
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return BigInteger.valueOf(((Number) value).longValue());
         }
@@ -88,7 +109,10 @@ final class StrictScalars {
         @Override
         public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
                 throws IOException {
-            Object value = decoder.decodeArbitrary();
+            Object value = formValue(decoder.decodeArbitrary());
+            if (value instanceof FormText form) {
+                return form.text();
+            }
             if (value instanceof String text) {
                 return text;
             }

@@ -65,6 +65,16 @@ class StrictScalarsTest {
     }
 
     @Test
+    void a_form_field_arrives_as_a_one_element_list_of_text_and_is_read_as_its_value() throws IOException {
+        Gift gift = read("{\"amountMinor\":[\"125\"],\"fee\":[\"1\"],\"count\":1,\"code\":[\"packaging\"]}");
+
+        assertEquals(125L, gift.amountMinor());
+        assertEquals("packaging", gift.code());
+        assertThrows(IOException.class, () -> read("{\"amountMinor\":[\"12.5\"],\"fee\":1,\"count\":1}"));
+        assertThrows(IOException.class, () -> read("{\"fee\":1,\"count\":1,\"code\":[\"a\",\"b\"]}"));
+    }
+
+    @Test
     void text_is_a_json_string_and_nothing_else() throws IOException {
         assertEquals(
                 "packaging",

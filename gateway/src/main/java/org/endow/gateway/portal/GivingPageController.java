@@ -1,0 +1,85 @@
+package org.endow.gateway.portal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.endow.gateway.accounts.infrastructure.SessionTokens;
+
+/** The donor's own space: their gifts with status, and their receipts to download as issued. */
+@Controller("/account/giving")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class GivingPageController {
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+
+    private final PortalPages pages;
+    private final DonationsClient donations;
+
+    GivingPageController(PortalPages pages, DonationsClient donations) {
+        this.pages = pages;
+        this.donations = donations;
+    }
+
+    /** One row of the page, formatted for people. */
+    record Row(String id, String date, String fund, String amount, String status, String method) {}
+
+    record ReceiptRow(String number, String issued, String fund, String amount, String href) {}
+
+    @Get
+    HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
+        }
+        String token = request.getCookies()
+                .findCookie(SessionTokens.COOKIE)
+                .map(c -> c.getValue())
+                .orElse("");
+        Optional<DonationsClient.Giving> giving = donations.giving(token);
+        Map<String, Object> model = new HashMap<>();
+        model.put("available", giving.isPresent());
+        model.put(
+                "gifts",
+                giving.map(g -> g.pledges().stream()
+                                .map(p -> new Row(
+                                        p.id(),
+                                        p.pledgedAt() == null ? "" : DAY.format(p.pledgedAt()),
+                                        p.fundCode(),
+                                        Amounts.format(p.amountMinor(), p.currency()),
+                                        p.status().toLowerCase(),
+                                        p.method().replace('_', ' ').toLowerCase()))
+                                .toList())
+                        .orElse(List.of()));
+        model.put(
+                "receipts",
+                giving.map(g -> g.receipts().stream()
+                                .map(r -> new ReceiptRow(
+                                        r.number(),
+                                        DAY.format(r.issuedAt()),
+                                        r.fundCode(),
+                                        Amounts.format(r.amountMinor(), r.currency()),
+                                        "/api/donations/receipts/" + r.number() + ".pdf"))
+                                .toList())
+                        .orElse(List.of()));
+        return pages.page(request, authentication, "giving", "My giving", model, HttpStatus.OK);
+    }
+}
