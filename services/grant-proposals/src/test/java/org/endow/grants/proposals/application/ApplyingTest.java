@@ -1,0 +1,141 @@
+package org.endow.grants.proposals.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.endow.grants.proposals.model.Applicant;
+import org.endow.grants.proposals.model.Proposal;
+import org.endow.grants.proposals.model.State;
+import org.endow.kernel.voting.VotingRule;
+import org.endow.platform.problem.Problem;
+import org.endow.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+/** Submitting checks the proposal against the policy and the applicant's history, field by field. */
+class ApplyingTest {
+
+    final GrantsFixture f = new GrantsFixture();
+
+    @Test
+    void over_the_category_cap_is_refused_on_the_amount_field() {
+        Map<String, String> errors = refusal(GrantsFixture.sprintApplication(500_001));
+        assertTrue(errors.get("amountMinor").contains("over the Sprint cap of 5000.00 USD"), errors.toString());
+    }
+
+    @Test
+    void a_paused_category_takes_no_proposals() {
+        Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));
+        f.categories.save(
+                GrantsFixture.sprint(VotingRule.atLeastPercentOfMembers(30)).paused(true));
+        ProblemException refused = assertThrows(ProblemException.class, () -> f.applying.submit("ada", draft.id()));
+        assertTrue(fields(refused).get("categoryCode").contains("paused"));
+        assertEquals(State.DRAFT, f.reload(draft).state());
+    }
+
+    @Test
+    void the_organisation_yearly_cap_counts_its_other_proposals_of_the_year() {
+        for (int i = 0; i < 3; i++) {
+            f.submitted(GrantsFixture.sprintApplication(
+                    "PyLadies Berlin", "Sprint " + i, 450_000, LocalDate.of(2027, 3 + i, 1)));
+        }
+        // 1,350,000 committed; 200,000 more passes the 1,500,000 cap
+        Map<String, String> errors = refusal(
+                GrantsFixture.sprintApplication("pyladies berlin", "Sprint 4", 200_000, LocalDate.of(2027, 9, 1)));
+        assertTrue(errors.get("amountMinor").contains("yearly cap"), errors.toString());
+        // another year is another cap
+        assertEquals(
+                State.SUBMITTED,
+                f.submitted(GrantsFixture.sprintApplication(
+                                "PyLadies Berlin", "Sprint 5", 200_000, LocalDate.of(2028, 2, 1)))
+                        .state());
+    }
+
+    @Test
+    void several_problems_come_back_together_each_on_its_field() {
+        var application = GrantsFixture.sprintApplication(600_000);
+        var broken = new org.endow.grants.proposals.model.Application(
+                "",
+                "sprint",
+                application.title(),
+                application.description(),
+                null,
+                application.startDate(),
+                application.startDate().minusDays(1),
+                10,
+                600_000,
+                "EUR",
+                application.budgetLines(),
+                java.util.List.of(),
+                "http://insecure");
+        Map<String, String> errors = refusal(broken);
+        assertEquals(
+                java.util.Set.of("organisation", "endDate", "currency", "amountMinor", "codeOfConductUrl"),
+                errors.keySet());
+    }
+
+    @Test
+    void an_overdue_report_on_an_earlier_grant_blocks_the_next_application() {
+        Proposal earlier = awardedAndPaid();
+        f.clock.advance(Duration.ofDays(160));
+        Map<String, String> errors =
+                refusal(GrantsFixture.sprintApplication("Other group", "Other", 100_000, LocalDate.of(2027, 10, 1)));
+        assertTrue(errors.get("reports").contains(earlier.application().title()), errors.toString());
+
+        f.paying.submitReport("ada", earlier.id(), 1, "We sprinted; 14 PRs merged.");
+        assertEquals(
+                State.SUBMITTED,
+                f.submitted(GrantsFixture.sprintApplication("Other group", "Other", 100_000, LocalDate.of(2027, 10, 1)))
+                        .state());
+    }
+
+    @Test
+    void the_guideline_per_attendee_and_day_warns_without_refusing() {
+        // 20 attendees, 3 days, 15.00 each: 900.00
+        Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));
+        var submission = f.applying.submit("ada", draft.id());
+        assertEquals(State.SUBMITTED, submission.proposal().state());
+        assertEquals("amountMinor", submission.warnings().getFirst().field());
+    }
+
+    @Test
+    void someone_else_s_proposal_is_not_found() {
+        Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));
+        ProblemException e = assertThrows(ProblemException.class, () -> f.applying.submit("mallory", draft.id()));
+        assertEquals(404, e.status().getCode());
+    }
+
+    Proposal awardedAndPaid() {
+        java.util.List<org.endow.platform.security.Caller> m = f.members(2);
+        Proposal proposal = f.inVote(GrantsFixture.sprintApplication(300_000));
+        f.reviewing.vote(m.get(0), proposal.id(), org.endow.kernel.voting.Choice.YES);
+        f.reviewing.vote(m.get(1), proposal.id(), org.endow.kernel.voting.Choice.YES);
+        f.reviewing.vote(f.chair, proposal.id(), org.endow.kernel.voting.Choice.YES);
+        Proposal reserved = f.reload(proposal);
+        reserved.fundsReserved(f.clock.instant());
+        f.proposals.update(reserved);
+        f.approving.approve("staff", proposal.id());
+        f.approving.acceptAward("ada", proposal.id());
+        return f.paying.disburse("staff", proposal.id(), 1);
+    }
+
+    private Map<String, String> refusal(org.endow.grants.proposals.model.Application application) {
+        Proposal draft = f.applying.draft(applicant(), application);
+        return fields(assertThrows(ProblemException.class, () -> f.applying.submit("ada", draft.id())));
+    }
+
+    private static Map<String, String> fields(ProblemException e) {
+        assertEquals(422, e.status().getCode());
+        return e.errors().stream()
+                .collect(Collectors.toMap(
+                        Problem.FieldError::field, Problem.FieldError::message, (a, b) -> a + "; " + b));
+    }
+
+    private static Applicant applicant() {
+        return new Applicant("ada", "Ada", "ada@example.org");
+    }
+}
