@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,7 +17,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ import org.endow.gateway.accounts.infrastructure.SessionTokens;
 import org.endow.gateway.accounts.model.Account;
 import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
-import org.endow.platform.security.Caller;
 
 /** The portal's shell: home, sign-in, sign-up, sign-out. Server-side pages, no script needed. */
 @Controller
@@ -46,8 +43,10 @@ class PortalController {
     private final FundedItemsView fundedItems;
     private final DonationsClient donations;
     private final BankDetails bank;
+    private final PortalPages pages;
 
     PortalController(
+            PortalPages pages,
             SigningIn signingIn,
             SigningUp signingUp,
             SessionTokens tokens,
@@ -55,6 +54,7 @@ class PortalController {
             FundedItemsView fundedItems,
             DonationsClient donations,
             BankDetails bank) {
+        this.pages = pages;
         this.donations = donations;
         this.bank = bank;
         this.signingIn = signingIn;
@@ -113,10 +113,7 @@ class PortalController {
             model.put("errors", errors);
             return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        String token = request.getCookies()
-                .findCookie(SessionTokens.COOKIE)
-                .map(c -> c.getValue())
-                .orElse("");
+        String token = PortalPages.token(request);
         DonationsClient.Result result =
                 donations.pledge(token, minor, currency, form.fundCode(), form.method(), form.requestId());
         if (result.problem() != null) {
@@ -226,17 +223,7 @@ class PortalController {
             String title,
             Map<String, Object> model,
             HttpStatus status) {
-        CsrfTokens.Token token = csrf.tokenFor(request);
-        model.put("title", title);
-        model.put("csrf", token.value());
-        model.put("user", authentication == null ? null : Caller.of(authentication));
-        MutableHttpResponse<ModelAndView<Map<String, Object>>> response =
-                HttpResponse.status(status).body(new ModelAndView<>(view, model));
-        if (token.isNew()) {
-            response.cookie(csrf.cookie(token));
-        }
-        response.header("Cache-Control", "no-store");
-        return response;
+        return pages.render(request, authentication, view, title, model, status);
     }
 
     /** Only a local path: an absolute URL here would make sign-in an open redirect. */

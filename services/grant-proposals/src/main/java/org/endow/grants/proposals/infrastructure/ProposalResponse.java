@@ -44,9 +44,15 @@ record ProposalResponse(
         @Nullable Instant acceptedAt,
         @Nullable TallyBody tally,
         List<CommentBody> comments,
-        List<StepBody> history) {
+        List<StepBody> history,
+        boolean mine) {
 
     static ProposalResponse of(Proposal p, boolean reviewer) {
+        return of(p, reviewer, null);
+    }
+
+    /** @param callerId who asks: {@code mine} says whether they are the applicant */
+    static ProposalResponse of(Proposal p, boolean reviewer, String callerId) {
         Application a = p.application();
         return new ProposalResponse(
                 p.id(),
@@ -90,7 +96,8 @@ record ProposalResponse(
                                 || !s.action().startsWith("voted")
                                         && !s.action().startsWith("declared"))
                         .map(s -> new StepBody(s.at(), s.action(), s.note()))
-                        .toList());
+                        .toList(),
+                p.applicant().accountId().equals(callerId));
     }
 
     private static String describe(Proposal p) {

@@ -90,7 +90,7 @@ class ProposalsController {
     @Secured(Roles.APPLICANT)
     List<ProposalResponse> mine(Authentication authentication) {
         return viewing.mine(Caller.of(authentication).accountId()).stream()
-                .map(p -> ProposalResponse.of(p, false))
+                .map(p -> ProposalResponse.of(p, false, p.applicant().accountId()))
                 .toList();
     }
 
@@ -99,7 +99,7 @@ class ProposalsController {
     ProposalResponse one(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Proposal proposal = viewing.one(caller, id);
-        return ProposalResponse.of(proposal, viewing.isReviewer(caller));
+        return ProposalResponse.of(proposal, viewing.isReviewer(caller), caller.accountId());
     }
 
     @Get(value = "/{id}/award-letter", produces = "application/pdf")

@@ -1,0 +1,320 @@
+package org.endow.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.endow.devstack.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A sprint travel grant from application to payment, in headless Chromium through the gateway, with the
+ * grant-proposals, funds and donations services and Kafka between them: the applicant submits, the chair
+ * asks for more, the applicant completes, the working group votes and it passes under the 30 % rule
+ * (one aye of three voting members: the majority says nay), the funds service reserves the money, staff
+ * approve, the applicant accepts the award letter, reports on the first milestone, and the payments show
+ * on the public transparency page.
+ */
+class GrantsBrowserIT {
+
+    static final String FUND = "core-sprint-2027";
+
+    static EndowStack stack;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static String portal;
+    static Path screenshots;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = EndowStack.start(
+                TestInfra.get().kafkaBootstrapServers(),
+                "grants-browser",
+                List.of("grant-proposals"),
+                Map.of("grant-proposals", Map.of("ENDOW_GRANTS_PORTAL_URL", "http://localhost")));
+        portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        http = new Http(stack.gatewayUrl());
+        Donor.awaitItemsKnown(http, FUND);
+        screenshots = Browser.screenshots();
+        driver = Browser.chromium();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    void a_sprint_travel_grant_goes_from_application_to_payment() throws Exception {
+        String admin = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        // money for the sprint: a gift received by the foundation
+        Donor donor = Donor.signUp(http, "Grace Donor");
+        Http.Response pledge = donor.pledge(500_000, FUND);
+        assertEquals(201, pledge.status(), pledge.body());
+        assertEquals(
+                200,
+                http.postJson("/api/donations/pledges/" + pledge.field("id") + "/received", "{}", admin)
+                        .status());
+        long raised = 500_000 + 0;
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Donor.raised(http, FUND) >= raised);
+
+        Person applicant = Person.signUp("Ada Applicant");
+        Person chair = Person.signUp("Carla Chair");
+        Person nay1 = Person.signUp("Nadia Member");
+        Person nay2 = Person.signUp("Nils Member");
+        Person abstainer = Person.signUp("Abe Member");
+        for (Person member : List.of(chair, nay1, nay2, abstainer)) {
+            assertEquals(
+                    200,
+                    http.send("PUT", "/api/accounts/" + member.id + "/roles", "{\"roles\":[\"GRANTS_WG\"]}", admin)
+                            .status());
+            Http.Response saved = http.send(
+                    "PUT",
+                    "/api/grants/members/" + member.id,
+                    "{\"name\":\"%s\",\"email\":\"%s\",\"chair\":%s}"
+                            .formatted(member.name, member.email, member == chair),
+                    admin);
+            assertEquals(200, saved.status(), saved.body());
+            member.refreshToken();
+        }
+
+        // the applicant drafts and submits a sprint travel grant
+        signIn(applicant, "/grants/new");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("categoryCode"))).selectByValue("sprint");
+        fill("organisation", "PyLadies Berlin");
+        fill("title", "Berlin CPython sprint travel");
+        fill("description", "Travel for twelve new contributors to a three-day CPython sprint.");
+        fillDate("startDate", "2027-05-10");
+        fillDate("endDate", "2027-05-12");
+        fill("attendees", "40");
+        fill("amount", "2,400");
+        fill("budget", "Travel: 2000\nAccommodation: 400");
+        fill("milestones", "Venue and first travel; 1200; 2027-05-01\nRemaining travel; 1200; 2027-05-12");
+        driver.findElement(By.id("save")).click();
+        assertEquals("DRAFT", state());
+        String proposalUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
+        String id = proposalUrl.substring(proposalUrl.lastIndexOf('/') + 1);
+        driver.findElement(By.id("submit")).click();
+        assertEquals("SUBMITTED", state());
+        screenshot("grants-1-submitted");
+
+        // the chair asks for more information
+        signIn(chair, "/grants/review");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=queue] tr[data-id='" + id + "']")));
+        screenshot("grants-2-queue");
+        driver.get(proposalUrl);
+        fill("more-information", "Which venue? Please name it and link its code of conduct.");
+        driver.findElement(By.id("ask-more")).click();
+        assertEquals("MORE_INFO_REQUESTED", state());
+
+        // the applicant completes the proposal and submits it again
+        signIn(applicant, "/grants/proposals/" + id);
+        driver.findElement(By.id("edit")).click();
+        fill("description", "Travel for twelve new contributors to a three-day CPython sprint at the c-base venue.");
+        fill("codeOfConductUrl", "https://berlin.pyladies.com/coc");
+        driver.findElement(By.id("save")).click();
+        assertEquals("MORE_INFO_REQUESTED", state());
+        driver.findElement(By.id("submit")).click();
+        assertEquals("SUBMITTED", state());
+
+        // the chair finds it complete, comments, opens the vote and votes aye
+        signIn(chair, "/grants/proposals/" + id);
+        driver.findElement(By.id("complete")).click();
+        assertEquals("DISCUSSION", state());
+        fill("comment", "A repeat of a good sprint; the venue is confirmed.");
+        driver.findElement(By.id("add-comment")).click();
+        driver.findElement(By.id("open-vote")).click();
+        assertEquals("VOTING", state());
+        driver.findElement(By.id("vote-aye")).click();
+        assertEquals("VOTING", state());
+
+        // two members vote nay through the API, the last one abstains in the portal
+        for (Person member : List.of(nay1, nay2)) {
+            Http.Response voted = http.postJson(
+                    "/api/grants/review/proposals/" + id + "/votes", "{\"choice\":\"NAY\"}", member.token);
+            assertEquals(200, voted.status(), voted.body());
+        }
+        signIn(abstainer, "/grants/review");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=pending-votes] a[href='/grants/proposals/" + id + "']")));
+        driver.get(proposalUrl);
+        screenshot("grants-3-voting");
+        driver.findElement(By.id("vote-abstain")).click();
+        String decided = state();
+        assertTrue(decided.equals("FUNDS_REQUESTED") || decided.equals("FUNDS_RESERVED"), decided);
+        String decision = text("[data-testid=decision]");
+        assertTrue(decision.contains("1 yes, 2 no, 1 abstaining") && decision.contains("passed"), decision);
+
+        // the funds service reserves the money; staff approve
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> "FUNDS_RESERVED"
+                        .equals(http.get("/api/grants/proposals/" + id, admin).field("state")));
+        assertEquals(
+                240_000,
+                Long.parseLong(http.get("/api/funds/items/" + FUND, null).field("reservedMinor")));
+        signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
+        assertEquals("FUNDS_RESERVED", state());
+        screenshot("grants-4-funds-reserved");
+        driver.findElement(By.id("approve")).click();
+        assertEquals("AWARDED", state());
+
+        // the applicant reads the award letter and accepts it
+        signIn(applicant, "/grants/proposals/" + id);
+        assertTrue(driver.findElement(By.id("award-letter")).isDisplayed());
+        HttpResponse<byte[]> letter = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stack.gatewayUrl() + "/api/grants/proposals/" + id + "/award-letter"))
+                                .header("Authorization", "Bearer " + applicant.token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, letter.statusCode());
+        assertEquals("%PDF", new String(letter.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(screenshots.resolve("grants-award-letter.pdf"), letter.body());
+        driver.findElement(By.id("accept-award")).click();
+        assertEquals("ACTIVE", state());
+
+        // staff pay milestone 1; the second waits for the report on the first
+        signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
+        driver.findElement(By.id("disburse-1")).click();
+        assertEquals("DISBURSED", text("tr[data-milestone='1'] td[data-field=payment]"));
+        driver.findElement(By.id("disburse-2")).click();
+        assertTrue(text("[data-testid=error]").contains("report on milestone 1"), text("[data-testid=error]"));
+
+        signIn(applicant, "/grants/proposals/" + id);
+        fill("report-1", "Venue booked at c-base; six travellers booked. Receipts attached to the budget.");
+        driver.findElement(By.cssSelector("tr[data-milestone='1'] button")).click();
+        assertEquals(
+                "SUBMITTED",
+                text("tr[data-milestone='1'] td[data-field=report]").substring(0, 9));
+        screenshot("grants-5-report");
+
+        signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
+        driver.findElement(By.id("accept-report-1")).click();
+        driver.findElement(By.id("disburse-2")).click();
+        assertEquals("DISBURSED", text("tr[data-milestone='2'] td[data-field=payment]"));
+        screenshot("grants-6-paid");
+
+        // the ledger has both payments: the public transparency page shows them
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Long.parseLong(
+                                http.get("/api/funds/items/" + FUND, null).field("disbursedMinor"))
+                        == 240_000);
+        assertEquals(
+                0, Long.parseLong(http.get("/api/funds/items/" + FUND, null).field("reservedMinor")));
+        driver.get(portal + "/transparency");
+        WebElement paid = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-code='" + FUND + "'] td[data-field=disbursed]")));
+        assertEquals("2,400.00 USD", paid.getText());
+        screenshot("grants-7-transparency");
+
+        driver.get(portal + "/grants/staff");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=totals] tbody tr")));
+        screenshot("grants-8-staff");
+    }
+
+    private static void signIn(Person person, String next) {
+        driver.get(portal + "/static/endow.css");
+        driver.manage().deleteAllCookies();
+        driver.get(portal + "/signin?next=" + next);
+        fill("email", person.email);
+        fill("password", person.password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+    }
+
+    private static String state() {
+        return text("[data-testid=state]");
+    }
+
+    private static String text(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+                .getText();
+    }
+
+    private static void fill(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** A date input takes its value in the browser's locale when typed: set the ISO value instead. */
+    private static void fillDate(String id, String isoDate) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** An account of the portal, with its password for the browser and a token for the API. */
+    static final class Person {
+        final String email;
+        final String password;
+        final String name;
+        String id;
+        String token;
+
+        Person(String email, String password, String name, String id) {
+            this.email = email;
+            this.password = password;
+            this.name = name;
+            this.id = id;
+        }
+
+        static Person signUp(String name) {
+            String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "+" + UUID.randomUUID()
+                    + "@example.org";
+            Person person = new Person(email, "a long grants passphrase " + UUID.randomUUID(), name, null);
+            Http.Response signedUp = http.postJson(
+                    "/api/auth/signup",
+                    "{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}"
+                            .formatted(email, name, person.password),
+                    null);
+            assertEquals(201, signedUp.status(), signedUp.body());
+            person.id = signedUp.field("id");
+            person.refreshToken();
+            return person;
+        }
+
+        /** A new token carries the roles granted since. */
+        void refreshToken() {
+            token = Donor.token(http, email, password);
+        }
+    }
+}
