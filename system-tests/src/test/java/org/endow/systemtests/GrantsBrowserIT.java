@@ -120,11 +120,11 @@ class GrantsBrowserIT {
         fill("amount", "2,400");
         fill("budget", "Travel: 2000\nAccommodation: 400");
         fill("milestones", "Venue and first travel; 1200; 2027-05-01\nRemaining travel; 1200; 2027-05-12");
-        driver.findElement(By.id("save")).click();
+        click(By.id("save"));
         assertEquals("DRAFT", state());
         String proposalUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
         String id = proposalUrl.substring(proposalUrl.lastIndexOf('/') + 1);
-        driver.findElement(By.id("submit")).click();
+        click(By.id("submit"));
         assertEquals("SUBMITTED", state());
         screenshot("grants-1-submitted");
 
@@ -135,28 +135,28 @@ class GrantsBrowserIT {
         screenshot("grants-2-queue");
         driver.get(proposalUrl);
         fill("more-information", "Which venue? Please name it and link its code of conduct.");
-        driver.findElement(By.id("ask-more")).click();
+        click(By.id("ask-more"));
         assertEquals("MORE_INFO_REQUESTED", state());
 
         // the applicant completes the proposal and submits it again
         signIn(applicant, "/grants/proposals/" + id);
-        driver.findElement(By.id("edit")).click();
+        click(By.id("edit"));
         fill("description", "Travel for twelve new contributors to a three-day CPython sprint at the c-base venue.");
         fill("codeOfConductUrl", "https://berlin.pyladies.com/coc");
-        driver.findElement(By.id("save")).click();
+        click(By.id("save"));
         assertEquals("MORE_INFO_REQUESTED", state());
-        driver.findElement(By.id("submit")).click();
+        click(By.id("submit"));
         assertEquals("SUBMITTED", state());
 
         // the chair finds it complete, comments, opens the vote and votes aye
         signIn(chair, "/grants/proposals/" + id);
-        driver.findElement(By.id("complete")).click();
+        click(By.id("complete"));
         assertEquals("DISCUSSION", state());
         fill("comment", "A repeat of a good sprint; the venue is confirmed.");
-        driver.findElement(By.id("add-comment")).click();
-        driver.findElement(By.id("open-vote")).click();
+        click(By.id("add-comment"));
+        click(By.id("open-vote"));
         assertEquals("VOTING", state());
-        driver.findElement(By.id("vote-aye")).click();
+        click(By.id("vote-aye"));
         assertEquals("VOTING", state());
 
         // two members vote nay through the API, the last one abstains in the portal
@@ -170,7 +170,7 @@ class GrantsBrowserIT {
                 By.cssSelector("[data-testid=pending-votes] a[href='/grants/proposals/" + id + "']")));
         driver.get(proposalUrl);
         screenshot("grants-3-voting");
-        driver.findElement(By.id("vote-abstain")).click();
+        click(By.id("vote-abstain"));
         String decided = state();
         assertTrue(decided.equals("FUNDS_REQUESTED") || decided.equals("FUNDS_RESERVED"), decided);
         String decision = text("[data-testid=decision]");
@@ -187,7 +187,7 @@ class GrantsBrowserIT {
         signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
         assertEquals("FUNDS_RESERVED", state());
         screenshot("grants-4-funds-reserved");
-        driver.findElement(By.id("approve")).click();
+        click(By.id("approve"));
         assertEquals("AWARDED", state());
 
         // the applicant reads the award letter and accepts it
@@ -203,27 +203,27 @@ class GrantsBrowserIT {
         assertEquals(200, letter.statusCode());
         assertEquals("%PDF", new String(letter.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         Files.write(screenshots.resolve("grants-award-letter.pdf"), letter.body());
-        driver.findElement(By.id("accept-award")).click();
+        click(By.id("accept-award"));
         assertEquals("ACTIVE", state());
 
         // staff pay milestone 1; the second waits for the report on the first
         signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
-        driver.findElement(By.id("disburse-1")).click();
+        click(By.id("disburse-1"));
         assertEquals("DISBURSED", text("tr[data-milestone='1'] td[data-field=payment]"));
-        driver.findElement(By.id("disburse-2")).click();
+        click(By.id("disburse-2"));
         assertTrue(text("[data-testid=error]").contains("report on milestone 1"), text("[data-testid=error]"));
 
         signIn(applicant, "/grants/proposals/" + id);
         fill("report-1", "Venue booked at c-base; six travellers booked. Receipts attached to the budget.");
-        driver.findElement(By.cssSelector("tr[data-milestone='1'] button")).click();
+        click(By.cssSelector("tr[data-milestone='1'] button"));
         assertEquals(
                 "SUBMITTED",
                 text("tr[data-milestone='1'] td[data-field=report]").substring(0, 9));
         screenshot("grants-5-report");
 
         signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
-        driver.findElement(By.id("accept-report-1")).click();
-        driver.findElement(By.id("disburse-2")).click();
+        click(By.id("accept-report-1"));
+        click(By.id("disburse-2"));
         assertEquals("DISBURSED", text("tr[data-milestone='2'] td[data-field=payment]"));
         screenshot("grants-6-paid");
 
@@ -256,6 +256,13 @@ class GrantsBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
     }
 
+    /** Clicks and waits for the page the click leads to (the old page's elements go stale). */
+    private static void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+
     private static String state() {
         return text("[data-testid=state]");
     }
@@ -277,8 +284,13 @@ class GrantsBrowserIT {
         driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
     }
 
+    /** The whole page, not only the window: the milestones and actions sit below the fold. */
     private static void screenshot(String name) throws Exception {
+        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
+        int pageHeight = height instanceof Number n ? Math.min(4000, Math.max(900, n.intValue())) : 900;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
         File shot = driver.getScreenshotAs(OutputType.FILE);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 

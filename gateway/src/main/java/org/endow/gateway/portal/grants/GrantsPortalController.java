@@ -308,7 +308,27 @@ class GrantsPortalController {
         Map<String, Object> model = new HashMap<>();
         Map<String, Object> proposal = found.object();
         model.put("p", proposal);
-        model.put("done", done);
+        model.put("done", done == null ? null : DONE.getOrDefault(done, "Done."));
+        model.put("until", when(proposal.get("deadline")));
+        List<String> budget = new ArrayList<>();
+        if (proposal.get("budgetLines") instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof Map<?, ?> l) {
+                    budget.add(l.get("item") + ": " + money(l.get("amountMinor"), proposal.get("currency")));
+                }
+            }
+        }
+        model.put("budget", budget);
+        List<String> history = new ArrayList<>();
+        if (proposal.get("history") instanceof List<?> steps) {
+            for (Object step : steps) {
+                if (step instanceof Map<?, ?> s) {
+                    history.add(when(s.get("at")) + " · " + s.get("action")
+                            + (s.get("note") == null ? "" : " · " + s.get("note")));
+                }
+            }
+        }
+        model.put("history", history);
         model.put("error", error);
         model.put("amount", money(proposal.get("amountMinor"), proposal.get("currency")));
         Object available = proposal.get("availableMinor");
@@ -328,6 +348,41 @@ class GrantsPortalController {
         roles(model, Caller.of(authentication));
         return pages.render(
                 request, authentication, "grants/proposal", String.valueOf(proposal.get("title")), model, status);
+    }
+
+    /** What the page says after an action went through. */
+    static final Map<String, String> DONE = Map.ofEntries(
+            Map.entry("saved", "Your draft is saved."),
+            Map.entry("submit", "Submitted: the working group's chair will check it is complete."),
+            Map.entry("accept-award", "You accepted the award letter. The first milestone can now be paid."),
+            Map.entry("report", "Your progress report is submitted."),
+            Map.entry("more-information", "The applicant is asked for more information."),
+            Map.entry("complete", "The proposal is complete: the discussion is open."),
+            Map.entry("fast-track", "The proposal is on the fast track: members may object."),
+            Map.entry("object", "Your objection is recorded: the proposal goes to discussion and a vote."),
+            Map.entry("comment", "Your comment is added."),
+            Map.entry("open-vote", "The vote is open."),
+            Map.entry("vote", "Your vote is recorded."),
+            Map.entry("board-approve", "The Board's decision is recorded."),
+            Map.entry("board-reject", "The Board's decision is recorded."),
+            Map.entry("approve", "The grant is approved; the award letter is sent."),
+            Map.entry("decline", "The grant is declined."),
+            Map.entry("funds-again", "The funds are asked again."),
+            Map.entry("disburse", "The milestone is paid."),
+            Map.entry("accept-report", "The report is accepted."));
+
+    /** An instant from the service as people read it, to the minute, UTC. */
+    static String when(Object instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.parse(instant.toString()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant.toString();
+        }
     }
 
     private HttpResponse<?> problemPage(HttpRequest<?> request, Authentication authentication, Problem problem) {

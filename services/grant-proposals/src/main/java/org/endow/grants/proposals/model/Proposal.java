@@ -160,7 +160,7 @@ public final class Proposal {
     public void acceptAsComplete(String chair, Instant now) {
         require(state == State.SUBMITTED, "accepted as complete");
         move(State.DISCUSSION, now, now.plus(Duration.ofDays(policy.discussionDays())));
-        step(now, chair, "accepted as complete", "discussion until " + deadline);
+        step(now, chair, "accepted as complete", "discussion until " + minutes(deadline));
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Proposal {
             throw new ProposalConflict("Not eligible for the fast track: " + reason);
         });
         move(State.FAST_TRACK, now, now.plus(Duration.ofDays(policy.fastTrack().objectionDays())));
-        step(now, chair, "fast-tracked", "objections until " + deadline);
+        step(now, chair, "fast-tracked", "objections until " + minutes(deadline));
     }
 
     /** A working-group member objects to the fast track: the proposal goes through discussion and a vote. */
@@ -221,7 +221,7 @@ public final class Proposal {
         electorate = List.copyOf(members);
         votes.clear();
         move(State.VOTING, now, now.plus(Duration.ofDays(policy.voteDays())));
-        step(now, by, "vote opened", electorate.size() + " members, until " + deadline);
+        step(now, by, "vote opened", electorate.size() + " members, until " + minutes(deadline));
     }
 
     /** @return whether the discussion window has ended (the vote should open) */
@@ -444,6 +444,10 @@ public final class Proposal {
             throw new ProposalConflict("A proposal that is "
                     + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " cannot be " + action);
         }
+    }
+
+    private static String minutes(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 
     private void move(State next, Instant now, Instant until) {
