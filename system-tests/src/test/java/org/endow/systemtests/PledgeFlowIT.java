@@ -168,6 +168,24 @@ class PledgeFlowIT {
     }
 
     @Test
+    void staff_see_each_service_dead_letters_and_donors_do_not() {
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        Donor donor = Donor.signUp(http, "Curious Donor");
+        for (String service : java.util.List.of("donations", "funds")) {
+            Http.Response listed = http.get("/api/" + service + "/operations/dead-letters", staff);
+            assertEquals(200, listed.status(), listed.body());
+            assertTrue(listed.body().startsWith("["), listed.body());
+            assertEquals(
+                    403,
+                    http.get("/api/" + service + "/operations/dead-letters", donor.token)
+                            .status());
+            Http.Response missing =
+                    http.postJson("/api/" + service + "/operations/dead-letters/999999/replay", "{}", staff);
+            assertEquals(404, missing.status(), missing.body());
+        }
+    }
+
+    @Test
     void the_same_event_delivered_twice_is_counted_once() throws Exception {
         long before = Donor.pledged(http, "cpython-dir");
         String donationId = UUID.randomUUID().toString();

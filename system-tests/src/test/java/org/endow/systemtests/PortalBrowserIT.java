@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.endow.devstack.TestInfra;
+import org.endow.gateway.accounts.model.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,56 @@ class PortalBrowserIT {
         fill("password", password);
         submit();
         assertEquals("Grace Hopper", userName());
+    }
+
+    @Test
+    void a_person_sets_up_two_factor_sign_in_and_then_signs_in_with_a_code() throws Exception {
+        String email = "katherine+" + UUID.randomUUID() + "@example.org";
+        String password = "orbital mechanics by hand";
+        driver.manage().deleteAllCookies();
+        driver.get(portal + "/signup");
+        fill("displayName", "Katherine Johnson");
+        fill("email", email);
+        fill("password", password);
+        submit();
+        assertEquals("Katherine Johnson", userName());
+
+        driver.findElement(By.cssSelector("[data-testid=user-name]")).click();
+        wait.until(ExpectedConditions.urlContains("/account/security"));
+        submit();
+        String secret = wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=mfa-secret]")))
+                .getText();
+        screenshot("mfa-enrolment");
+        byte[] key = Totp.fromBase32(secret);
+        long step = Totp.step(java.time.Instant.now());
+        fill("code", "000000".equals(Totp.code(key, step)) ? "111111" : "000000");
+        submit();
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")))
+                .getText()
+                .contains("wrong"));
+        // a wrong code ends the attempt: start again with a new key
+        submit();
+        secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=mfa-secret]")))
+                .getText();
+        key = Totp.fromBase32(secret);
+        fill("code", Totp.code(key, step));
+        submit();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=mfa-done]")));
+
+        driver.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")))
+                .click();
+        fill("email", email);
+        fill("password", password);
+        submit();
+        WebElement askCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+        assertTrue(driver.findElement(By.cssSelector(".error")).getText().contains("6-digit code"));
+        screenshot("signin-code");
+        fill("password", password);
+        askCode.sendKeys(Totp.code(key, step + 1)); // the confirming code is used up
+        submit();
+        assertEquals("Katherine Johnson", userName());
     }
 
     @Test

@@ -167,11 +167,14 @@ class PortalController {
             return page(request, null, "signin", "Sign in", model, HttpStatus.FORBIDDEN);
         }
         try {
-            Account account = signingIn.signIn(form.email(), form.password());
+            Account account = signingIn.signIn(form.email(), form.password(), form.code());
             return HttpResponse.seeOther(URI.create(safeNext(form.next())))
                     .cookie(tokens.cookie(tokens.issue(account)));
         } catch (ProblemException e) {
             model.put("error", e.getMessage());
+            model.put(
+                    "askCode",
+                    e.errors().stream().anyMatch(error -> error.field().equals("code")));
             return page(request, null, "signin", "Sign in", model, e.status());
         }
     }
@@ -223,7 +226,7 @@ class PortalController {
             String title,
             Map<String, Object> model,
             HttpStatus status) {
-        return pages.render(request, authentication, view, title, model, status);
+        return pages.page(request, authentication, view, title, model, status);
     }
 
     /** Only a local path: an absolute URL here would make sign-in an open redirect. */
@@ -252,6 +255,7 @@ class PortalController {
     record SignInForm(
             @Nullable String email,
             @Nullable String password,
+            @Nullable String code,
             @Nullable String next,
             @Nullable String _csrf) {}
 

@@ -13,8 +13,8 @@ import org.endow.gateway.accounts.infrastructure.SessionTokens;
 import org.endow.platform.security.Caller;
 
 /**
- * Renders a portal page in the shared layout: the title, the signed-in person, a CSRF token for its
- * forms (set as a cookie when new), never cached. Every portal feature renders through it.
+ * Renders a portal page inside the shared layout: title, CSRF token (cookie set when new), the signed-in user, the
+ * two-factor reminder for staff, and {@code Cache-Control: no-store}. Every portal controller renders through this.
  */
 @Singleton
 public class PortalPages {
@@ -25,7 +25,7 @@ public class PortalPages {
         this.csrf = csrf;
     }
 
-    public HttpResponse<?> render(
+    public HttpResponse<?> page(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
             String view,
@@ -36,6 +36,11 @@ public class PortalPages {
         model.put("title", title);
         model.put("csrf", token.value());
         model.put("user", authentication == null ? null : Caller.of(authentication));
+        model.put(
+                "secondFactorRequired",
+                authentication != null
+                        && SessionTokens.MFA_ENROLMENT_REQUIRED.equals(
+                                authentication.getAttributes().get(SessionTokens.MFA_CLAIM)));
         MutableHttpResponse<ModelAndView<Map<String, Object>>> response =
                 HttpResponse.status(status).body(new ModelAndView<>(view, model));
         if (token.isNew()) {
@@ -45,9 +50,9 @@ public class PortalPages {
         return response;
     }
 
-    /** Whether the form's CSRF field matches the cookie. */
-    public boolean csrfValid(HttpRequest<?> request, @Nullable String submitted) {
-        return csrf.isValid(request, submitted);
+    /** Whether the form's CSRF field matches the request's cookie. */
+    public boolean csrfValid(HttpRequest<?> request, @Nullable String field) {
+        return csrf.isValid(request, field);
     }
 
     /** The signed-in person's token, to call services on their behalf. */

@@ -30,6 +30,7 @@ import org.endow.gateway.accounts.model.Account;
 import org.endow.gateway.accounts.model.AccountId;
 import org.endow.gateway.accounts.model.Email;
 import org.endow.gateway.accounts.model.Role;
+import org.endow.gateway.accounts.model.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,69 @@ class RoutingIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"admin@endow.local\",\"password\":\"routing test admin password\"}")));
         assertEquals(200, admin.statusCode(), admin.body());
+    }
+
+    @Test
+    void a_staff_account_uses_its_staff_role_only_after_setting_up_two_factor_sign_in() throws Exception {
+        String email = "staff-" + java.util.UUID.randomUUID() + "@example.org";
+        String password = "a staff member's long passphrase";
+        HttpResponse<String> signedUp = send(HttpRequest.newBuilder(url("/api/auth/signup"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"%s\",\"displayName\":\"Staff\",\"password\":\"%s\"}"
+                                .formatted(email, password))));
+        assertEquals(201, signedUp.statusCode(), signedUp.body());
+        String id = signedUp.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        gateway.getApplicationContext()
+                .getBean(org.endow.gateway.accounts.application.GrantingRoles.class)
+                .grant("test-admin", new AccountId(java.util.UUID.fromString(id)), java.util.Set.of("DONOR", "STAFF"));
+
+        String first = tokenFor(email, password, null);
+        String me = send(HttpRequest.newBuilder(url("/api/auth/me"))
+                        .header("Authorization", "Bearer " + first)
+                        .GET())
+                .body();
+        assertTrue(me.contains("\"roles\":[\"DONOR\"]"), me);
+        assertTrue(me.contains("\"secondFactorRequired\":true"), me);
+
+        String enrolment = send(HttpRequest.newBuilder(url("/api/auth/mfa/enrolment"))
+                        .header("Authorization", "Bearer " + first)
+                        .POST(HttpRequest.BodyPublishers.noBody()))
+                .body();
+        byte[] secret = Totp.fromBase32(enrolment.replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1"));
+        long step = Totp.step(java.time.Instant.now());
+        HttpResponse<String> confirmed = send(HttpRequest.newBuilder(url("/api/auth/mfa/enrolment/confirm"))
+                .header("Authorization", "Bearer " + first)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + Totp.code(secret, step) + "\"}")));
+        assertEquals(204, confirmed.statusCode(), confirmed.body());
+
+        HttpResponse<String> withoutCode = send(tokenRequest(email, password, null));
+        assertEquals(401, withoutCode.statusCode());
+        assertTrue(withoutCode.body().contains("\"field\":\"code\""), withoutCode.body());
+        // the confirming code is used up; the next step's code is within the accepted drift
+        String second = tokenFor(email, password, Totp.code(secret, step + 1));
+        String after = send(HttpRequest.newBuilder(url("/api/auth/me"))
+                        .header("Authorization", "Bearer " + second)
+                        .GET())
+                .body();
+        assertTrue(after.contains("\"roles\":[\"DONOR\",\"STAFF\"]"), after);
+        assertTrue(after.contains("\"secondFactor\":true"), after);
+    }
+
+    private static HttpRequest.Builder tokenRequest(String email, String password, String code) {
+        String body = code == null
+                ? "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password)
+                : "{\"email\":\"%s\",\"password\":\"%s\",\"code\":\"%s\"}".formatted(email, password, code);
+        return HttpRequest.newBuilder(url("/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String tokenFor(String email, String password, String code) throws Exception {
+        HttpResponse<String> response = send(tokenRequest(email, password, code));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
     }
 
     @Test

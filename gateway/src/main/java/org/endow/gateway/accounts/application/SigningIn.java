@@ -12,6 +12,9 @@ import org.endow.gateway.accounts.model.AccountRules;
 import org.endow.gateway.accounts.model.Accounts;
 import org.endow.gateway.accounts.model.Email;
 import org.endow.gateway.accounts.model.PasswordHasher;
+import org.endow.gateway.accounts.model.SecondFactor;
+import org.endow.gateway.accounts.model.SecondFactors;
+import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -25,10 +28,12 @@ public class SigningIn {
     private final PasswordHasher hasher;
     private final AccountRules rules;
     private final Clock clock;
+    private final SecondFactors secondFactors;
     private final String decoyHash;
 
-    SigningIn(Accounts accounts, PasswordHasher hasher, AccountRules rules, Clock clock) {
+    SigningIn(Accounts accounts, PasswordHasher hasher, AccountRules rules, Clock clock, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.hasher = hasher;
         this.rules = rules;
         this.clock = clock;
@@ -36,8 +41,17 @@ public class SigningIn {
     }
 
     /** ProblemException is not rolled back: the failed-attempt counter must survive the 401. */
-    @Transactional(noRollbackFor = ProblemException.class)
     public Account signIn(String email, String password) {
+        return signIn(email, password, null);
+    }
+
+    /**
+     * Checks the password and, for an account with an authenticator, the current code; a wrong code counts as a
+     * failed attempt like a wrong password. ProblemException is not rolled back: the failed-attempt counter must
+     * survive the 401.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Account signIn(String email, String password, String code) {
         Instant now = clock.instant();
         Optional<Account> found = Email.parse(email).flatMap(accounts::findByEmail);
         if (found.isEmpty()) {
@@ -56,6 +70,26 @@ public class SigningIn {
             account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
             accounts.update(account);
             throw refused();
+        }
+        Optional<SecondFactor> factor = secondFactors.find(account.id()).filter(SecondFactor::enabled);
+        if (factor.isPresent()) {
+            if (code == null || code.isBlank()) {
+                throw new ProblemException(
+                        HttpStatus.UNAUTHORIZED,
+                        "Code required",
+                        "Enter the 6-digit code from your authenticator app",
+                        List.of(new Problem.FieldError("code", "Enter the 6-digit code from your authenticator app")));
+            }
+            if (!factor.get().accept(code, now)) {
+                account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
+                accounts.update(account);
+                throw new ProblemException(
+                        HttpStatus.UNAUTHORIZED,
+                        "Sign-in failed",
+                        "That code is wrong, expired or already used",
+                        List.of(new Problem.FieldError("code", "That code is wrong, expired or already used")));
+            }
+            secondFactors.save(factor.get());
         }
         account.signedIn(now);
         accounts.update(account);

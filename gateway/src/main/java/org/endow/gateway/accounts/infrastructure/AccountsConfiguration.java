@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import java.util.EnumSet;
 import java.util.Set;
 import org.endow.gateway.accounts.model.AccountRules;
+import org.endow.gateway.accounts.model.MfaPolicy;
 import org.endow.gateway.accounts.model.Role;
 
 @Factory
@@ -20,5 +21,16 @@ class AccountsConfiguration {
                             () -> new IllegalStateException("endow.accounts.sign-up-roles: unknown role " + name)));
         }
         return new AccountRules(roles, properties.maxFailedSignIns(), properties.lockFor());
+    }
+
+    @Context
+    MfaPolicy mfaPolicy(AccountsProperties properties) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : properties.mfaRequiredRoles()) {
+            roles.add(Role.parse(name.strip())
+                    .orElseThrow(() ->
+                            new IllegalStateException("endow.accounts.mfa-required-roles: unknown role " + name)));
+        }
+        return new MfaPolicy(roles, properties.mfaEnforced());
     }
 }

@@ -18,4 +18,9 @@ record AccountsProperties(
         @Bindable(defaultValue = "5") int maxFailedSignIns,
         @Bindable(defaultValue = "15m") Duration lockFor,
         @Bindable(defaultValue = "admin@endow.local") String adminEmail,
-        @Nullable String adminPassword) {}
+        @Nullable String adminPassword,
+
+        @Bindable(defaultValue = "STAFF,ADMIN,GRANTS_WG,FELLOWS_WG")
+        List<String> mfaRequiredRoles,
+
+        @Bindable(defaultValue = "true") boolean mfaEnforced) {}

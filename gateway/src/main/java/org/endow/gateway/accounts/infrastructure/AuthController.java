@@ -18,10 +18,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.endow.gateway.accounts.application.EnrollingSecondFactor;
 import org.endow.gateway.accounts.application.SignUpCommand;
 import org.endow.gateway.accounts.application.SigningIn;
 import org.endow.gateway.accounts.application.SigningUp;
 import org.endow.gateway.accounts.model.Account;
+import org.endow.gateway.accounts.model.AccountId;
 import org.endow.platform.security.Caller;
 
 /** The API side of accounts: sign up, get a bearer token, see who you are. */
@@ -32,8 +35,10 @@ class AuthController {
     private final SigningUp signingUp;
     private final SigningIn signingIn;
     private final SessionTokens tokens;
+    private final EnrollingSecondFactor enrolling;
 
-    AuthController(SigningUp signingUp, SigningIn signingIn, SessionTokens tokens) {
+    AuthController(SigningUp signingUp, SigningIn signingIn, SessionTokens tokens, EnrollingSecondFactor enrolling) {
+        this.enrolling = enrolling;
         this.signingUp = signingUp;
         this.signingIn = signingIn;
         this.tokens = tokens;
@@ -50,7 +55,7 @@ class AuthController {
     @Post("/token")
     @Secured(SecurityRule.IS_ANONYMOUS)
     TokenResponse token(@Body @Valid TokenRequest request) {
-        Account account = signingIn.signIn(request.email(), request.password());
+        Account account = signingIn.signIn(request.email(), request.password(), request.code());
         return new TokenResponse(tokens.issue(account), "Bearer", tokens.expirySeconds());
     }
 
@@ -62,8 +67,34 @@ class AuthController {
                 caller.accountId(),
                 caller.name(),
                 caller.email(),
-                caller.roles().stream().sorted().toList());
+                caller.roles().stream().sorted().toList(),
+                enrolling.enabled(new AccountId(UUID.fromString(caller.accountId()))),
+                SessionTokens.MFA_ENROLMENT_REQUIRED.equals(
+                        authentication.getAttributes().get(SessionTokens.MFA_CLAIM)));
     }
+
+    /** Starts setting up an authenticator app: the secret to type in, and an otpauth URI for a QR code. */
+    @Post("/mfa/enrolment")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EnrolmentResponse startEnrolment(Authentication authentication) {
+        EnrollingSecondFactor.Enrolment enrolment =
+                enrolling.start(new AccountId(UUID.fromString(authentication.getName())));
+        return new EnrolmentResponse(enrolment.secret(), enrolment.otpauthUri());
+    }
+
+    @Serdeable
+    record EnrolmentResponse(String secret, String otpauthUri) {}
+
+    /** Finishes the set-up with one code from the app; sign in again (with a code) to use every role. */
+    @Post("/mfa/enrolment/confirm")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> confirmEnrolment(Authentication authentication, @Body @Valid CodeRequest request) {
+        enrolling.confirm(new AccountId(UUID.fromString(authentication.getName())), request.code());
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    record CodeRequest(@NotBlank @Size(max = 12) String code) {}
 
     @Serdeable
     record SignUpRequest(
@@ -79,10 +110,11 @@ class AuthController {
     @Serdeable
     record TokenRequest(
             @NotBlank @Size(max = 254) String email,
-            @NotBlank @Size(max = 1024) String password) {
+            @NotBlank @Size(max = 1024) String password,
+            @Nullable @Size(max = 12) String code) {
         @Override
         public String toString() {
-            return "TokenRequest[email=" + email + ", password=***]";
+            return "TokenRequest[email=" + email + ", password=***, code=***]";
         }
     }
 
@@ -90,7 +122,13 @@ class AuthController {
     record TokenResponse(String accessToken, String tokenType, int expiresIn) {}
 
     @Serdeable
-    record MeResponse(String id, String displayName, String email, List<String> roles) {}
+    record MeResponse(
+            String id,
+            String displayName,
+            String email,
+            List<String> roles,
+            boolean secondFactor,
+            boolean secondFactorRequired) {}
 
     @Serdeable
     record AccountResponse(

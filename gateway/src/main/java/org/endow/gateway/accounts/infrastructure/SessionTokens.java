@@ -5,10 +5,14 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import org.endow.gateway.accounts.model.Account;
+import org.endow.gateway.accounts.model.MfaPolicy;
+import org.endow.gateway.accounts.model.SecondFactor;
+import org.endow.gateway.accounts.model.SecondFactors;
 
 /** Mints the signed token that carries an account's identity, and the browser cookie holding it. */
 @Singleton
@@ -16,21 +20,48 @@ public class SessionTokens {
 
     public static final String COOKIE = "endow_session";
 
+    /** Claim set when privileged roles were left out until the account sets up two-factor sign-in. */
+    public static final String MFA_CLAIM = "mfa";
+
+    public static final String MFA_ENROLMENT_REQUIRED = "enrolment-required";
+
     private final TokenGenerator generator;
     private final int expirySeconds;
+    private final MfaPolicy mfa;
+    private final SecondFactors secondFactors;
 
     SessionTokens(
             TokenGenerator generator,
-            @Value("${micronaut.security.token.generator.access-token.expiration:28800}") int expirySeconds) {
+            @Value("${micronaut.security.token.generator.access-token.expiration:28800}") int expirySeconds,
+            MfaPolicy mfa,
+            SecondFactors secondFactors) {
         this.generator = generator;
+        this.mfa = mfa;
+        this.secondFactors = secondFactors;
         this.expirySeconds = expirySeconds;
     }
 
+    /**
+     * A session for {@code account}. Roles that need a second factor are left out while the account has none
+     * enabled (and the policy is enforced); the {@value #MFA_CLAIM} claim then tells the portal to ask for set-up.
+     */
+    @Transactional(readOnly = true)
     public String issue(Account account) {
+        boolean secondFactor =
+                secondFactors.find(account.id()).filter(SecondFactor::enabled).isPresent();
+        Map<String, Object> claims = new java.util.HashMap<>();
+        claims.put("name", account.displayName());
+        claims.put("email", account.email().value());
+        if (mfa.enrolmentRequired(account, secondFactor)) {
+            claims.put(MFA_CLAIM, MFA_ENROLMENT_REQUIRED);
+        }
         Authentication authentication = Authentication.build(
                 account.id().toString(),
-                account.roles().stream().map(Enum::name).sorted().toList(),
-                Map.of("name", account.displayName(), "email", account.email().value()));
+                mfa.effectiveRoles(account, secondFactor).stream()
+                        .map(Enum::name)
+                        .sorted()
+                        .toList(),
+                claims);
         return generator
                 .generateToken(authentication, expirySeconds)
                 .orElseThrow(() -> new IllegalStateException("no token generator configured"));

@@ -65,7 +65,7 @@ class GrantsPortalController {
                                 .list()
                         : List.of());
         roles(model, caller);
-        return pages.render(request, authentication, "grants/mine", "My grant proposals", model, HttpStatus.OK);
+        return pages.page(request, authentication, "grants/mine", "My grant proposals", model, HttpStatus.OK);
     }
 
     @Get("/new")
@@ -196,7 +196,7 @@ class GrantsPortalController {
                 "pending", grants.get(token, "/api/grants/review/pending-votes").list());
         model.put("state", filtered ? state : "");
         roles(model, Caller.of(authentication));
-        return pages.render(request, authentication, "grants/review", "Grants review", model, HttpStatus.OK);
+        return pages.page(request, authentication, "grants/review", "Grants review", model, HttpStatus.OK);
     }
 
     @Get("/staff")
@@ -229,7 +229,7 @@ class GrantsPortalController {
         model.put("category", category == null ? "" : category);
         model.put("csv", "/api/grants/staff/proposals.csv" + suffix);
         roles(model, Caller.of(authentication));
-        return pages.render(request, authentication, "grants/staff", "All grant proposals", model, HttpStatus.OK);
+        return pages.page(request, authentication, "grants/staff", "All grant proposals", model, HttpStatus.OK);
     }
 
     private HttpResponse<?> save(
@@ -285,7 +285,7 @@ class GrantsPortalController {
         model.put("form", form);
         model.put("errors", errors);
         model.put("id", id);
-        return pages.render(
+        return pages.page(
                 request,
                 authentication,
                 "grants/form",
@@ -346,7 +346,7 @@ class GrantsPortalController {
         }
         model.put("milestones", milestones);
         roles(model, Caller.of(authentication));
-        return pages.render(
+        return pages.page(
                 request, authentication, "grants/proposal", String.valueOf(proposal.get("title")), model, status);
     }
 
@@ -390,7 +390,7 @@ class GrantsPortalController {
         model.put("error", describe(problem));
         roles(model, Caller.of(authentication));
         model.put("proposals", List.of());
-        return pages.render(
+        return pages.page(
                 request, authentication, "grants/mine", "Grants", model, HttpStatus.valueOf(problem.status()));
     }
 

@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.endow.gateway.accounts.model.Account;
+import org.endow.gateway.accounts.model.AccountId;
 import org.endow.gateway.accounts.model.AccountRules;
+import org.endow.gateway.accounts.model.Email;
+import org.endow.gateway.accounts.model.MfaPolicy;
 import org.endow.gateway.accounts.model.Role;
+import org.endow.gateway.accounts.model.Totp;
 import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +24,11 @@ class AccountsUseCasesTest {
     static final String PASSWORD = "correct horse battery staple";
 
     final InMemoryAccounts store = new InMemoryAccounts();
+    final InMemorySecondFactors factors = new InMemorySecondFactors();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final AccountRules rules = new AccountRules(Set.of(Role.DONOR, Role.NOMINATOR), 3, Duration.ofMinutes(15));
     final SigningUp signingUp = new SigningUp(store, InMemoryAccounts.PLAIN, rules, store, clock);
-    final SigningIn signingIn = new SigningIn(store, InMemoryAccounts.PLAIN, rules, clock);
+    final SigningIn signingIn = new SigningIn(store, InMemoryAccounts.PLAIN, rules, clock, factors);
     final GrantingRoles granting = new GrantingRoles(store, store, clock);
     final EnsuringFirstAdmin firstAdmin = new EnsuringFirstAdmin(store, InMemoryAccounts.PLAIN, store, clock);
 
@@ -69,6 +74,53 @@ class AccountsUseCasesTest {
                 assertThrows(ProblemException.class, () -> signingIn.signIn("bob@example.org", PASSWORD));
         assertEquals(401, wrong.status().getCode());
         assertEquals(wrong.getMessage(), unknown.getMessage());
+    }
+
+    @Test
+    void with_an_authenticator_a_sign_in_needs_a_fresh_code_and_a_code_works_once() {
+        Account ada = signingUp.signUp(new SignUpCommand("ada@example.org", "Ada", PASSWORD));
+        EnrollingSecondFactor enrolling = new EnrollingSecondFactor(factors, store, store, clock);
+        EnrollingSecondFactor.Enrolment enrolment = enrolling.start(ada.id());
+        byte[] secret = factors.find(ada.id()).orElseThrow().secret();
+        assertTrue(enrolment.otpauthUri().startsWith("otpauth://totp/Endow%3Aada%40example.org?secret="));
+        assertEquals(Totp.base32(secret), enrolment.secret());
+
+        ProblemException wrongCode = assertThrows(ProblemException.class, () -> enrolling.confirm(ada.id(), "000000"));
+        assertEquals("code", wrongCode.errors().getFirst().field());
+        assertEquals("Ada", signingIn.signIn("ada@example.org", PASSWORD).displayName(), "pending: no code yet");
+
+        enrolling.confirm(ada.id(), Totp.code(secret, Totp.step(clock.instant())));
+        assertEquals("account.second-factor-enabled", store.audit.getLast().action());
+
+        clock.advance(Duration.ofSeconds(30));
+        ProblemException noCode =
+                assertThrows(ProblemException.class, () -> signingIn.signIn("ada@example.org", PASSWORD));
+        assertEquals(401, noCode.status().getCode());
+        assertEquals("code", noCode.errors().getFirst().field());
+        String code = Totp.code(secret, Totp.step(clock.instant()));
+        assertEquals("Ada", signingIn.signIn("ada@example.org", PASSWORD, code).displayName());
+        ProblemException replayed =
+                assertThrows(ProblemException.class, () -> signingIn.signIn("ada@example.org", PASSWORD, code));
+        assertTrue(replayed.getMessage().contains("already used"), replayed.getMessage());
+        assertThrows(ProblemException.class, () -> enrolling.start(ada.id()), "an enabled authenticator stays");
+    }
+
+    @Test
+    void privileged_roles_wait_for_a_second_factor_when_the_policy_is_enforced() {
+        Account staff = Account.open(
+                AccountId.random(),
+                new Email("staff@example.org"),
+                "Staff",
+                "x",
+                Set.of(Role.STAFF, Role.DONOR),
+                clock.instant());
+        MfaPolicy policy = new MfaPolicy(Set.of(Role.STAFF, Role.ADMIN), true);
+
+        assertEquals(Set.of(Role.DONOR), policy.effectiveRoles(staff, false));
+        assertTrue(policy.enrolmentRequired(staff, false));
+        assertEquals(Set.of(Role.STAFF, Role.DONOR), policy.effectiveRoles(staff, true));
+        assertEquals(
+                Set.of(Role.STAFF, Role.DONOR), new MfaPolicy(Set.of(Role.STAFF), false).effectiveRoles(staff, false));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.endow.platform.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -27,6 +28,8 @@ import org.endow.devstack.TestInfra;
 import org.endow.events.Topics;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
+import org.endow.platform.operations.DeadLetters;
+import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,57 @@ public class MessagingIT {
                         == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
         assertEquals(0, effects(poisoned));
+    }
+
+    @Test
+    void staff_replay_a_dead_letter_once_the_cause_is_fixed_and_it_applies_exactly_once() {
+        String poisoned = id();
+        transactions.executeWrite(status -> outbox.append(
+                DonationEvents.DONATION_PLEDGED, poisoned, pledge(poisoned, RecordingHandler.FAILING_FUND)));
+        DeadLetters deadLetters = context.getBean(DeadLetters.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetters.list(false, 500).stream().anyMatch(letter -> poisoned.equals(letter.key())));
+        DeadLetters.Letter letter = deadLetters.list(false, 500).stream()
+                .filter(l -> poisoned.equals(l.key()))
+                .findFirst()
+                .orElseThrow();
+
+        RecordingHandler.CURED.add(poisoned);
+        DeadLetters.Letter replayed = deadLetters.replay(letter.id(), "admin-1");
+
+        assertEquals("admin-1", replayed.replayedBy());
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(poisoned) == 1);
+        assertEquals(
+                1L,
+                count("select count(*) from audit_log where action = 'dead-letter.replayed' and target = 'dead-letter/"
+                        + letter.id() + "'"));
+        ProblemException twice = assertThrows(ProblemException.class, () -> deadLetters.replay(letter.id(), "admin-1"));
+        assertEquals(409, twice.status().getCode());
+        assertTrue(deadLetters.list(false, 500).stream().noneMatch(l -> l.id() == letter.id()));
+    }
+
+    @Test
+    void housekeeping_removes_only_sent_outbox_rows_and_inbox_rows_past_their_retention() {
+        String recent = id();
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, recent, pledge(recent, "packaging")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(recent) == 1);
+        transactions.executeWrite(status -> jdbc.prepareStatement(
+                "update outbox_message set sent_at = now() - interval '8 days' where message_key = ?", statement -> {
+                    statement.setString(1, recent);
+                    return statement.executeUpdate();
+                }));
+        org.endow.platform.operations.Housekeeping housekeeping =
+                context.getBean(org.endow.platform.operations.Housekeeping.class);
+
+        housekeeping.run();
+
+        assertEquals(0L, count("select count(*) from outbox_message where message_key = '" + recent + "'"));
+        assertEquals(
+                1L,
+                count("select count(*) from inbox_message where event_id in (select event_id from test_effect"
+                        + " where donation_id = '" + recent + "')"),
+                "inbox rows are kept for 30 days");
     }
 
     @Test

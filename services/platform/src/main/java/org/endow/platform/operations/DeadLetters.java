@@ -1,0 +1,184 @@
+package org.endow.platform.operations;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.endow.platform.audit.AuditRecords;
+import org.endow.platform.messaging.KafkaClients;
+import org.endow.platform.problem.ProblemException;
+
+/**
+ * The events a consumer of this service gave up on, and sending one back to its topic once the cause is fixed. The
+ * consumers' inbox makes the replay safe: a consumer that had applied the event ignores it, the one that failed
+ * applies it now.
+ */
+@Singleton
+@Requires(property = "endow.messaging.service")
+public class DeadLetters implements AutoCloseable {
+
+    private final JdbcOperations jdbc;
+    private final KafkaClients kafka;
+    private final AuditRecords audit;
+    private final Clock clock;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    DeadLetters(JdbcOperations jdbc, KafkaClients kafka, AuditRecords audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One dead letter as staff see it. */
+    public record Letter(
+            long id,
+            String consumer,
+            String topic,
+            int partition,
+            long offset,
+            @Nullable String key,
+            @Nullable UUID eventId,
+            @Nullable String eventType,
+            @Nullable String payload,
+            String error,
+            int attempts,
+            Instant createdAt,
+            @Nullable Instant replayedAt,
+            @Nullable String replayedBy) {}
+
+    @Transactional(readOnly = true)
+    public List<Letter> list(boolean includeReplayed, int limit) {
+        return jdbc.prepareStatement(
+                "select * from dead_letter" + (includeReplayed ? "" : " where replayed_at is null")
+                        + " order by id desc limit ?",
+                statement -> {
+                    statement.setInt(1, Math.max(1, Math.min(limit, 500)));
+                    List<Letter> letters = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            letters.add(map(rs));
+                        }
+                    }
+                    return letters;
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Letter> find(long id) {
+        return jdbc.prepareStatement("select * from dead_letter where id = ?", statement -> {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Sends the dead letter's record back to its topic (same key, same bytes), waits for the broker's
+     * acknowledgement, then marks it replayed and audits who did it.
+     *
+     * @throws ProblemException 404 unknown, 409 already replayed or nothing to replay, 503 broker unreachable
+     */
+    @Transactional
+    public Letter replay(long id, String actor) {
+        Letter letter = jdbc.prepareStatement("select * from dead_letter where id = ? for update", statement -> {
+                    statement.setLong(1, id);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? Optional.of(map(rs)) : Optional.<Letter>empty();
+                    }
+                })
+                .orElseThrow(() -> ProblemException.notFound("No dead letter " + id));
+        if (letter.replayedAt() != null) {
+            throw ProblemException.conflict("Dead letter " + id + " was already replayed at " + letter.replayedAt()
+                    + " by " + letter.replayedBy());
+        }
+        if (letter.payload() == null) {
+            throw ProblemException.conflict("Dead letter " + id + " has no payload to replay");
+        }
+        try {
+            producer()
+                    .send(new ProducerRecord<>(
+                            letter.topic(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)))
+                    .get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ProblemException(
+                    io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "Broker unavailable",
+                    "The record could not be sent back to " + letter.topic() + "; nothing changed, retry later",
+                    List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying dead letter " + id, e);
+        }
+        Instant now = clock.instant();
+        jdbc.prepareStatement("update dead_letter set replayed_at = ?, replayed_by = ? where id = ?", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setString(2, actor);
+            statement.setLong(3, id);
+            return statement.executeUpdate();
+        });
+        audit.record(
+                actor,
+                "dead-letter.replayed",
+                "dead-letter/" + id,
+                letter.consumer() + " " + letter.eventType() + " " + letter.eventId() + " -> " + letter.topic(),
+                now);
+        return find(id).orElseThrow();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = kafka.producer("dead-letter-replay");
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private static Letter map(ResultSet rs) throws SQLException {
+        Timestamp replayed = rs.getTimestamp("replayed_at");
+        return new Letter(
+                rs.getLong("id"),
+                rs.getString("consumer"),
+                rs.getString("topic"),
+                rs.getInt("kafka_partition"),
+                rs.getLong("kafka_offset"),
+                rs.getString("message_key"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("event_type"),
+                rs.getString("payload"),
+                rs.getString("error"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(),
+                replayed == null ? null : replayed.toInstant(),
+                rs.getString("replayed_by"));
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}

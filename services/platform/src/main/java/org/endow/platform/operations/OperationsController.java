@@ -1,0 +1,54 @@
+package org.endow.platform.operations;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.util.List;
+import org.endow.platform.problem.ProblemException;
+import org.endow.platform.security.Roles;
+
+/**
+ * Operations every service offers to staff under its gateway route ({@code endow.route}, e.g. {@code donations}):
+ * {@code /api/<route>/operations/dead-letters} lists
+ * what a consumer gave up on; {@code POST .../{id}/replay} sends one back to its topic once the cause is fixed
+ * (ADMIN, audited).
+ */
+@Controller("/api/${endow.route}/operations")
+@Requires(property = "endow.route")
+@Requires(property = "endow.messaging.service")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OperationsController {
+
+    private final DeadLetters deadLetters;
+
+    OperationsController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @Get("/dead-letters")
+    @Secured({Roles.STAFF, Roles.ADMIN})
+    List<DeadLetters.Letter> deadLetters(
+            @Nullable @QueryValue Boolean includeReplayed, @Nullable @QueryValue Integer limit) {
+        return deadLetters.list(Boolean.TRUE.equals(includeReplayed), limit == null ? 100 : limit);
+    }
+
+    @Get("/dead-letters/{id}")
+    @Secured({Roles.STAFF, Roles.ADMIN})
+    DeadLetters.Letter deadLetter(@PathVariable long id) {
+        return deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("No dead letter " + id));
+    }
+
+    @Post("/dead-letters/{id}/replay")
+    @Secured(Roles.ADMIN)
+    DeadLetters.Letter replay(@PathVariable long id, Authentication admin) {
+        return deadLetters.replay(id, admin.getName());
+    }
+}
