@@ -8,6 +8,7 @@ import java.time.LocalDate;
  *
  * @param number from 1
  * @param reportDue by when the report on this milestone is due once it is paid
+ * @param remindedAt when the applicant was reminded of the overdue report (once)
  */
 public record Milestone(
         int number,
@@ -19,7 +20,8 @@ public record Milestone(
         LocalDate reportDue,
         Report report,
         String reportText,
-        Instant reportSubmittedAt) {
+        Instant reportSubmittedAt,
+        Instant remindedAt) {
 
     public enum Payment {
         PENDING,
@@ -33,7 +35,8 @@ public record Milestone(
     }
 
     static Milestone planned(int number, String title, long amountMinor, LocalDate due) {
-        return new Milestone(number, title, amountMinor, due, Payment.PENDING, null, null, Report.NONE, null, null);
+        return new Milestone(
+                number, title, amountMinor, due, Payment.PENDING, null, null, Report.NONE, null, null, null);
     }
 
     Milestone disbursed(Instant at, LocalDate reportDue) {
@@ -47,12 +50,23 @@ public record Milestone(
                 reportDue,
                 report,
                 reportText,
-                reportSubmittedAt);
+                reportSubmittedAt,
+                remindedAt);
     }
 
     Milestone reported(String text, Instant at) {
         return new Milestone(
-                number, title, amountMinor, due, payment, disbursedAt, reportDue, Report.SUBMITTED, text, at);
+                number,
+                title,
+                amountMinor,
+                due,
+                payment,
+                disbursedAt,
+                reportDue,
+                Report.SUBMITTED,
+                text,
+                at,
+                remindedAt);
     }
 
     Milestone reportAccepted() {
@@ -66,7 +80,23 @@ public record Milestone(
                 reportDue,
                 Report.ACCEPTED,
                 reportText,
-                reportSubmittedAt);
+                reportSubmittedAt,
+                remindedAt);
+    }
+
+    Milestone reminded(Instant at) {
+        return new Milestone(
+                number,
+                title,
+                amountMinor,
+                due,
+                payment,
+                disbursedAt,
+                reportDue,
+                report,
+                reportText,
+                reportSubmittedAt,
+                at);
     }
 
     /** Paid, and its report neither submitted nor accepted though due before {@code today}. */

@@ -414,6 +414,28 @@ public final class Proposal {
         return false;
     }
 
+    /**
+     * Marks the reports that became overdue since the last check as reminded.
+     *
+     * @return the milestones whose overdue report the applicant should be reminded of now (once each)
+     */
+    public List<Milestone> remindOverdueReports(Instant now) {
+        if (state != State.ACTIVE) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Milestone> reminded = new ArrayList<>();
+        for (Milestone m : milestones) {
+            if (m.reportOverdue(today) && m.remindedAt() == null) {
+                Milestone marked = m.reminded(now);
+                replace(marked);
+                reminded.add(marked);
+                step(now, "system", "reminded of the overdue report on milestone " + m.number(), null);
+            }
+        }
+        return reminded;
+    }
+
     public boolean hasOverdueReport(LocalDate today) {
         return milestones.stream().anyMatch(m -> m.reportOverdue(today));
     }

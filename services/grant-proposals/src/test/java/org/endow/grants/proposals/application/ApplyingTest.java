@@ -94,6 +94,46 @@ class ApplyingTest {
     }
 
     @Test
+    void an_overdue_report_is_reminded_once() {
+        Proposal earlier = awardedAndPaid(); // report due 30 days after 2027-05-12
+        f.clock.advance(Duration.ofDays(120));
+        assertEquals(0, f.deadlines.run());
+        f.clock.advance(Duration.ofDays(40));
+        assertEquals(1, f.deadlines.run());
+        assertEquals(0, f.deadlines.run(), "reminded once");
+        assertEquals(
+                1,
+                f.mails.to("ada@example.org").stream()
+                        .filter(m -> m.subject().endsWith("progress report overdue"))
+                        .count());
+        assertTrue(f.reload(earlier).milestones().getFirst().remindedAt() != null);
+    }
+
+    @Test
+    void a_proposal_is_seen_by_its_applicant_and_reviewers_only() {
+        Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));
+        ViewingProposals viewing = new ViewingProposals(f.proposals, f.members);
+        var mallory = new org.endow.platform.security.Caller(
+                "mallory", "Mallory", "m@example.org", java.util.Set.of(org.endow.platform.security.Roles.APPLICANT));
+        assertEquals(
+                404,
+                assertThrows(ProblemException.class, () -> viewing.one(mallory, draft.id()))
+                        .status()
+                        .getCode());
+        assertEquals(draft.id(), viewing.one(f.applicant, draft.id()).id());
+        assertEquals(draft.id(), viewing.one(f.chair, draft.id()).id());
+        assertThrows(
+                org.endow.grants.proposals.model.ProposalConflict.class,
+                () -> f.approving.acceptAward("ada", draft.id()),
+                "a draft has no award to accept");
+        assertEquals(
+                404,
+                assertThrows(ProblemException.class, () -> f.approving.acceptAward("mallory", draft.id()))
+                        .status()
+                        .getCode());
+    }
+
+    @Test
     void the_guideline_per_attendee_and_day_warns_without_refusing() {
         // 20 attendees, 3 days, 15.00 each: 900.00
         Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));

@@ -96,7 +96,7 @@ final class GrantsFixture {
     final FollowingUp followingUp = new FollowingUp(outbox, notify, audit);
     final Applying applying = new Applying(proposals, categories, notify, audit, clock);
     final Reviewing reviewing = new Reviewing(proposals, members, followingUp, notify, audit, clock);
-    final KeepingDeadlines deadlines = new KeepingDeadlines(proposals, reviewing, followingUp, clock);
+    final KeepingDeadlines deadlines = new KeepingDeadlines(proposals, reviewing, followingUp, notify, clock);
     final ApprovingGrants approving =
             new ApprovingGrants(proposals, p -> new byte[] {'%', 'P', 'D', 'F'}, outbox, notify, audit, clock);
     final PayingMilestones paying = new PayingMilestones(proposals, outbox, notify, audit, clock);
