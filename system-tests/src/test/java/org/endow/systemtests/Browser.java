@@ -44,6 +44,19 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /** Quits the browser, then stops the stack, whatever fails first. */
+    static void close(ChromeDriver driver, EndowStack stack) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
     /** Where browser tests put their screenshots (to be looked at). */
     static Path screenshots() throws java.io.IOException {
         return Files.createDirectories(RepoRoot.find().resolve("system-tests/target/screenshots"));

@@ -63,15 +63,7 @@ class GrantsBrowserIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        Browser.close(driver, stack);
     }
 
     @Test
@@ -127,6 +119,25 @@ class GrantsBrowserIT {
         click(By.id("submit"));
         assertEquals("SUBMITTED", state());
         screenshot("grants-1-submitted");
+
+        // through the API: someone else's proposal does not exist for them, only members vote, the policy decides
+        assertEquals(404, http.get("/api/grants/proposals/" + id, donor.token).status());
+        Http.Response notAMember =
+                http.postJson("/api/grants/review/proposals/" + id + "/votes", "{\"choice\":\"AYE\"}", donor.token);
+        assertEquals(403, notAMember.status(), notAMember.body());
+        Http.Response overCap = http.postJson(
+                "/api/grants/proposals",
+                "{\"categoryCode\":\"sprint\",\"organisation\":\"Big Org\",\"title\":\"Too much\","
+                        + "\"description\":\"A large sprint\",\"startDate\":\"2027-06-01\",\"endDate\":\"2027-06-02\","
+                        + "\"amountMinor\":900000,\"currency\":\"USD\"}",
+                donor.token);
+        assertEquals(201, overCap.status(), overCap.body());
+        Http.Response refused =
+                http.postJson("/api/grants/proposals/" + overCap.field("id") + "/submission", "{}", donor.token);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.isProblem());
+        assertEquals(
+                "amountMinor", refused.json().get("errors").get(0).get("field").asText(), refused.body());
 
         // the chair asks for more information
         signIn(chair, "/grants/review");

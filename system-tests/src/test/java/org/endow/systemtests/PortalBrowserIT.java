@@ -60,15 +60,7 @@ class PortalBrowserIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        Browser.close(driver, stack);
     }
 
     @Test

@@ -7,9 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
 import java.util.List;
-import java.util.Optional;
 import org.endow.gateway.routing.RouteProperties;
 import org.endow.platform.problem.Problem;
 
@@ -24,18 +22,7 @@ class GrantsClient {
     private final HttpClient client;
 
     GrantsClient(List<RouteProperties> routes) {
-        Optional<RouteProperties> grants =
-                routes.stream().filter(r -> r.name().equals("grants")).findFirst();
-        HttpClient created = null;
-        if (grants.isPresent()) {
-            try {
-                created = HttpClient.create(grants.get().url().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(
-                        "bad grants route " + grants.get().url(), e);
-            }
-        }
-        this.client = created;
+        this.client = RouteProperties.clientFor(routes, "grants");
     }
 
     Result get(String token, String path) {
