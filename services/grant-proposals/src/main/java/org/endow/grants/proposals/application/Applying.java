@@ -14,6 +14,8 @@ import org.endow.grants.policy.model.Categories;
 import org.endow.grants.policy.model.GrantCategory;
 import org.endow.grants.proposals.model.Applicant;
 import org.endow.grants.proposals.model.Application;
+import org.endow.grants.proposals.model.Attachment;
+import org.endow.grants.proposals.model.AttachmentFiles;
 import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
@@ -33,13 +35,24 @@ public class Applying {
     private final Categories categories;
     private final Notifications notify;
     private final AuditTrail audit;
+    private final AttachmentFiles files;
+    private final GrantsSettings settings;
     private final Clock clock;
 
-    Applying(Proposals proposals, Categories categories, Notifications notify, AuditTrail audit, Clock clock) {
+    Applying(
+            Proposals proposals,
+            Categories categories,
+            Notifications notify,
+            AuditTrail audit,
+            AttachmentFiles files,
+            GrantsSettings settings,
+            Clock clock) {
         this.proposals = proposals;
         this.categories = categories;
         this.notify = notify;
         this.audit = audit;
+        this.files = files;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -67,6 +80,7 @@ public class Applying {
         GrantCategory category = category(application.categoryCode());
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>(application.violations(category));
+        violations.addAll(proposal.missingAttachments(category));
         violations.addAll(againstHistory(proposal, category, now));
         if (!violations.isEmpty()) {
             throw new ProblemException(
@@ -95,6 +109,33 @@ public class Applying {
                         + ").");
         notify.applicant(proposal, "received", "The working group's chair will check your proposal is complete.");
         return new Submission(proposal, application.warnings(category));
+    }
+
+    /**
+     * The applicant attaches a document: a PDF (by its first bytes) within the size limit, while the
+     * proposal is a draft or waits for more information.
+     */
+    @Transactional
+    public Proposal attach(String applicantId, String id, String name, String filename, byte[] content) {
+        Proposal proposal = own(applicantId, id);
+        Attachment.refusal(name, content, settings.maxAttachmentBytes()).ifPresent(v -> {
+            throw ProblemException.invalidField(v.field(), v.message());
+        });
+        Instant now = clock.instant();
+        String shown = filename == null || filename.isBlank() ? name + ".pdf" : filename.strip();
+        proposal.attach(
+                new Attachment(name, shown.length() > 200 ? shown.substring(0, 200) : shown, content.length, now),
+                applicantId);
+        files.store(id, name, content);
+        proposals.update(proposal);
+        return proposal;
+    }
+
+    /** A document of a proposal, for its applicant, the working group and staff. */
+    @Transactional(readOnly = true)
+    public byte[] attachment(Proposal visible, String name) {
+        return files.load(visible.id(), name)
+                .orElseThrow(() -> ProblemException.notFound("The proposal has no attachment '" + name + "'"));
     }
 
     /** What other proposals say against this one: the organisation's yearly cap, reports overdue. */

@@ -5,6 +5,7 @@ import org.endow.grants.policy.model.FastTrackRule;
 import org.endow.grants.policy.model.GrantCategory;
 import org.endow.grants.proposals.model.Applicant;
 import org.endow.grants.proposals.model.Application;
+import org.endow.grants.proposals.model.Attachment;
 import org.endow.grants.proposals.model.Comment;
 import org.endow.grants.proposals.model.Milestone;
 import org.endow.grants.proposals.model.Proposal;
@@ -28,6 +29,7 @@ import org.endow.kernel.voting.VotingRule;
 @SerdeImport(Vote.class)
 @SerdeImport(Comment.class)
 @SerdeImport(Step.class)
+@SerdeImport(Attachment.class)
 final class GrantsSerde {
 
     private GrantsSerde() {}

@@ -45,7 +45,8 @@ record ProposalResponse(
         @Nullable TallyBody tally,
         List<CommentBody> comments,
         List<StepBody> history,
-        boolean mine) {
+        boolean mine,
+        List<AttachmentBody> attachments) {
 
     static ProposalResponse of(Proposal p, boolean reviewer) {
         return of(p, reviewer, null);
@@ -97,7 +98,10 @@ record ProposalResponse(
                                         && !s.action().startsWith("declared"))
                         .map(s -> new StepBody(s.at(), s.action(), s.note()))
                         .toList(),
-                p.applicant().accountId().equals(callerId));
+                p.applicant().accountId().equals(callerId),
+                p.attachments().stream()
+                        .map(x -> new AttachmentBody(x.name(), x.filename(), x.sizeBytes(), x.uploadedAt()))
+                        .toList());
     }
 
     private static String describe(Proposal p) {
@@ -164,6 +168,9 @@ record ProposalResponse(
                     t.explanation());
         }
     }
+
+    @Serdeable
+    record AttachmentBody(String name, String filename, long sizeBytes, Instant uploadedAt) {}
 
     @Serdeable
     record CommentBody(String author, String text, Instant at) {}

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -109,6 +110,32 @@ class ProposalsController {
         return HttpResponse.ok(approving.letter(proposal))
                 .contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"award-letter.pdf\"");
+    }
+
+    /** A PDF for the proposal, sent as the request body ({@code Content-Type: application/pdf}). */
+    @Post(value = "/{id}/attachments/{name}", consumes = "application/pdf")
+    @Secured(Roles.APPLICANT)
+    ProposalResponse attach(
+            @PathVariable String id,
+            @PathVariable String name,
+            @Nullable @QueryValue @Size(max = 200) String filename,
+            @Body byte[] content,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return ProposalResponse.of(
+                applying.attach(caller.accountId(), id, name, filename, content), false, caller.accountId());
+    }
+
+    @Get(value = "/{id}/attachments/{name}", produces = "application/pdf")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<byte[]> attachment(@PathVariable String id, @PathVariable String name, Authentication authentication) {
+        Proposal proposal = viewing.one(Caller.of(authentication), id);
+        return HttpResponse.ok(applying.attachment(proposal, name))
+                .contentType(MediaType.of("application/pdf"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + name.replaceAll("[^a-z0-9 -]", "") + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @Post("/{id}/acceptance")

@@ -42,6 +42,7 @@ public final class Proposal {
     private List<Milestone> milestones;
     private Instant awardedAt;
     private Instant acceptedAt;
+    private List<Attachment> attachments;
 
     private Proposal(Data d) {
         this.id = Objects.requireNonNull(d.id());
@@ -63,6 +64,7 @@ public final class Proposal {
         this.milestones = List.copyOf(d.milestones() == null ? List.of() : d.milestones());
         this.awardedAt = d.awardedAt();
         this.acceptedAt = d.acceptedAt();
+        this.attachments = List.copyOf(d.attachments() == null ? List.of() : d.attachments());
     }
 
     public static Proposal draft(String id, Applicant applicant, Application application, Instant now) {
@@ -85,7 +87,8 @@ public final class Proposal {
                 null,
                 List.of(),
                 null,
-                null));
+                null,
+                List.of()));
         proposal.step(now, applicant.accountId(), "drafted", application.title());
         return proposal;
     }
@@ -114,7 +117,8 @@ public final class Proposal {
                 availableMinor,
                 milestones,
                 awardedAt,
-                acceptedAt);
+                acceptedAt,
+                attachments);
     }
 
     // ---- applying
@@ -123,6 +127,29 @@ public final class Proposal {
         require(state == State.DRAFT || state == State.MORE_INFO_REQUESTED, "edited");
         this.application = Objects.requireNonNull(changed);
         step(now, applicant.accountId(), "edited", null);
+    }
+
+    /** Adds or replaces the document called {@code attachment.name()}; the caller has checked it is a PDF. */
+    public void attach(Attachment attachment, String by) {
+        require(state == State.DRAFT || state == State.MORE_INFO_REQUESTED, "given attachments");
+        requireApplicant(by);
+        List<Attachment> next = new ArrayList<>(attachments);
+        next.removeIf(a -> a.name().equals(attachment.name()));
+        next.add(attachment);
+        attachments = List.copyOf(next);
+        step(attachment.uploadedAt(), by, "attached " + attachment.name(), attachment.filename());
+    }
+
+    /** The category's required attachments this proposal lacks. */
+    public List<Violation> missingAttachments(GrantCategory category) {
+        return category.requiredAttachments().stream()
+                .filter(required -> attachments.stream().noneMatch(a -> a.name().equals(required)))
+                .map(required -> new Violation("attachments", "attach the " + required + " (PDF)"))
+                .toList();
+    }
+
+    public List<Attachment> attachments() {
+        return attachments;
     }
 
     /** The use case has checked {@link Application#violations} and the caps against {@code category}. */
@@ -574,5 +601,6 @@ public final class Proposal {
             Long availableMinor,
             List<Milestone> milestones,
             Instant awardedAt,
-            Instant acceptedAt) {}
+            Instant acceptedAt,
+            List<Attachment> attachments) {}
 }

@@ -134,6 +134,84 @@ class ApplyingTest {
     }
 
     @Test
+    void required_attachments_are_pdfs_within_the_size_limit_and_needed_to_submit() {
+        var withBudget = new org.endow.grants.policy.model.GrantCategory(
+                "workshop",
+                "Workshop",
+                "USD",
+                150_000,
+                0,
+                java.util.List.of("budget"),
+                false,
+                "general",
+                VotingRule.atLeastPercentOfMembers(30),
+                10,
+                14,
+                42,
+                null,
+                1_500_000,
+                false);
+        f.categories.save(withBudget);
+        var base = GrantsFixture.sprintApplication(100_000);
+        var workshop = new org.endow.grants.proposals.model.Application(
+                base.organisation(),
+                "workshop",
+                base.title(),
+                base.description(),
+                null,
+                base.startDate(),
+                base.endDate(),
+                base.attendees(),
+                base.amountMinor(),
+                "USD",
+                base.budgetLines(),
+                java.util.List.of(),
+                null);
+        Proposal draft = f.applying.draft(applicant(), workshop);
+        assertEquals("attach the budget (PDF)", refusalOf(draft).get("attachments"));
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0};
+        assertEquals(
+                "only PDF documents are accepted",
+                fields(assertThrows(
+                                ProblemException.class,
+                                () -> f.applying.attach("ada", draft.id(), "budget", "b.pdf", png)))
+                        .get("file"));
+        byte[] large = new byte[1_001];
+        System.arraycopy("%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, large, 0, 8);
+        assertTrue(fields(assertThrows(
+                        ProblemException.class, () -> f.applying.attach("ada", draft.id(), "budget", "b.pdf", large)))
+                .get("file")
+                .contains("at most 1000"));
+        assertEquals(
+                404,
+                assertThrows(
+                                ProblemException.class,
+                                () -> f.applying.attach(
+                                        "mallory",
+                                        draft.id(),
+                                        "budget",
+                                        "b.pdf",
+                                        "%PDF-1.7 x".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                        .status()
+                        .getCode());
+
+        byte[] pdf = "%PDF-1.7\n% a budget\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        f.applying.attach("ada", draft.id(), "budget", "budget.pdf", pdf);
+        assertEquals(
+                State.SUBMITTED, f.applying.submit("ada", draft.id()).proposal().state());
+        assertEquals(pdf.length, f.applying.attachment(f.reload(draft), "budget").length);
+        assertThrows(
+                org.endow.grants.proposals.model.ProposalConflict.class,
+                () -> f.applying.attach("ada", draft.id(), "budget", "budget.pdf", pdf),
+                "submitted: no more changes");
+    }
+
+    private Map<String, String> refusalOf(Proposal draft) {
+        return fields(assertThrows(ProblemException.class, () -> f.applying.submit("ada", draft.id())));
+    }
+
+    @Test
     void the_guideline_per_attendee_and_day_warns_without_refusing() {
         // 20 attendees, 3 days, 15.00 each: 900.00
         Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));

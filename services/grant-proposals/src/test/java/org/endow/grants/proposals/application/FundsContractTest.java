@@ -137,7 +137,8 @@ class FundsContractTest {
                 null,
                 List.of(),
                 null,
-                null));
+                null,
+                List.of()));
     }
 
     @SuppressWarnings("unchecked") // the envelope is read with the payload type given

@@ -18,6 +18,7 @@ import org.endow.grants.policy.model.FastTrackRule;
 import org.endow.grants.policy.model.GrantCategory;
 import org.endow.grants.proposals.model.Applicant;
 import org.endow.grants.proposals.model.Application;
+import org.endow.grants.proposals.model.AttachmentFiles;
 import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.kernel.voting.VotingRule;
@@ -91,10 +92,22 @@ final class GrantsFixture {
         }
     };
 
-    final GrantsSettings settings = new GrantsSettings("grants@endow.test", "board@endow.test", "http://portal");
+    final GrantsSettings settings = new GrantsSettings("grants@endow.test", "board@endow.test", "http://portal", 1_000);
+    final Map<String, byte[]> stored = new HashMap<>();
+    final AttachmentFiles files = new AttachmentFiles() {
+        @Override
+        public void store(String proposalId, String name, byte[] content) {
+            stored.put(proposalId + "/" + name, content);
+        }
+
+        @Override
+        public Optional<byte[]> load(String proposalId, String name) {
+            return Optional.ofNullable(stored.get(proposalId + "/" + name));
+        }
+    };
     final Notifications notify = new Notifications(mails, members, settings);
     final FollowingUp followingUp = new FollowingUp(outbox, notify, audit);
-    final Applying applying = new Applying(proposals, categories, notify, audit, clock);
+    final Applying applying = new Applying(proposals, categories, notify, audit, files, settings, clock);
     final Reviewing reviewing = new Reviewing(proposals, members, followingUp, notify, audit, clock);
     final KeepingDeadlines deadlines = new KeepingDeadlines(proposals, reviewing, followingUp, notify, clock);
     final ApprovingGrants approving =
@@ -118,7 +131,7 @@ final class GrantsFixture {
                 "USD",
                 500_000,
                 1_500,
-                List.of("budget"),
+                List.of(),
                 false,
                 "core-sprint-2027",
                 rule,

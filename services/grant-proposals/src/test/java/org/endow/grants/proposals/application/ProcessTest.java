@@ -193,7 +193,8 @@ class ProcessTest {
                     null,
                     List.of(),
                     d.createdAt(),
-                    d.createdAt())));
+                    d.createdAt(),
+                    List.of())));
         }
     }
 }

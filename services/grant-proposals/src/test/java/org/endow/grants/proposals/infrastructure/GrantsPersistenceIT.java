@@ -110,7 +110,18 @@ class GrantsPersistenceIT {
                 List.of(),
                 "https://example.org/coc");
         Proposal draft = applying.draft(new Applicant("app-1", "Ada", "ada@example.org"), application);
+        byte[] budget = "%PDF-1.4\n% budget\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        applying.attach("app-1", draft.id(), "budget", "budget.pdf", budget);
         applying.submit("app-1", draft.id());
+        assertEquals(
+                budget.length,
+                transactions()
+                        .executeRead(s -> applying.attachment(
+                                context.getBean(Proposals.class)
+                                        .find(draft.id())
+                                        .orElseThrow(),
+                                "budget"))
+                        .length);
 
         // a later change of the category does not reach the submitted proposal
         ManagingPolicy policy = context.getBean(ManagingPolicy.class);
