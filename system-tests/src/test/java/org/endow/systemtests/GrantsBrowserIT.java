@@ -116,6 +116,19 @@ class GrantsBrowserIT {
         assertEquals("DRAFT", state());
         String proposalUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
         String id = proposalUrl.substring(proposalUrl.lastIndexOf('/') + 1);
+        // the sprint category requires a budget, as a PDF: a text file is refused, a PDF is taken
+        click(By.id("submit"));
+        assertTrue(text("[data-testid=error]").contains("attach the budget (PDF)"), text("[data-testid=error]"));
+        Path notPdf = Files.writeString(screenshots.resolve("budget.txt"), "Travel 2000, accommodation 400");
+        driver.findElement(By.id("attachment-file")).sendKeys(notPdf.toString());
+        click(By.id("attach"));
+        assertTrue(text("[data-testid=error]").contains("only PDF"), text("[data-testid=error]"));
+        Path budget = Files.write(
+                screenshots.resolve("budget.pdf"),
+                "%PDF-1.4\n% Berlin sprint budget\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        driver.findElement(By.id("attachment-file")).sendKeys(budget.toString());
+        click(By.id("attach"));
+        assertTrue(text("[data-testid=attachments]").contains("budget.pdf"));
         click(By.id("submit"));
         assertEquals("SUBMITTED", state());
         screenshot("grants-1-submitted");

@@ -33,6 +33,11 @@ class GrantsClient {
         return exchange(HttpRequest.POST(path, body), token);
     }
 
+    /** Sends a PDF as the request body. */
+    Result postPdf(String token, String path, byte[] pdf) {
+        return exchange(HttpRequest.POST(path, pdf).contentType("application/pdf"), token);
+    }
+
     Result put(String token, String path, Object body) {
         return exchange(HttpRequest.PUT(path, body), token);
     }

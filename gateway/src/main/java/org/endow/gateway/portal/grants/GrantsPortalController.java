@@ -178,6 +178,53 @@ class GrantsPortalController {
                 "/grants/proposals/" + id + "?done=" + URLEncoder.encode(form.action(), StandardCharsets.UTF_8)));
     }
 
+    /** The applicant attaches a PDF (multipart form); the service checks it is a PDF within the limit. */
+    @Post(value = "/proposals/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> attach(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @io.micronaut.http.annotation.Part("name") String name,
+            @Nullable @io.micronaut.http.annotation.Part("_csrf") String csrf,
+            @Nullable @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return signIn("/grants/proposals/" + id);
+        }
+        if (!pages.csrfValid(request, csrf)) {
+            return detail(
+                    request, authentication, id, null, "Your form expired. Please try again.", HttpStatus.FORBIDDEN);
+        }
+        if (file == null || name == null || name.isBlank()) {
+            return detail(
+                    request,
+                    authentication,
+                    id,
+                    null,
+                    "Choose the document and a PDF file.",
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (java.io.IOException e) {
+            return detail(request, authentication, id, null, "The file could not be read.", HttpStatus.BAD_REQUEST);
+        }
+        String path = "/api/grants/proposals/" + id + "/attachments/"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "?filename="
+                + URLEncoder.encode(file.getFilename(), StandardCharsets.UTF_8);
+        GrantsClient.Result result = grants.postPdf(PortalPages.token(request), path, content);
+        if (!result.ok()) {
+            return detail(
+                    request,
+                    authentication,
+                    id,
+                    null,
+                    describe(result.problem()),
+                    HttpStatus.valueOf(result.problem().status()));
+        }
+        return HttpResponse.seeOther(URI.create("/grants/proposals/" + id + "?done=attached"));
+    }
+
     @Get("/review")
     HttpResponse<?> review(
             HttpRequest<?> request, @Nullable @QueryValue String state, @Nullable Authentication authentication) {
@@ -345,6 +392,17 @@ class GrantsPortalController {
             }
         }
         model.put("milestones", milestones);
+        Object code = proposal.get("categoryCode");
+        List<Object> required = new ArrayList<>();
+        if (code != null && code.toString().matches("[a-z0-9-]{1,40}")) {
+            Object names = grants.get(PortalPages.token(request), "/api/grants/categories/" + code)
+                    .object()
+                    .get("requiredAttachments");
+            if (names instanceof List<?> list) {
+                required.addAll(list);
+            }
+        }
+        model.put("requiredAttachments", required);
         roles(model, Caller.of(authentication));
         return pages.page(
                 request, authentication, "grants/proposal", String.valueOf(proposal.get("title")), model, status);
@@ -353,6 +411,7 @@ class GrantsPortalController {
     /** What the page says after an action went through. */
     static final Map<String, String> DONE = Map.ofEntries(
             Map.entry("saved", "Your draft is saved."),
+            Map.entry("attached", "The document is attached."),
             Map.entry("submit", "Submitted: the working group's chair will check it is complete."),
             Map.entry("accept-award", "You accepted the award letter. The first milestone can now be paid."),
             Map.entry("report", "Your progress report is submitted."),
