@@ -284,7 +284,15 @@ class GrantsBrowserIT {
     private static void click(By by) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        // gone from the new document: Chromium says so as a stale element or, mid-navigation, as an inspector error
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     private static String state() {
