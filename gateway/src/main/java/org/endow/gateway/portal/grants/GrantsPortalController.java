@@ -61,8 +61,8 @@ class GrantsPortalController {
         model.put(
                 "proposals",
                 caller.has(Roles.APPLICANT)
-                        ? grants.get(PortalPages.token(request), "/api/grants/proposals/mine")
-                                .list()
+                        ? withAmounts(grants.get(PortalPages.token(request), "/api/grants/proposals/mine")
+                                .list())
                         : List.of());
         roles(model, caller);
         return pages.page(request, authentication, "grants/mine", "My grant proposals", model, HttpStatus.OK);
@@ -238,9 +238,11 @@ class GrantsPortalController {
         if (!queue.ok()) {
             return problemPage(request, authentication, queue.problem());
         }
-        model.put("queue", queue.list());
+        model.put("queue", withAmounts(queue.list()));
         model.put(
-                "pending", grants.get(token, "/api/grants/review/pending-votes").list());
+                "pending",
+                withAmounts(
+                        grants.get(token, "/api/grants/review/pending-votes").list()));
         model.put("state", filtered ? state : "");
         roles(model, Caller.of(authentication));
         return pages.page(request, authentication, "grants/review", "Grants review", model, HttpStatus.OK);
@@ -269,8 +271,18 @@ class GrantsPortalController {
             return problemPage(request, authentication, all.problem());
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("proposals", all.list());
-        model.put("totals", grants.get(token, "/api/grants/staff/totals").list());
+        model.put("proposals", withAmounts(all.list()));
+        List<Map<String, Object>> totals = new ArrayList<>();
+        for (Object row : grants.get(token, "/api/grants/staff/totals").list()) {
+            if (row instanceof Map<?, ?> t) {
+                Map<String, Object> shown = new HashMap<>();
+                t.forEach((k, v) -> shown.put(String.valueOf(k), v));
+                shown.put("requested", money(t.get("requestedMinor"), t.get("currency")));
+                shown.put("awarded", money(t.get("awardedMinor"), t.get("currency")));
+                totals.add(shown);
+            }
+        }
+        model.put("totals", totals);
         model.put("categories", grants.get(token, "/api/grants/categories").list());
         model.put("state", state == null ? "" : state);
         model.put("category", category == null ? "" : category);
@@ -406,6 +418,21 @@ class GrantsPortalController {
         roles(model, Caller.of(authentication));
         return pages.page(
                 request, authentication, "grants/proposal", String.valueOf(proposal.get("title")), model, status);
+    }
+
+    /** Proposals from the service, each with its amount formatted for people ({@code amount}). */
+    static List<Map<String, Object>> withAmounts(List<?> proposals) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Object proposal : proposals) {
+            if (proposal instanceof Map<?, ?> p) {
+                Map<String, Object> row = new HashMap<>();
+                p.forEach((k, v) -> row.put(String.valueOf(k), v));
+                row.put("amount", money(p.get("amountMinor"), p.get("currency")));
+                row.put("until", when(p.get("deadline")));
+                shown.add(row);
+            }
+        }
+        return shown;
     }
 
     /** What the page says after an action went through. */
