@@ -268,6 +268,24 @@ class GrantsBrowserIT {
         driver.get(portal + "/grants/staff");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=totals] tbody tr")));
         screenshot("grants-8-staff");
+
+        // staff exports: the CSV lists the grant, the audit log has every decision
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(stack.gatewayUrl() + "/api/grants/staff/proposals.csv?state=ACTIVE"))
+                                .header("Accept", "text/csv")
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(
+                csv.body().lines().anyMatch(l -> l.startsWith(id + ",ACTIVE,\"sprint\",\"PyLadies Berlin\"")),
+                csv.body());
+        String audit = http.get("/api/grants/staff/audit", admin).body();
+        for (String action : List.of("asked for more information", "vote opened", "grant approved", "milestone paid")) {
+            assertTrue(audit.contains("\"" + action + "\""), action + " in " + audit);
+        }
     }
 
     private static void signIn(Person person, String next) {
