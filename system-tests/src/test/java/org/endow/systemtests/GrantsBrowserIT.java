@@ -45,14 +45,28 @@ class GrantsBrowserIT {
     static String portal;
     static Path screenshots;
     static Http http;
+    static com.icegreen.greenmail.util.GreenMail mail;
 
     @BeforeAll
     static void start() throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                smtpPort, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         stack = EndowStack.start(
                 TestInfra.get().kafkaBootstrapServers(),
                 "grants-browser",
                 List.of("grant-proposals"),
-                Map.of("grant-proposals", Map.of("ENDOW_GRANTS_PORTAL_URL", "http://localhost")));
+                Map.of(
+                        "grant-proposals",
+                        Map.of(
+                                "ENDOW_GRANTS_PORTAL_URL", "http://localhost",
+                                "ENDOW_GRANTS_STAFF_EMAIL", "grants@endow.test",
+                                "ENDOW_MAIL_SMTP_HOST", "127.0.0.1",
+                                "ENDOW_MAIL_SMTP_PORT", Integer.toString(smtpPort))));
         portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
         http = new Http(stack.gatewayUrl());
         Donor.awaitItemsKnown(http, FUND);
@@ -63,7 +77,13 @@ class GrantsBrowserIT {
 
     @AfterAll
     static void stop() {
-        Browser.close(driver, stack);
+        try {
+            Browser.close(driver, stack);
+        } finally {
+            if (mail != null) {
+                mail.stop();
+            }
+        }
     }
 
     @Test
@@ -282,9 +302,54 @@ class GrantsBrowserIT {
         assertTrue(
                 csv.body().lines().anyMatch(l -> l.startsWith(id + ",ACTIVE,\"sprint\",\"PyLadies Berlin\"")),
                 csv.body());
+        // everyone who waited on a step heard of it by mail: the chair, the applicant (the letter attached), staff
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> subjects(applicant.email).stream().anyMatch(s -> s.endsWith("milestone 2 paid")));
+        assertTrue(
+                subjects(chair.email).stream().anyMatch(s -> s.endsWith(": submitted")),
+                subjects(chair.email).toString());
+        assertTrue(subjects(chair.email).stream().anyMatch(s -> s.endsWith(": resubmitted")));
+        assertTrue(subjects(nay1.email).stream().anyMatch(s -> s.endsWith(": please vote")));
+        assertTrue(subjects(applicant.email).stream().anyMatch(s -> s.endsWith(": more information needed")));
+        assertTrue(subjects("grants@endow.test").stream().anyMatch(s -> s.endsWith(": funds reserved")));
+        jakarta.mail.internet.MimeMessage awarded = messages(applicant.email).stream()
+                .filter(m -> subject(m).endsWith(": awarded"))
+                .findFirst()
+                .orElseThrow();
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) awarded.getContent();
+        assertEquals(2, parts.getCount());
+        assertTrue(
+                parts.getBodyPart(1).getContentType().startsWith("application/pdf"),
+                parts.getBodyPart(1).getContentType());
+
         String audit = http.get("/api/grants/staff/audit", admin).body();
         for (String action : List.of("asked for more information", "vote opened", "grant approved", "milestone paid")) {
             assertTrue(audit.contains("\"" + action + "\""), action + " in " + audit);
+        }
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> messages(String to) {
+        return java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equalsIgnoreCase(to);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static List<String> subjects(String to) {
+        return messages(to).stream().map(GrantsBrowserIT::subject).toList();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

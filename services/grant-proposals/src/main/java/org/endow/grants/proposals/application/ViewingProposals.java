@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.endow.grants.committee.model.Members;
+import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
 import org.endow.grants.proposals.model.State;
@@ -22,10 +23,18 @@ public class ViewingProposals {
 
     private final Proposals proposals;
     private final Members members;
+    private final AuditTrail audit;
 
-    ViewingProposals(Proposals proposals, Members members) {
+    ViewingProposals(Proposals proposals, Members members, AuditTrail audit) {
         this.proposals = proposals;
         this.members = members;
+        this.audit = audit;
+    }
+
+    /** Staff: the latest decisions on grants and their policy, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditTrail.Entry> auditLog(int limit) {
+        return audit.latest(limit);
     }
 
     @Transactional(readOnly = true)

@@ -25,7 +25,6 @@ import org.endow.grants.proposals.application.ApprovingGrants;
 import org.endow.grants.proposals.application.KeepingDeadlines;
 import org.endow.grants.proposals.application.PayingMilestones;
 import org.endow.grants.proposals.application.ViewingProposals;
-import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
@@ -40,19 +39,13 @@ class StaffController {
     private final ApprovingGrants approving;
     private final PayingMilestones paying;
     private final KeepingDeadlines deadlines;
-    private final AuditTrail audit;
 
     StaffController(
-            ViewingProposals viewing,
-            ApprovingGrants approving,
-            PayingMilestones paying,
-            KeepingDeadlines deadlines,
-            AuditTrail audit) {
+            ViewingProposals viewing, ApprovingGrants approving, PayingMilestones paying, KeepingDeadlines deadlines) {
         this.viewing = viewing;
         this.approving = approving;
         this.paying = paying;
         this.deadlines = deadlines;
-        this.audit = audit;
     }
 
     @Get("/proposals")
@@ -138,7 +131,7 @@ class StaffController {
 
     @Get("/audit")
     List<AuditResponse> audit(@QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return audit.latest(limit).stream()
+        return viewing.auditLog(limit).stream()
                 .map(e -> new AuditResponse(e.actor(), e.action(), e.target(), e.details(), e.at()))
                 .toList();
     }

@@ -112,7 +112,7 @@ class ApplyingTest {
     @Test
     void a_proposal_is_seen_by_its_applicant_and_reviewers_only() {
         Proposal draft = f.applying.draft(applicant(), GrantsFixture.sprintApplication(100_000));
-        ViewingProposals viewing = new ViewingProposals(f.proposals, f.members);
+        ViewingProposals viewing = new ViewingProposals(f.proposals, f.members, f.audit);
         var mallory = new org.endow.platform.security.Caller(
                 "mallory", "Mallory", "m@example.org", java.util.Set.of(org.endow.platform.security.Roles.APPLICANT));
         assertEquals(
