@@ -360,7 +360,14 @@ class GrantsBrowserIT {
         fill("email", person.email);
         fill("password", person.password);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "not signed in at " + driver.getCurrentUrl() + ": "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
     }
 
     /** Clicks and waits for the page the click leads to (the old page's elements go stale). */
