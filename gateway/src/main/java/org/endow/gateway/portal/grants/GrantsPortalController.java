@@ -139,7 +139,10 @@ class GrantsPortalController {
         String review = "/api/grants/review/proposals/" + id;
         String staff = "/api/grants/staff/proposals/" + id;
         String own = "/api/grants/proposals/" + id;
-        int n = form.milestone() == null ? 1 : form.milestone();
+        // a form sends text: the milestone number is read here, not by the (strict) JSON binding
+        int n = form.milestone() != null && form.milestone().matches("[1-9][0-9]{0,2}")
+                ? Integer.parseInt(form.milestone())
+                : 1;
         GrantsClient.Result result = switch (form.action() == null ? "" : form.action()) {
             case "submit" -> grants.post(token, own + "/submission", Map.of());
             case "accept-award" -> grants.post(token, own + "/acceptance", Map.of());
@@ -531,6 +534,6 @@ class GrantsPortalController {
             @Nullable String action,
             @Nullable String choice,
             @Nullable String message,
-            @Nullable Integer milestone,
+            @Nullable String milestone,
             @Nullable String _csrf) {}
 }
