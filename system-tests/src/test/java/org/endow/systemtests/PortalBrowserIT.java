@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-import org.endow.devstack.RepoRoot;
 import org.endow.devstack.TestInfra;
 import org.endow.gateway.accounts.model.Totp;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PortalBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     static EndowStack stack;
     static ChromeDriver driver;
     static WebDriverWait wait;
@@ -47,37 +41,13 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("Chromium and ChromeDriver are needed at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
-        }
         stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "portal-browser");
         // localhost, not 127.0.0.1: Chromium treats it as a secure context and keeps Secure cookies
         portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
         Donor.awaitItemsKnown(new Http(stack.gatewayUrl()), "packaging");
 
-        Path target = RepoRoot.find().resolve("system-tests/target");
-        screenshots = Files.createDirectories(target.resolve("screenshots"));
-        Path profile = Files.createDirectories(target.resolve("chrome-profile-" + UUID.randomUUID()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        screenshots = Browser.screenshots();
+        driver = Browser.chromium();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
@@ -90,15 +60,7 @@ class PortalBrowserIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        Browser.close(driver, stack);
     }
 
     @Test

@@ -5,12 +5,12 @@ import java.text.DecimalFormat;
 import java.util.Currency;
 
 /** Amounts typed by people ("50", "1,250.50") to minor units, and back for display. Never a double. */
-final class Amounts {
+public final class Amounts {
 
     private Amounts() {}
 
     /** @return the amount in minor units, or null when the text is not an amount in that currency */
-    static Long toMinor(String text, String currencyCode) {
+    public static Long toMinor(String text, String currencyCode) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -28,7 +28,7 @@ final class Amounts {
         return new BigDecimal(clean).movePointRight(digits).longValueExact();
     }
 
-    static String format(long minor, String currencyCode) {
+    public static String format(long minor, String currencyCode) {
         int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
         DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
         return format.format(BigDecimal.valueOf(minor, digits)) + " " + currencyCode;

@@ -16,15 +16,15 @@ import java.util.Optional;
  * cookie is SameSite=Lax too, so this is the second line.)
  */
 @Singleton
-class CsrfTokens {
+public class CsrfTokens {
 
-    static final String COOKIE = "endow_csrf";
-    static final String FIELD = "_csrf";
+    public static final String COOKIE = "endow_csrf";
+    public static final String FIELD = "_csrf";
 
     private final SecureRandom random = new SecureRandom();
 
     /** The caller's token, or a new one (then {@link #cookie} must be set on the response). */
-    Token tokenFor(HttpRequest<?> request) {
+    public Token tokenFor(HttpRequest<?> request) {
         Optional<String> existing =
                 request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> v.length() >= 32);
         if (existing.isPresent()) {
@@ -35,7 +35,7 @@ class CsrfTokens {
         return new Token(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true);
     }
 
-    boolean isValid(HttpRequest<?> request, String submitted) {
+    public boolean isValid(HttpRequest<?> request, String submitted) {
         Optional<String> cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue);
         return submitted != null
                 && cookie.isPresent()
@@ -43,7 +43,7 @@ class CsrfTokens {
                         cookie.get().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
-    Cookie cookie(Token token) {
+    public Cookie cookie(Token token) {
         return Cookie.of(COOKIE, token.value())
                 .httpOnly(true)
                 .secure(true)
@@ -51,5 +51,5 @@ class CsrfTokens {
                 .path("/");
     }
 
-    record Token(String value, boolean isNew) {}
+    public record Token(String value, boolean isNew) {}
 }

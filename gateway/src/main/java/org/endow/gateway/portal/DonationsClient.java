@@ -8,10 +8,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.endow.gateway.routing.RouteProperties;
 import org.endow.platform.problem.Problem;
 
@@ -25,18 +23,7 @@ class DonationsClient {
     private final HttpClient client;
 
     DonationsClient(List<RouteProperties> routes) {
-        Optional<RouteProperties> donations =
-                routes.stream().filter(r -> r.name().equals("donations")).findFirst();
-        HttpClient created = null;
-        if (donations.isPresent()) {
-            try {
-                created = HttpClient.create(donations.get().url().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(
-                        "bad donations route " + donations.get().url(), e);
-            }
-        }
-        this.client = created;
+        this.client = RouteProperties.clientFor(routes, "donations");
     }
 
     List<FundOption> openItems() {

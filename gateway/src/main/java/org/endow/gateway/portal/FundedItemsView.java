@@ -94,7 +94,8 @@ class FundedItemsView {
             long reservedMinor,
             long availableMinor,
             long givenMinor,
-            int percentOfTarget) {}
+            int percentOfTarget,
+            long disbursedMinor) {}
 
     /** What a page shows of an item; amounts already formatted in major units. */
     record ItemCard(
@@ -107,7 +108,8 @@ class FundedItemsView {
             String reserved,
             String available,
             String target,
-            int percent) {
+            int percent,
+            String disbursed) {
         static ItemCard of(Item item) {
             return new ItemCard(
                     item.code(),
@@ -119,7 +121,8 @@ class FundedItemsView {
                     item.reservedMinor() > 0 ? major(item.reservedMinor(), item.currency()) : null,
                     major(item.availableMinor(), item.currency()),
                     item.targetMinor() > 0 ? major(item.targetMinor(), item.currency()) : null,
-                    Math.min(100, item.percentOfTarget()));
+                    Math.min(100, item.percentOfTarget()),
+                    item.disbursedMinor() > 0 ? major(item.disbursedMinor(), item.currency()) : null);
         }
     }
 
@@ -143,7 +146,8 @@ class FundedItemsView {
             long raisedMinor,
             long reservedMinor,
             long availableMinor,
-            int percentOfTarget) {}
+            int percentOfTarget,
+            long disbursedMinor) {}
 
     @Serdeable
     record Income(String month, String source, long amountMinor, String currency) {}
@@ -167,7 +171,8 @@ class FundedItemsView {
                             f.reservedMinor(),
                             f.availableMinor(),
                             0,
-                            f.percentOfTarget())))
+                            f.percentOfTarget(),
+                            f.disbursedMinor())))
                     .toList();
             long best = t.incomeByMonth().stream()
                     .mapToLong(Income::amountMinor)

@@ -113,10 +113,7 @@ class PortalController {
             model.put("errors", errors);
             return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        String token = request.getCookies()
-                .findCookie(SessionTokens.COOKIE)
-                .map(c -> c.getValue())
-                .orElse("");
+        String token = PortalPages.token(request);
         DonationsClient.Result result =
                 donations.pledge(token, minor, currency, form.fundCode(), form.method(), form.requestId());
         if (result.problem() != null) {

@@ -54,4 +54,12 @@ public class PortalPages {
     public boolean csrfValid(HttpRequest<?> request, @Nullable String field) {
         return csrf.isValid(request, field);
     }
+
+    /** The signed-in person's token, to call services on their behalf. */
+    public static String token(HttpRequest<?> request) {
+        return request.getCookies()
+                .findCookie(SessionTokens.COOKIE)
+                .map(c -> c.getValue())
+                .orElse("");
+    }
 }

@@ -15,4 +15,24 @@ public record RouteProperties(
         @Parameter String name,
         URI url,
         @Bindable(defaultValue = "2s") Duration connectTimeout,
-        @Bindable(defaultValue = "15s") Duration readTimeout) {}
+        @Bindable(defaultValue = "15s") Duration readTimeout) {
+
+    /**
+     * An HTTP client for the service routed as {@code name}, for the portal's calls on a person's behalf.
+     *
+     * @return null when no such route is configured (the portal then shows the feature as unavailable)
+     */
+    public static io.micronaut.http.client.HttpClient clientFor(java.util.List<RouteProperties> routes, String name) {
+        for (RouteProperties route : routes) {
+            if (route.name().equals(name)) {
+                try {
+                    return io.micronaut.http.client.HttpClient.create(
+                            route.url().toURL());
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalStateException("bad " + name + " route " + route.url(), e);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -71,7 +71,18 @@ final class DemoData {
                 throw new IllegalStateException("demo pledge answered " + made.statusCode() + ": " + made.body());
             }
         }
-        return PLEDGES.size() + " pledges by " + DONOR_EMAIL + " / " + DONOR_PASSWORD;
+        // sign-up makes everyone an applicant too: a grant proposal draft to open in the portal (/grants)
+        HttpResponse<String> draft = post(
+                "/api/grants/proposals",
+                "{\"categoryCode\":\"workshop\",\"organisation\":\"PyLadies Demo City\","
+                        + "\"title\":\"Beginners' CPython workshop\",\"description\":\"A one-day workshop for"
+                        + " first-time contributors.\",\"startDate\":\"2027-03-06\",\"endDate\":\"2027-03-06\","
+                        + "\"attendees\":30,\"amountMinor\":45000,\"currency\":\"USD\","
+                        + "\"budgetLines\":[{\"item\":\"Venue\",\"amountMinor\":30000},"
+                        + "{\"item\":\"Food\",\"amountMinor\":15000}]}",
+                bearer);
+        String grants = draft.statusCode() == 201 ? ", a grant proposal draft" : "";
+        return PLEDGES.size() + " pledges" + grants + " by " + DONOR_EMAIL + " / " + DONOR_PASSWORD;
     }
 
     /** The donations service learns the items from the funds service's events, a moment after start. */

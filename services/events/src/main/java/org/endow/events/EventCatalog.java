@@ -20,7 +20,8 @@ public final class EventCatalog {
             FundEvents.FUNDS_UNAVAILABLE,
             FundEvents.FUNDS_RELEASED,
             GrantEvents.GRANT_APPROVAL_REQUESTED,
-            GrantEvents.GRANT_WITHDRAWN);
+            GrantEvents.GRANT_WITHDRAWN,
+            GrantEvents.GRANT_DISBURSED);
 
     private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));

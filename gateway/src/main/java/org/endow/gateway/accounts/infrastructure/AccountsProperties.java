@@ -12,7 +12,9 @@ import java.util.List;
  */
 @ConfigurationProperties("endow.accounts")
 record AccountsProperties(
-        @Bindable(defaultValue = "DONOR,NOMINATOR") List<String> signUpRoles,
+        @Bindable(defaultValue = "DONOR,APPLICANT,NOMINATOR")
+        List<String> signUpRoles,
+
         @Bindable(defaultValue = "5") int maxFailedSignIns,
         @Bindable(defaultValue = "15m") Duration lockFor,
         @Bindable(defaultValue = "admin@endow.local") String adminEmail,

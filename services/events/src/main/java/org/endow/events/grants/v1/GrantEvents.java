@@ -12,5 +12,8 @@ public final class GrantEvents {
     public static final EventType<GrantWithdrawn> GRANT_WITHDRAWN =
             new EventType<>("grants.GrantWithdrawn", 1, Topics.GRANTS_V1, GrantWithdrawn.class);
 
+    public static final EventType<GrantDisbursed> GRANT_DISBURSED =
+            new EventType<>("grants.GrantDisbursed", 1, Topics.GRANTS_V1, GrantDisbursed.class);
+
     private GrantEvents() {}
 }

@@ -9,8 +9,9 @@ import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
  * @param pledgedMinor promised, not yet received
  * @param raisedMinor received
  * @param reservedMinor raised and set aside for approved grants
- * @param availableMinor raised and not reserved
+ * @param availableMinor raised, neither paid out to grants nor reserved
  * @param givenMinor everything given to the item so far (pledged and received)
+ * @param disbursedMinor paid out to grants (milestone payments)
  */
 @Serdeable
 public record ItemResponse(
@@ -26,7 +27,8 @@ public record ItemResponse(
         long reservedMinor,
         long availableMinor,
         long givenMinor,
-        int percentOfTarget) {
+        int percentOfTarget,
+        long disbursedMinor) {
     public static ItemResponse of(ItemView view) {
         var item = view.item();
         var balance = view.balance();
@@ -43,6 +45,7 @@ public record ItemResponse(
                 balance.reserved().minor(),
                 balance.available().minor(),
                 balance.given().minor(),
-                balance.percentOfTarget());
+                balance.percentOfTarget(),
+                balance.disbursed().minor());
     }
 }

@@ -47,9 +47,14 @@ public class ViewingItemBalances {
                 new ItemBalance(
                         item.target(),
                         Money.of(balances.getOrDefault(Account.PLEDGES_RECEIVABLE, 0L), currency),
-                        Money.of(balances.getOrDefault(Account.CASH, 0L), currency),
+                        Money.of(
+                                Math.addExact(
+                                        balances.getOrDefault(Account.CASH, 0L),
+                                        balances.getOrDefault(Account.GRANTS_PAID, 0L)),
+                                currency),
                         availability.reserved(item.code(), currency),
-                        Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency)));
+                        Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency),
+                        Money.of(balances.getOrDefault(Account.GRANTS_PAID, 0L), currency)));
     }
 
     public record ItemView(FundedItem item, ItemBalance balance) {}

@@ -11,6 +11,8 @@ public enum Account {
     IN_KIND("in-kind", Side.DEBIT),
     /** Asset: gifts promised and not yet received. Debit-normal. */
     PLEDGES_RECEIVABLE("pledges-receivable", Side.DEBIT),
+    /** Expense: grant money paid out of the fund (milestone disbursements). Debit-normal. */
+    GRANTS_PAID("grants-paid", Side.DEBIT),
     /** Net assets of the fund: what has been given to it, promised or paid. Credit-normal. */
     FUND_BALANCE("fund-balance", Side.CREDIT);
 

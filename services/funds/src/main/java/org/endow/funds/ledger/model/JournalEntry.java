@@ -111,6 +111,24 @@ public record JournalEntry(
                         Posting.credit(Account.FUND_BALANCE, fundCode, value)));
     }
 
+    /**
+     * A milestone of an approved grant was paid: cash leaves the fund as a grant expense. What was
+     * given to the fund is unchanged; what it holds is less.
+     */
+    public static JournalEntry grantDisbursed(
+            UUID sourceEventId, String grantId, int milestone, String fundCode, Money amount, Instant at) {
+        return new JournalEntry(
+                derivedId("grant-disbursed", sourceEventId),
+                sourceEventId,
+                EntryKind.GRANT_DISBURSED,
+                fundCode,
+                "Grant " + grantId + ", milestone " + milestone,
+                at,
+                List.of(
+                        Posting.debit(Account.GRANTS_PAID, fundCode, amount),
+                        Posting.credit(Account.CASH, fundCode, amount)));
+    }
+
     /** The same source event always yields the same entry id, so a replay finds the entry it made. */
     private static UUID derivedId(String kind, UUID sourceEventId) {
         return UUID.nameUUIDFromBytes((kind + ":" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -120,6 +138,7 @@ public record JournalEntry(
         DONATION_PLEDGED,
         DONATION_RECEIVED,
         TRANSFER,
-        IN_KIND
+        IN_KIND,
+        GRANT_DISBURSED
     }
 }

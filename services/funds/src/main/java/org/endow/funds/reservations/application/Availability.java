@@ -6,7 +6,10 @@ import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.reservations.model.Reservations;
 import org.endow.kernel.Money;
 
-/** What an item can still commit: the money raised for it, less what grants have reserved. */
+/**
+ * What an item can still commit: the money it holds (raised, less what grants have been paid), less
+ * what approved grants have reserved and not yet been paid.
+ */
 @Singleton
 public class Availability {
 

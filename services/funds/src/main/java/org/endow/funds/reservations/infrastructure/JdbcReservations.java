@@ -21,7 +21,7 @@ class JdbcReservations implements Reservations {
     @Override
     public Optional<Reservation> find(String grantId) {
         return jdbc.prepareStatement(
-                "select grant_id, fund_code, amount_minor, currency, status, reserved_at, released_at"
+                "select grant_id, fund_code, amount_minor, currency, status, reserved_at, released_at, disbursed_minor"
                         + " from reservation where grant_id = ?",
                 statement -> {
                     statement.setString(1, grantId);
@@ -36,7 +36,8 @@ class JdbcReservations implements Reservations {
                                 Money.of(rs.getLong(3), rs.getString(4).trim()),
                                 rs.getTimestamp(6).toInstant(),
                                 Reservation.Status.valueOf(rs.getString(5)),
-                                released == null ? null : released.toInstant()));
+                                released == null ? null : released.toInstant(),
+                                Money.of(rs.getLong(8), rs.getString(4).trim())));
                     }
                 });
     }
@@ -59,19 +60,22 @@ class JdbcReservations implements Reservations {
 
     @Override
     public void update(Reservation reservation) {
-        jdbc.prepareStatement("update reservation set status = ?, released_at = ? where grant_id = ?", statement -> {
-            statement.setString(1, reservation.status().name());
-            statement.setTimestamp(
-                    2, reservation.releasedAt() == null ? null : Timestamp.from(reservation.releasedAt()));
-            statement.setString(3, reservation.grantId());
-            return statement.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "update reservation set status = ?, released_at = ?, disbursed_minor = ? where grant_id = ?",
+                statement -> {
+                    statement.setString(1, reservation.status().name());
+                    statement.setTimestamp(
+                            2, reservation.releasedAt() == null ? null : Timestamp.from(reservation.releasedAt()));
+                    statement.setLong(3, reservation.disbursed().minor());
+                    statement.setString(4, reservation.grantId());
+                    return statement.executeUpdate();
+                });
     }
 
     @Override
     public long activeTotal(String fundCode, String currency) {
         return jdbc.prepareStatement(
-                "select coalesce(sum(amount_minor), 0) from reservation"
+                "select coalesce(sum(amount_minor - disbursed_minor), 0) from reservation"
                         + " where fund_code = ? and currency = ? and status = 'RESERVED'",
                 statement -> {
                     statement.setString(1, fundCode);

@@ -10,6 +10,6 @@ public interface Reservations {
 
     void update(Reservation reservation);
 
-    /** The sum of the item's active reservations in one currency, in minor units. */
+    /** The sum of what the item's active reservations have not paid yet, in one currency, in minor units. */
     long activeTotal(String fundCode, String currency);
 }

@@ -40,7 +40,7 @@ class TransparencyController {
     HttpResponse<String> csv() {
         Transparency t = publishing.snapshot();
         StringBuilder csv = new StringBuilder(
-                "section,code,title,kind,currency,target_minor,pledged_minor,raised_minor,reserved_minor,available_minor,percent_of_target,month,source,amount_minor\r\n");
+                "section,code,title,kind,currency,target_minor,pledged_minor,raised_minor,reserved_minor,available_minor,percent_of_target,month,source,amount_minor,disbursed_minor\r\n");
         for (ItemView view : t.items()) {
             var item = view.item();
             var b = view.balance();
@@ -59,7 +59,8 @@ class TransparencyController {
                             Integer.toString(b.percentOfTarget()),
                             "",
                             "",
-                            ""))
+                            "",
+                            Long.toString(b.disbursed().minor())))
                     .append("\r\n");
         }
         for (IncomeLine line : t.income()) {
@@ -78,7 +79,8 @@ class TransparencyController {
                             "",
                             line.month().toString(),
                             cell(line.source()),
-                            Long.toString(line.amountMinor())))
+                            Long.toString(line.amountMinor()),
+                            ""))
                     .append("\r\n");
         }
         return HttpResponse.ok(csv.toString())

@@ -77,12 +77,18 @@ class JournalEntryTest {
     void percent_of_target_counts_money_raised_rounds_down_and_handles_no_target() {
         Money zero = Money.of(0, "USD");
         Money hundred = Money.of(100, "USD");
-        assertEquals(33, new ItemBalance(Money.of(300, "USD"), zero, hundred, zero, hundred).percentOfTarget());
-        assertEquals(0, new ItemBalance(Money.of(300, "USD"), hundred, zero, zero, hundred).percentOfTarget());
-        assertEquals(0, new ItemBalance(zero, zero, hundred, zero, hundred).percentOfTarget());
+        assertEquals(33, new ItemBalance(Money.of(300, "USD"), zero, hundred, zero, hundred, zero).percentOfTarget());
+        assertEquals(0, new ItemBalance(Money.of(300, "USD"), hundred, zero, zero, hundred, zero).percentOfTarget());
+        assertEquals(0, new ItemBalance(zero, zero, hundred, zero, hundred, zero).percentOfTarget());
         assertEquals(
                 60,
-                new ItemBalance(zero, zero, hundred, Money.of(40, "USD"), hundred)
+                new ItemBalance(zero, zero, hundred, Money.of(40, "USD"), hundred, zero)
+                        .available()
+                        .minor());
+        // 100 raised, 30 paid out to a grant, 40 still reserved: 30 left for new grants
+        assertEquals(
+                30,
+                new ItemBalance(zero, zero, hundred, Money.of(40, "USD"), hundred, Money.of(30, "USD"))
                         .available()
                         .minor());
     }

@@ -33,7 +33,7 @@ public final class InMemoryReservations implements Reservations {
                 .filter(r -> r.isActive()
                         && r.fundCode().equals(fundCode)
                         && r.amount().currencyCode().equals(currency))
-                .mapToLong(r -> r.amount().minor())
+                .mapToLong(r -> r.remaining().minor())
                 .sum();
     }
 }

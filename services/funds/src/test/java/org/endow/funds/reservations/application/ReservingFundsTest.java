@@ -17,11 +17,13 @@ import org.endow.events.EventType;
 import org.endow.events.funds.v1.FundEvents;
 import org.endow.events.funds.v1.FundsUnavailable;
 import org.endow.events.grants.v1.GrantApprovalRequested;
+import org.endow.events.grants.v1.GrantDisbursed;
 import org.endow.events.grants.v1.GrantEvents;
 import org.endow.events.grants.v1.GrantWithdrawn;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.ledger.application.InMemoryFundedItems;
 import org.endow.funds.ledger.application.InMemoryJournal;
+import org.endow.funds.ledger.model.Account;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.funds.reservations.model.Reservation;
@@ -130,6 +132,37 @@ class ReservingFundsTest {
         assertSamePayload(
                 FundEvents.FUNDS_RELEASED,
                 outbox.payloads(FundEvents.FUNDS_RELEASED).getFirst());
+    }
+
+    @Test
+    void a_paid_milestone_leaves_the_ledger_and_turns_that_much_of_the_reservation_into_disbursed() throws IOException {
+        ledger.raise("core-sprint-2027", 1_200_000);
+        reserving.handle(sample(GrantEvents.GRANT_APPROVAL_REQUESTED)); // 800,000 reserved
+        RecordingGrantPayment paying = new RecordingGrantPayment(ledger.items, reservations, ledger.journal);
+
+        EventEnvelope<GrantDisbursed> paid = sample(GrantEvents.GRANT_DISBURSED); // 400,000, milestone 1
+        paying.handle(paid);
+
+        Reservation reservation = reservations.byGrant.values().iterator().next();
+        assertEquals(400_000, reservation.disbursed().minor());
+        assertEquals(Reservation.Status.RESERVED, reservation.status());
+        var balances = ledger.journal.balances("core-sprint-2027", "USD");
+        assertEquals(800_000, balances.get(Account.CASH), "1,200,000 received less 400,000 paid");
+        assertEquals(400_000, balances.get(Account.GRANTS_PAID));
+        // held 800,000, of which 400,000 still reserved for the grant's second milestone
+        assertEquals(400_000, availability.available("core-sprint-2027", "USD").minor());
+
+        paying.handle(new EventEnvelope<>(
+                UUID.randomUUID(),
+                paid.type(),
+                1,
+                paid.occurredAt(),
+                paid.aggregateId(),
+                null,
+                new GrantDisbursed(
+                        paid.payload().grantId(), "core-sprint-2027", 2, 400_000, "USD", paid.occurredAt())));
+        assertEquals(Reservation.Status.DISBURSED, reservation.status());
+        assertEquals(400_000, availability.available("core-sprint-2027", "USD").minor());
     }
 
     @Test

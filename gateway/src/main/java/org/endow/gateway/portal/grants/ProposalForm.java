@@ -1,0 +1,171 @@
+package org.endow.gateway.portal.grants;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.endow.gateway.portal.Amounts;
+
+/**
+ * The proposal form as typed: amounts in major units, budget lines as "item: amount" per line, milestones
+ * as "title; amount; date" per line. Turned into the service's request, or field errors.
+ */
+@Serdeable
+record ProposalForm(
+        @Nullable String categoryCode,
+        @Nullable String organisation,
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String eventSeries,
+        @Nullable String startDate,
+        @Nullable String endDate,
+        @Nullable String attendees,
+        @Nullable String amount,
+        @Nullable String budget,
+        @Nullable String milestones,
+        @Nullable String codeOfConductUrl,
+        @Nullable String _csrf) {
+
+    static final String CURRENCY = "USD";
+
+    static ProposalForm empty() {
+        return new ProposalForm("sprint", "", "", "", "", "", "", "", "", "", "", "", null);
+    }
+
+    /** The form filled from a proposal the service returned. */
+    static ProposalForm of(Map<String, Object> p) {
+        StringBuilder budget = new StringBuilder();
+        if (p.get("budgetLines") instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof Map<?, ?> l) {
+                    budget.append(l.get("item"))
+                            .append(": ")
+                            .append(major(l.get("amountMinor")))
+                            .append('\n');
+                }
+            }
+        }
+        StringBuilder milestones = new StringBuilder();
+        if (p.get("plannedMilestones") instanceof List<?> lines) {
+            for (Object line : lines) {
+                if (line instanceof Map<?, ?> m) {
+                    milestones
+                            .append(m.get("title"))
+                            .append("; ")
+                            .append(major(m.get("amountMinor")))
+                            .append("; ")
+                            .append(m.get("due"))
+                            .append('\n');
+                }
+            }
+        }
+        return new ProposalForm(
+                text(p.get("categoryCode")),
+                text(p.get("organisation")),
+                text(p.get("title")),
+                text(p.get("description")),
+                text(p.get("eventSeries")),
+                text(p.get("startDate")),
+                text(p.get("endDate")),
+                text(p.get("attendees")),
+                major(p.get("amountMinor")),
+                budget.toString().strip(),
+                milestones.toString().strip(),
+                text(p.get("codeOfConductUrl")),
+                null);
+    }
+
+    Map<String, Object> toRequest(Map<String, String> errors) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("categoryCode", blankToNull(categoryCode));
+        body.put("organisation", blankToNull(organisation));
+        body.put("title", blankToNull(title));
+        body.put("description", blankToNull(description));
+        body.put("eventSeries", blankToNull(eventSeries));
+        body.put("codeOfConductUrl", blankToNull(codeOfConductUrl));
+        body.put("currency", CURRENCY);
+        body.put("startDate", date(startDate, "startDate", errors));
+        body.put("endDate", date(endDate, "endDate", errors));
+        if (attendees != null && !attendees.isBlank()) {
+            if (attendees.strip().matches("\\d{1,7}")) {
+                body.put("attendees", Integer.parseInt(attendees.strip()));
+            } else {
+                errors.put("attendees", "a whole number of people");
+            }
+        }
+        Long minor = Amounts.toMinor(amount, CURRENCY);
+        if (minor == null) {
+            errors.put("amount", "enter an amount like 2500 or 2,500.00");
+        } else {
+            body.put("amountMinor", minor);
+        }
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : lines(budget)) {
+            int colon = line.lastIndexOf(':');
+            Long lineMinor = colon < 1 ? null : Amounts.toMinor(line.substring(colon + 1), CURRENCY);
+            if (lineMinor == null) {
+                errors.put("budget", "write each line as \"what: amount\", e.g. \"Travel: 1200\"");
+            } else {
+                lines.add(Map.of("item", line.substring(0, colon).strip(), "amountMinor", lineMinor));
+            }
+        }
+        body.put("budgetLines", lines);
+        List<Map<String, Object>> plan = new ArrayList<>();
+        for (String line : lines(milestones)) {
+            String[] parts = line.split(";");
+            Long partMinor = parts.length == 3 ? Amounts.toMinor(parts[1], CURRENCY) : null;
+            LocalDate due = parts.length == 3 ? parse(parts[2]) : null;
+            if (partMinor == null || due == null || parts[0].isBlank()) {
+                errors.put("milestones", "write each milestone as \"title; amount; yyyy-mm-dd\"");
+            } else {
+                plan.add(Map.of("title", parts[0].strip(), "amountMinor", partMinor, "due", due.toString()));
+            }
+        }
+        body.put("milestones", plan);
+        return body;
+    }
+
+    private static List<String> lines(@Nullable String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String date(@Nullable String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate date = parse(text);
+        if (date == null) {
+            errors.put(field, "a date like 2027-05-10");
+            return null;
+        }
+        return date.toString();
+    }
+
+    private static LocalDate parse(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String major(Object minor) {
+        return minor instanceof Number n ? BigDecimal.valueOf(n.longValue(), 2).toPlainString() : "";
+    }
+}

@@ -1,0 +1,31 @@
+package org.endow.grants.proposals.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every grant proposal. */
+public interface Proposals {
+
+    Optional<Proposal> find(String id);
+
+    /** Finds and locks the proposal until the transaction ends: decisions on one proposal queue up. */
+    Optional<Proposal> lock(String id);
+
+    void add(Proposal proposal);
+
+    /** @throws ProposalConflict when someone changed it meanwhile */
+    void update(Proposal proposal);
+
+    List<Proposal> byApplicant(String applicantId);
+
+    List<Proposal> inStates(List<State> states);
+
+    List<Proposal> all();
+
+    /** Proposals of this organisation submitted in {@code year} that still commit money, except {@code exceptId}. */
+    long committedForOrganisation(String organisation, int year, String exceptId);
+
+    /** What the recurring event was awarded per year (year of its start date → amount), across its proposals. */
+    Map<Integer, Long> awardedByYear(String organisation, String eventSeries);
+}
