@@ -10,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.endow.gateway.routing.RouteProperties;
 import org.endow.platform.problem.Problem;
 
