@@ -201,6 +201,37 @@ class JdbcCatalogues implements Catalogues {
     }
 
     @Override
+    public Optional<Benefit> lockBenefit(int year, String code) {
+        List<Integer> locked =
+                jdbc.prepareStatement("select 1 from benefit where year = ? and code = ? for update", statement -> {
+                    statement.setInt(1, year);
+                    statement.setString(2, code);
+                    List<Integer> rows = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(1);
+                        }
+                    }
+                    return rows;
+                });
+        return locked.isEmpty() ? Optional.empty() : year(year).flatMap(c -> c.benefit(code));
+    }
+
+    @Override
+    public void changeCapacity(int year, String code, Integer capacity, CapacityKind kind) {
+        update("update benefit set capacity = ?, capacity_kind = ? where year = ? and code = ?", s -> {
+            if (capacity == null) {
+                s.setNull(1, Types.INTEGER);
+            } else {
+                s.setInt(1, capacity);
+            }
+            s.setString(2, kind.name());
+            s.setInt(3, year);
+            s.setString(4, code);
+        });
+    }
+
+    @Override
     public Map<String, Integer> held(int year) {
         Map<String, Integer> held = new LinkedHashMap<>();
         query(

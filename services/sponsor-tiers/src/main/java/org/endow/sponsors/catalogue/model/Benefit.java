@@ -35,6 +35,23 @@ public record Benefit(
         clauseCodes = List.copyOf(clauseCodes);
     }
 
+    public Benefit withCapacity(Integer newCapacity, CapacityKind newKind) {
+        return new Benefit(
+                code,
+                programCode,
+                name,
+                description,
+                internalValue,
+                price,
+                newCapacity,
+                newKind,
+                addOn,
+                standalone,
+                packageOnly,
+                conflicts,
+                clauseCodes);
+    }
+
     /** Units still to sell given the units held, empty when unlimited; never below zero. */
     public OptionalInt remaining(int held) {
         if (capacity == null) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.endow.platform.problem.ProblemException;
 import org.endow.sponsors.audit.model.AuditTrail;
+import org.endow.sponsors.catalogue.model.CapacityKind;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
@@ -34,6 +35,7 @@ class CatalogueTest {
         }
     };
     final ViewingCatalogue viewing = new ViewingCatalogue(catalogues);
+    final ChangingCapacity changing = new ChangingCapacity(catalogues, trail, Clock.fixed(NOW, ZoneOffset.UTC));
     final CloningYear cloning = new CloningYear(catalogues, trail, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -115,6 +117,40 @@ class CatalogueTest {
 
         assertEquals(HttpStatus.CONFLICT, problem.status());
         assertEquals(1, audit.size());
+    }
+
+    @Test
+    void a_hard_capacity_cannot_go_below_the_units_held() {
+        catalogues.add(CatalogueFixture.year2022());
+        catalogues.hold(2022, "pycon-booth", 2);
+
+        var problem = assertThrows(
+                ProblemException.class,
+                () -> changing.change(new ChangeCapacityCommand("staff-1", 2022, "pycon-booth", 1, CapacityKind.HARD)));
+
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, problem.status());
+        assertEquals(
+                2,
+                catalogues
+                        .year(2022)
+                        .orElseThrow()
+                        .benefit("pycon-booth")
+                        .orElseThrow()
+                        .capacity());
+        assertTrue(audit.isEmpty());
+    }
+
+    @Test
+    void staff_raise_a_capacity_or_make_it_soft_and_it_is_audited() {
+        catalogues.add(CatalogueFixture.year2022());
+        catalogues.hold(2022, "pycon-booth", 2);
+
+        changing.change(new ChangeCapacityCommand("staff-1", 2022, "pycon-booth", 1, CapacityKind.SOFT));
+
+        var booth = catalogues.year(2022).orElseThrow().benefit("pycon-booth").orElseThrow();
+        assertEquals(1, booth.capacity());
+        assertEquals(CapacityKind.SOFT, booth.capacityKind());
+        assertEquals(List.of("staff-1 benefit.capacity-changed benefit:2022/pycon-booth @" + NOW), audit);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.endow.sponsors.catalogue.model.Benefit;
+import org.endow.sponsors.catalogue.model.CapacityKind;
 import org.endow.sponsors.catalogue.model.Catalogue;
 import org.endow.sponsors.catalogue.model.Catalogues;
 import org.endow.sponsors.catalogue.model.Program;
@@ -33,6 +35,20 @@ public class InMemoryCatalogues implements Catalogues {
     @Override
     public boolean add(Catalogue catalogue) {
         return years.putIfAbsent(catalogue.year(), catalogue) == null;
+    }
+
+    @Override
+    public Optional<Benefit> lockBenefit(int year, String code) {
+        return year(year).flatMap(c -> c.benefit(code));
+    }
+
+    @Override
+    public void changeCapacity(int year, String code, Integer capacity, CapacityKind kind) {
+        Catalogue c = years.get(year);
+        var benefits = c.benefits().stream()
+                .map(b -> b.code().equals(code) ? b.withCapacity(capacity, kind) : b)
+                .toList();
+        years.put(year, new Catalogue(year, c.packages(), benefits, c.clauses()));
     }
 
     @Override

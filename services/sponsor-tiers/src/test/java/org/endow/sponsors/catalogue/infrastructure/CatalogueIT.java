@@ -16,9 +16,12 @@ import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
 import org.endow.platform.audit.AuditRecords;
 import org.endow.platform.problem.ProblemException;
+import org.endow.sponsors.catalogue.application.ChangeCapacityCommand;
+import org.endow.sponsors.catalogue.application.ChangingCapacity;
 import org.endow.sponsors.catalogue.application.CloneYearCommand;
 import org.endow.sponsors.catalogue.application.CloningYear;
 import org.endow.sponsors.catalogue.application.ViewingCatalogue;
+import org.endow.sponsors.catalogue.model.CapacityKind;
 import org.endow.sponsors.catalogue.model.Catalogues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +107,32 @@ class CatalogueIT {
 
         assertEquals(3, booth.held());
         assertEquals(37, booth.remaining());
+    }
+
+    @Test
+    void a_hard_capacity_is_not_lowered_below_what_is_held() {
+        var changing = context.getBean(ChangingCapacity.class);
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                "insert into benefit_allocation (year, benefit_code, sponsorship_id, quantity)"
+                        + " values (2022, 'core-sprint-seat', ?, 2)",
+                statement -> {
+                    statement.setObject(1, UUID.randomUUID());
+                    return statement.executeUpdate();
+                }));
+
+        var problem = assertThrows(
+                ProblemException.class,
+                () -> changing.change(
+                        new ChangeCapacityCommand("staff-it", 2022, "core-sprint-seat", 1, CapacityKind.HARD)));
+        changing.change(new ChangeCapacityCommand("staff-it", 2022, "core-sprint-seat", 6, CapacityKind.HARD));
+
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, problem.status());
+        var seat = viewing.year(2022).stock().stream()
+                .filter(s -> s.benefit().code().equals("core-sprint-seat"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(6, seat.benefit().capacity());
+        assertEquals(4, seat.remaining());
     }
 
     @Test
