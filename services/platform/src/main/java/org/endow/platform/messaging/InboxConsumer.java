@@ -212,20 +212,7 @@ public class InboxConsumer implements AutoCloseable {
             throw new IllegalStateException("envelope without event id or payload");
         }
         for (EventHandler<?> handler : handlers) {
-            if (inbox.record(
-                    handler.consumerName(),
-                    envelope.eventId(),
-                    envelope.type(),
-                    record.topic(),
-                    record.partition(),
-                    record.offset())) {
-                String correlation =
-                        envelope.correlationId() == null ? envelope.eventId().toString() : envelope.correlationId();
-                Correlation.with(correlation, () -> {
-                    invoke(handler, envelope);
-                    return null;
-                });
-            }
+            applyOnce(handler, envelope, record);
         }
     }
 
@@ -275,27 +262,7 @@ public class InboxConsumer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWrite(status -> {
-                    if (inbox.record(
-                            handler.consumerName(),
-                            envelope.eventId(),
-                            envelope.type(),
-                            record.topic(),
-                            record.partition(),
-                            record.offset())) {
-                        String correlation = envelope.correlationId() == null
-                                ? envelope.eventId().toString()
-                                : envelope.correlationId();
-                        Correlation.with(correlation, () -> {
-                            invoke(handler, envelope);
-                            return null;
-                        });
-                    } else {
-                        LOG.debug(
-                                "{} already applied {} {}",
-                                handler.consumerName(),
-                                envelope.type(),
-                                envelope.eventId());
-                    }
+                    applyOnce(handler, envelope, record);
                     return null;
                 });
                 return Outcome.DONE;
@@ -328,6 +295,26 @@ public class InboxConsumer implements AutoCloseable {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** Inside the caller's transaction: records the event in the inbox and hands it to the handler the first time. */
+    private void applyOnce(EventHandler<?> handler, EventEnvelope<?> envelope, ConsumerRecord<String, byte[]> record) {
+        if (inbox.record(
+                handler.consumerName(),
+                envelope.eventId(),
+                envelope.type(),
+                record.topic(),
+                record.partition(),
+                record.offset())) {
+            String correlation =
+                    envelope.correlationId() == null ? envelope.eventId().toString() : envelope.correlationId();
+            Correlation.with(correlation, () -> {
+                invoke(handler, envelope);
+                return null;
+            });
+        } else {
+            LOG.debug("{} already applied {} {}", handler.consumerName(), envelope.type(), envelope.eventId());
         }
     }
 
