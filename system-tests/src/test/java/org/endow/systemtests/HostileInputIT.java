@@ -45,9 +45,14 @@ class HostileInputIT {
         ada = Donor.signUp(http, "Ada Lovelace");
         mallory = Donor.signUp(http, "Mallory Probe");
         admin = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        long before = Donor.pledged(http, "packaging");
         Http.Response pledged = ada.pledge(4_200, "packaging");
         assertEquals(201, pledged.status(), pledged.body());
         adaPledge = pledged.field("id");
+        // the state snapshots compare the ledger too: let the pledge reach it first
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Donor.pledged(http, "packaging") == before + 4_200);
     }
 
     @AfterAll

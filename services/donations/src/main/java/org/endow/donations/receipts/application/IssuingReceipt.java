@@ -104,7 +104,7 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
                 issued,
                 amount,
                 earmark,
-                describe(paid.method()),
+                describe(paid.method(), paid.reference()),
                 null);
         byte[] pdf = documents.render(content);
         receipts.add(
@@ -120,7 +120,14 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
         }
     }
 
-    private static String describe(String method) {
+    /** Gifts converted from a cancelled event's registration fee say so (the fee was paid earlier). */
+    static final String CONVERTED_REGISTRATION =
+            org.endow.donations.registrations.application.RecordingConvertedGift.ORIGIN + ":";
+
+    private static String describe(String method, String reference) {
+        if (reference != null && reference.startsWith(CONVERTED_REGISTRATION)) {
+            return "Converted registration fee (" + reference.substring(CONVERTED_REGISTRATION.length()) + ")";
+        }
         return switch (method) {
             case "BANK_TRANSFER" -> "Bank transfer";
             case "CHEQUE" -> "Cheque";

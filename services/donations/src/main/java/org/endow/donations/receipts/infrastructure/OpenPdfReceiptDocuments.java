@@ -73,7 +73,7 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
             }
             spacer(document, 12);
 
-            PdfPTable gift = new PdfPTable(new float[] {20, 42, 15, 23});
+            PdfPTable gift = new PdfPTable(new float[] {22, 40, 15, 23});
             gift.setWidthPercentage(100);
             for (String header : new String[] {"Date received", "Description", "Method", "Amount"}) {
                 PdfPCell cell = cell(header, BOLD, header.equals("Amount") ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);

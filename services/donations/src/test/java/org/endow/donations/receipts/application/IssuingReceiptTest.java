@@ -148,6 +148,32 @@ class IssuingReceiptTest {
     }
 
     @Test
+    void a_gift_converted_from_a_registration_fee_says_so_on_its_receipt() {
+        String donation = UUID.randomUUID().toString();
+        EventEnvelope<DonationReceived> converted = paid(donation, 4_500, "general");
+        DonationReceived payload = converted.payload();
+        issuing.handle(new EventEnvelope<>(
+                converted.eventId(),
+                converted.type(),
+                converted.version(),
+                converted.occurredAt(),
+                converted.aggregateId(),
+                converted.correlationId(),
+                new DonationReceived(
+                        payload.donationId(),
+                        payload.donorId(),
+                        payload.amountMinor(),
+                        payload.currency(),
+                        payload.fundCode(),
+                        payload.method(),
+                        payload.receivedAt(),
+                        "CONVERTED_REGISTRATION:PYCON2027")));
+
+        assertEquals(
+                "Converted registration fee (PYCON2027)", rendered.getFirst().method());
+    }
+
+    @Test
     void a_redelivered_event_issues_nothing_more_and_numbers_follow_on() {
         String first = UUID.randomUUID().toString();
         issuing.handle(paid(first, 100, "general"));

@@ -1,0 +1,43 @@
+package org.endow.donations.registrations.infrastructure;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.endow.donations.giving.application.RecordingPaidGift;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.donations.receipts.model.DonorContacts;
+import org.endow.donations.registrations.application.RecordingConvertedGift;
+import org.endow.donations.registrations.model.Registration;
+import org.endow.kernel.Money;
+
+/**
+ * A converted ticket becomes a received donation of the donor {@code registrant:<email>}, whose
+ * received reference is {@code CONVERTED_REGISTRATION:<event code>}: what a receipt reads to say
+ * where the gift came from.
+ */
+@Singleton
+class ConvertedGifts implements RecordingConvertedGift {
+
+    private final RecordingPaidGift gifts;
+    private final DonorContacts contacts;
+
+    ConvertedGifts(RecordingPaidGift gifts, DonorContacts contacts) {
+        this.gifts = gifts;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String record(Registration registration, Money donated, String fundCode, Instant at) {
+        DonorId donor = new DonorId("registrant:" + registration.email());
+        contacts.remember(donor, new DonorContacts.Contact(registration.name(), registration.email()));
+        return gifts.record(
+                        donor,
+                        donated,
+                        fundCode,
+                        registration.paymentIntentId().isPresent() ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER,
+                        ORIGIN + ":" + registration.eventCode(),
+                        "registration:" + registration.eventCode() + ":" + registration.email(),
+                        at)
+                .toString();
+    }
+}

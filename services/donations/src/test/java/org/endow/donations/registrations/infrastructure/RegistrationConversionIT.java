@@ -1,0 +1,171 @@
+package org.endow.donations.registrations.infrastructure;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.endow.devstack.Database;
+import org.endow.devstack.TestInfra;
+import org.endow.donations.registrations.application.AnsweringOffer;
+import org.endow.donations.registrations.application.CancellingEvent;
+import org.endow.donations.registrations.application.ManagingEvents;
+import org.endow.donations.registrations.model.Answer;
+import org.endow.donations.registrations.model.DefaultAnswer;
+import org.endow.events.donations.v1.DonationEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A registration converted against a real PostgreSQL, Kafka and SMTP server (GreenMail). */
+class RegistrationConversionIT {
+
+    static ApplicationContext context;
+    static GreenMail smtp;
+    static JdbcOperations jdbc;
+    static TransactionOperations<Connection> tx;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
+    static void start() throws IOException {
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Database db = TestInfra.get().freshDatabase("donations_registrations");
+        context = ApplicationContext.run(Map.ofEntries(
+                Map.entry("datasources.default.url", db.jdbcUrl()),
+                Map.entry("datasources.default.username", db.username()),
+                Map.entry("datasources.default.password", db.password()),
+                Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
+                Map.entry("endow.messaging.service", "donations-registrations-it-" + UUID.randomUUID()),
+                Map.entry("endow.messaging.consumer-enabled", false),
+                Map.entry("endow.messaging.relay-enabled", false),
+                Map.entry("endow.registrations.defaults-enabled", false),
+                Map.entry("endow.registrations.portal-url", "https://portal.test"),
+                Map.entry("endow.mail.smtp.port", smtpPort),
+                Map.entry("endow.mail.relay-interval", "100ms"),
+                Map.entry("micronaut.server.port", -1),
+                Map.entry("endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem())));
+        jdbc = context.getBean(JdbcOperations.class);
+        tx = context.getBean(TransactionOperations.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void a_partial_donation_makes_one_received_donation_and_one_refund_even_when_submitted_twice_at_once()
+            throws Exception {
+        ManagingEvents managing = context.getBean(ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new ManagingEvents.CreateEventCommand(
+                        "pycon-it",
+                        "PyCon IT",
+                        "EUR",
+                        "general",
+                        Instant.now().plus(Duration.ofDays(10)),
+                        DefaultAnswer.REFUND));
+        managing.importCsv(
+                "staff-1",
+                "pycon-it",
+                "email,name,ticket_type,amount_paid,payment_intent_id\nada@example.org,Ada,regular,120.00,pi_ada\n");
+        context.getBean(CancellingEvent.class).cancel("staff-1", "pycon-it");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length >= 1);
+        MimeMessage offer = smtp.getReceivedMessages()[0];
+        assertEquals("ada@example.org", offer.getAllRecipients()[0].toString());
+        String body = text(offer);
+        Matcher link = Pattern.compile("https://portal.test/registrations/offer/([A-Za-z0-9_-]{43})")
+                .matcher(body);
+        assertTrue(link.find(), body);
+        String token = link.group(1);
+        assertEquals(0, count("select count(*) from registration where offer_token_hash = '" + token + "'"));
+
+        AnsweringOffer answering = context.getBean(AnsweringOffer.class);
+        List<Callable<Boolean>> submits = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            submits.add(() -> answering
+                    .answer(new AnsweringOffer.AnswerCommand(token, Answer.DONATE_PART, 4_500L))
+                    .newlyMade());
+        }
+        List<Boolean> made = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (Future<Boolean> f : pool.invokeAll(submits)) {
+                made.add(f.get());
+            }
+        }
+
+        assertEquals(1, made.stream().filter(b -> b).count(), "one of the two submits made the answer");
+        assertEquals(
+                1,
+                count("select count(*) from outbox_message where event_type = '"
+                        + DonationEvents.DONATION_RECEIVED.name() + "'"));
+        assertEquals(
+                1,
+                count("select count(*) from donation where status = 'RECEIVED' and amount_minor = 4500"
+                        + " and received_reference = 'CONVERTED_REGISTRATION:pycon-it'"));
+        assertEquals(
+                1,
+                count("select count(*) from registration where refund_way = 'DUE_BY_BANK' and refunded_minor = 7500"
+                        + " and donation_id is not null"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .anyMatch(m -> text(m).contains("Donated: 45.00 EUR")));
+        String confirmation = Arrays.stream(smtp.getReceivedMessages())
+                .map(RegistrationConversionIT::text)
+                .filter(b -> b.contains("Donated:"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(confirmation.contains("Refunded: 75.00 EUR"), confirmation);
+    }
+
+    static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(String sql) {
+        return tx.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}
