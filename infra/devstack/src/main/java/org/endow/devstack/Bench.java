@@ -38,6 +38,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        boolean fundsOnly = Arrays.asList(args).contains("--funds-only");
         Instant launched = Instant.now();
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
@@ -45,7 +46,12 @@ public final class Bench {
         try {
             stack.run();
             Duration ready = Duration.between(launched, Instant.now());
-            String report = measure(stack, ready);
+            String report = fundsOnly
+                    ? "### Funds only, run of "
+                            + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                            + "\n"
+                            + donationVisibility(stack, find(stack, "gateway"))
+                    : measure(stack, ready);
             System.out.println(report);
             Path out = root.resolve("target/bench");
             Files.createDirectories(out);
@@ -120,7 +126,64 @@ public final class Bench {
                         + " = **%.0f %%** of direct.%n",
                 CLIENTS, SATURATION_WINDOW.toSeconds(), directRps, gatewayRps, 100 * gatewayRps / directRps));
         md.append(IntentsBench.measure(stack, gateway));
+        md.append(donationVisibility(stack, gateway));
         return md.toString();
+    }
+
+    static final int VISIBILITY_RATE = 500;
+    static final int VISIBILITY_SECONDS = 20;
+
+    /**
+     * {@link DonationVisibilityBench} in its own JVM on the broker's classpath: {@code DonationReceived} published at
+     * {@value #VISIBILITY_RATE}/s for {@value #VISIBILITY_SECONDS} s, time until each is in its item's balance as the
+     * gateway shows it.
+     */
+    static String donationVisibility(Stack stack, ServiceProcess gateway) throws Exception {
+        Path root = stack.root();
+        String classpath = root.resolve("infra/kafka-broker/target/lib") + "/*:"
+                + root.resolve("infra/devstack/target/devstack-0.1.0-SNAPSHOT.jar");
+        Process process = new ProcessBuilder(
+                        Processes.javaExecutable(),
+                        "-Xmx256m",
+                        "-cp",
+                        classpath,
+                        DonationVisibilityBench.class.getName(),
+                        stack.broker().bootstrapServers(),
+                        gateway.baseUrl(),
+                        Integer.toString(VISIBILITY_RATE),
+                        Integer.toString(VISIBILITY_SECONDS))
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("events=(\\d+) rate=(\\d+) items=(\\d+)"
+                        + " p50=([0-9.]+) p90=([0-9.]+) p99=([0-9.]+) max=([0-9.]+) unseen=(\\d+) polls=(\\d+)"
+                        + " poll_ms=([0-9.]+)")
+                .matcher(output);
+        if (!line.find()) {
+            return "\nDonation visibility bench failed:\n```\n"
+                    + output.lines().limit(30).reduce("", (a, b) -> a + b + "\n") + "```\n";
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "%n## DonationReceived to balance through the gateway%n%n%s events published at %s/s (asked %d/s,"
+                        + " %d s) over %s items: p50 **%s ms**, p90 %s ms, p99 **%s ms**, max %s ms (target p99 ≤ 500"
+                        + " ms); %s never seen within 30 s; %s balance reads, %s ms each on average (the resolution).%n",
+                line.group(1),
+                line.group(2),
+                VISIBILITY_RATE,
+                VISIBILITY_SECONDS,
+                line.group(3),
+                line.group(4),
+                line.group(5),
+                line.group(6),
+                line.group(7),
+                line.group(8),
+                line.group(9),
+                line.group(10));
     }
 
     private static List<Long> sequential(HttpClient client, URI uri, int count)

@@ -106,9 +106,14 @@ public class InboxConsumer implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 Set<TopicPartition> stalled = new HashSet<>();
+                Set<ConsumerRecord<String, byte[]>> applied = appliedInBatches(records);
                 for (ConsumerRecord<String, byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (stalled.contains(partition)) {
+                        continue;
+                    }
+                    if (applied.contains(record)) {
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                         continue;
                     }
                     if (process(record) == Outcome.RETRY_LATER) {
@@ -146,6 +151,68 @@ public class InboxConsumer implements AutoCloseable {
         } catch (CommitFailedException | org.apache.kafka.common.errors.TimeoutException e) {
             // The effects are committed in the database; redelivery is harmless (inbox).
             LOG.warn("Offset commit failed, events may be redelivered: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * With {@code consumerBatchSize > 1}: applies the polled events in chunks, one transaction per chunk. A chunk in
+     * which anything fails (an unreadable event, a failing handler, the database) rolls back whole and is left to the
+     * one-event-per-transaction path, which retries and dead-letters event by event.
+     */
+    private Set<ConsumerRecord<String, byte[]>> appliedInBatches(ConsumerRecords<String, byte[]> records) {
+        int size = properties.consumerBatchSize();
+        if (size <= 1 || records.count() <= 1) {
+            return Set.of();
+        }
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        Set<ConsumerRecord<String, byte[]>> applied = new HashSet<>();
+        for (int from = 0; from < all.size(); from += size) {
+            List<ConsumerRecord<String, byte[]>> chunk = all.subList(from, Math.min(all.size(), from + size));
+            try {
+                transactions.executeWrite(status -> {
+                    for (ConsumerRecord<String, byte[]> record : chunk) {
+                        applyStrictly(record);
+                    }
+                    return null;
+                });
+                applied.addAll(chunk);
+            } catch (RuntimeException e) {
+                LOG.debug(
+                        "A batch of {} events failed ({}); applying them one by one",
+                        chunk.size(),
+                        OutboxRelay.rootMessage(e));
+                return applied; // the rest goes the careful way, in order
+            }
+        }
+        return applied;
+    }
+
+    /** Applies one event inside the caller's transaction; throws on anything the careful path would handle. */
+    private void applyStrictly(ConsumerRecord<String, byte[]> record) {
+        String type = Headers.read(record.headers(), Headers.EVENT_TYPE).orElse(null);
+        String version = Headers.read(record.headers(), Headers.EVENT_VERSION).orElse(null);
+        if (type == null || version == null) {
+            throw new IllegalStateException("no event headers");
+        }
+        List<EventHandler<?>> handlers = handlersByType.get(type + ".v" + version);
+        if (handlers == null) {
+            return;
+        }
+        EventEnvelope<?> envelope;
+        try {
+            envelope = json.readValue(
+                    record.value(),
+                    Argument.of(
+                            EventEnvelope.class, handlers.getFirst().eventType().payloadType()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (envelope == null || envelope.eventId() == null || envelope.payload() == null) {
+            throw new IllegalStateException("envelope without event id or payload");
+        }
+        for (EventHandler<?> handler : handlers) {
+            applyOnce(handler, envelope, record);
         }
     }
 
@@ -195,27 +262,7 @@ public class InboxConsumer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWrite(status -> {
-                    if (inbox.record(
-                            handler.consumerName(),
-                            envelope.eventId(),
-                            envelope.type(),
-                            record.topic(),
-                            record.partition(),
-                            record.offset())) {
-                        String correlation = envelope.correlationId() == null
-                                ? envelope.eventId().toString()
-                                : envelope.correlationId();
-                        Correlation.with(correlation, () -> {
-                            invoke(handler, envelope);
-                            return null;
-                        });
-                    } else {
-                        LOG.debug(
-                                "{} already applied {} {}",
-                                handler.consumerName(),
-                                envelope.type(),
-                                envelope.eventId());
-                    }
+                    applyOnce(handler, envelope, record);
                     return null;
                 });
                 return Outcome.DONE;
@@ -248,6 +295,26 @@ public class InboxConsumer implements AutoCloseable {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** Inside the caller's transaction: records the event in the inbox and hands it to the handler the first time. */
+    private void applyOnce(EventHandler<?> handler, EventEnvelope<?> envelope, ConsumerRecord<String, byte[]> record) {
+        if (inbox.record(
+                handler.consumerName(),
+                envelope.eventId(),
+                envelope.type(),
+                record.topic(),
+                record.partition(),
+                record.offset())) {
+            String correlation =
+                    envelope.correlationId() == null ? envelope.eventId().toString() : envelope.correlationId();
+            Correlation.with(correlation, () -> {
+                invoke(handler, envelope);
+                return null;
+            });
+        } else {
+            LOG.debug("{} already applied {} {}", handler.consumerName(), envelope.type(), envelope.eventId());
         }
     }
 

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param handlerAttempts how often a failing handler is tried before its event is dead-lettered
  * @param handlerBackoff the first wait between attempts (doubles each time)
  * @param startupTimeout how long start-up waits for the broker before giving up
+ * @param consumerBatchSize up to this many polled events are applied in one database transaction (one commit
+ *     instead of one per event); if any of them fails, the batch rolls back and its events are applied one
+ *     transaction each as with 1, the default
  */
 @ConfigurationProperties("endow.messaging")
 public record MessagingProperties(
@@ -29,7 +32,8 @@ public record MessagingProperties(
         @Bindable(defaultValue = "true") boolean consumerEnabled,
         @Bindable(defaultValue = "5") int handlerAttempts,
         @Bindable(defaultValue = "100ms") Duration handlerBackoff,
-        @Bindable(defaultValue = "30s") Duration startupTimeout) {
+        @Bindable(defaultValue = "30s") Duration startupTimeout,
+        @Bindable(defaultValue = "1") int consumerBatchSize) {
 
     public String consumerGroup() {
         return "endow." + service;
