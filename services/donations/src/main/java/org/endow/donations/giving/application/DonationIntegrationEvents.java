@@ -2,6 +2,9 @@ package org.endow.donations.giving.application;
 
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationEvent;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.GiftOptions;
+import org.endow.donations.giving.model.Recognition;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.events.donations.v1.DonationReceived;
@@ -27,19 +30,30 @@ final class DonationIntegrationEvents {
         Donation donation = received.donation();
         return new DonationReceived(
                 donation.id().toString(),
-                donation.donor().value(),
+                donation.donor().map(DonorId::value).orElse(null),
                 donation.amount().minor(),
                 donation.amount().currencyCode(),
                 donation.fundCode(),
                 donation.method().name(),
                 received.occurredAt(),
-                received.reference());
+                received.reference(),
+                recognitionOf(donation.options()));
+    }
+
+    /** Absent unless the donor consented to public recognition. */
+    private static DonationReceived.Recognition recognitionOf(GiftOptions options) {
+        Recognition recognition = options.recognition();
+        if (!recognition.consent()) {
+            return null;
+        }
+        return new DonationReceived.Recognition(
+                recognition.anonymous(), recognition.displayName(), options.dedication());
     }
 
     static DonationPledged toContract(DonationEvent.DonationPledged pledged) {
         return new DonationPledged(
                 pledged.donationId().toString(),
-                pledged.donorId().value(),
+                pledged.donorId() == null ? null : pledged.donorId().value(),
                 pledged.amount().minor(),
                 pledged.amount().currencyCode(),
                 pledged.fundCode(),

@@ -10,8 +10,12 @@ import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationEvent;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.Donations;
+import org.endow.donations.giving.model.DonorContact;
+import org.endow.donations.giving.model.Frequency;
+import org.endow.donations.giving.model.GiftOptions;
 import org.endow.donations.giving.model.GivingPolicy;
 import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.donations.giving.model.Recognition;
 import org.endow.kernel.Money;
 import org.endow.platform.messaging.Outbox;
 import org.endow.platform.problem.ProblemException;
@@ -51,6 +55,7 @@ public class PledgingDonation {
                 .filter(m -> m != PaymentMethod.CARD)
                 .orElseThrow(() -> ProblemException.invalidField(
                         "method", "must be BANK_TRANSFER or CHEQUE (card gifts go through checkout)"));
+        GiftOptions options = optionsOf(command);
         FundedItem item = fundedItems
                 .find(command.fundCode())
                 .orElseThrow(
@@ -60,12 +65,38 @@ public class PledgingDonation {
                     "fundCode",
                     "'" + item.code() + "' is " + item.status().toLowerCase() + " and no longer takes gifts");
         }
-        DonationEvent.DonationPledged pledged =
-                Donation.pledge(DonationId.random(), command.donor(), amount, item.code(), method, clock.instant());
+        DonationEvent.DonationPledged pledged = Donation.pledge(
+                DonationId.random(), command.donor(), options, amount, item.code(), method, clock.instant());
         Donation donation = Donation.from(pledged);
         donations.add(donation, command.idempotencyKey());
         DonationIntegrationEvents.publish(outbox, pledged);
         return new Result(donation, true);
+    }
+
+    private static GiftOptions optionsOf(PledgeCommand command) {
+        DonorContact contact;
+        try {
+            contact = new DonorContact(
+                    command.donorName() == null ? "" : command.donorName().strip(),
+                    command.donorEmail() == null ? "" : command.donorEmail().strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(
+                    command.donorName() == null || command.donorName().isBlank() ? "donorName" : "donorEmail",
+                    e.getMessage());
+        }
+        Frequency frequency = command.frequency() == null
+                ? Frequency.ONE_TIME
+                : Frequency.parse(command.frequency())
+                        .orElseThrow(() -> ProblemException.invalidField("frequency", "must be ONE_TIME or MONTHLY"));
+        if (command.dedication() != null && command.dedication().length() > GiftOptions.MAX_DEDICATION) {
+            throw ProblemException.invalidField(
+                    "dedication", "must be at most " + GiftOptions.MAX_DEDICATION + " characters");
+        }
+        PledgeCommand.RecognitionChoice choice = command.recognition();
+        Recognition recognition = choice == null
+                ? Recognition.NONE
+                : new Recognition(choice.consent(), choice.anonymous(), choice.displayName());
+        return new GiftOptions(contact, frequency, command.dedication(), recognition);
     }
 
     private Money amountOf(PledgeCommand command) {

@@ -9,7 +9,14 @@ import java.util.UUID;
 @MappedEntity("donation")
 record DonationRow(
         @Id UUID id,
-        String donorId,
+        @Nullable String donorId,
+        @Nullable String donorName,
+        @Nullable String donorEmail,
+        String frequency,
+        @Nullable String dedication,
+        boolean recognitionConsent,
+        boolean recognitionAnonymous,
+        @Nullable String recognitionDisplayName,
         long amountMinor,
         String currency,
         String fundCode,

@@ -12,5 +12,7 @@ interface DonationRowRepository extends CrudRepository<DonationRow, UUID> {
 
     Optional<DonationRow> findByDonorIdAndIdempotencyKey(String donorId, String idempotencyKey);
 
+    Optional<DonationRow> findByDonorIdIsNullAndIdempotencyKey(String idempotencyKey);
+
     List<DonationRow> findByDonorIdOrderByPledgedAtDesc(String donorId);
 }

@@ -7,8 +7,12 @@ import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.DonationStatus;
 import org.endow.donations.giving.model.Donations;
+import org.endow.donations.giving.model.DonorContact;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.Frequency;
+import org.endow.donations.giving.model.GiftOptions;
 import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.donations.giving.model.Recognition;
 import org.endow.kernel.Money;
 
 @Singleton
@@ -34,9 +38,18 @@ class JdbcDonations implements Donations {
     }
 
     private static DonationRow toRow(Donation donation, String idempotencyKey) {
+        GiftOptions options = donation.options();
+        Optional<DonorContact> contact = options.contactIfKnown();
         return new DonationRow(
                 donation.id().value(),
-                donation.donor().value(),
+                donation.donor().map(DonorId::value).orElse(null),
+                contact.map(DonorContact::name).orElse(null),
+                contact.map(DonorContact::email).orElse(null),
+                options.frequency().name(),
+                options.dedication(),
+                options.recognition().consent(),
+                options.recognition().anonymous(),
+                options.recognition().displayName(),
                 donation.amount().minor(),
                 donation.amount().currencyCode(),
                 donation.fundCode(),
@@ -55,8 +68,10 @@ class JdbcDonations implements Donations {
 
     @Override
     public Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey) {
-        return rows.findByDonorIdAndIdempotencyKey(donor.value(), idempotencyKey)
-                .map(JdbcDonations::toModel);
+        Optional<DonationRow> row = donor == null
+                ? rows.findByDonorIdIsNullAndIdempotencyKey(idempotencyKey)
+                : rows.findByDonorIdAndIdempotencyKey(donor.value(), idempotencyKey);
+        return row.map(JdbcDonations::toModel);
     }
 
     @Override
@@ -69,7 +84,13 @@ class JdbcDonations implements Donations {
     private static Donation toModel(DonationRow row) {
         return new Donation(
                 new DonationId(row.id()),
-                new DonorId(row.donorId()),
+                row.donorId() == null ? null : new DonorId(row.donorId()),
+                new GiftOptions(
+                        row.donorName() == null ? null : new DonorContact(row.donorName(), row.donorEmail()),
+                        Frequency.valueOf(row.frequency()),
+                        row.dedication(),
+                        new Recognition(
+                                row.recognitionConsent(), row.recognitionAnonymous(), row.recognitionDisplayName())),
                 Money.of(row.amountMinor(), row.currency()),
                 row.fundCode(),
                 PaymentMethod.valueOf(row.method()),

@@ -65,10 +65,20 @@ class PledgesController {
         donors.remember(new DonorId(caller.accountId()), caller.name(), caller.email());
         PledgingDonation.Result result = pledging.pledge(new PledgeCommand(
                 new DonorId(caller.accountId()),
+                caller.name(),
+                caller.email(),
                 request.amountMinor(),
                 request.currency(),
                 request.fundCode(),
                 request.method() == null ? "BANK_TRANSFER" : request.method(),
+                request.frequency(),
+                request.dedication(),
+                request.recognition() == null
+                        ? null
+                        : new PledgeCommand.RecognitionChoice(
+                                request.recognition().consent(),
+                                request.recognition().anonymous(),
+                                request.recognition().displayName()),
                 idempotencyKey));
         PledgeResponse body = PledgeResponse.of(result.donation());
         URI location = URI.create("/api/donations/pledges/" + body.id());
@@ -112,6 +122,9 @@ class PledgesController {
      * @param currency ISO 4217 code, e.g. USD
      * @param fundCode the funded item, or {@code general}
      * @param method BANK_TRANSFER (default) or CHEQUE
+     * @param frequency ONE_TIME (default) or MONTHLY
+     * @param dedication "in honour of ..." text, optional
+     * @param recognition consent to public recognition, anonymity, display name; none when absent
      */
     @Serdeable
     record PledgeRequest(
@@ -121,7 +134,24 @@ class PledgesController {
             String currency,
 
             @NotBlank @Size(max = 64) String fundCode,
-            @Nullable String method) {}
+            @Nullable String method,
+
+            @Nullable @Pattern(regexp = "ONE_TIME|MONTHLY", message = "must be ONE_TIME or MONTHLY")
+            String frequency,
+
+            @Nullable @Size(max = 200) String dedication,
+            @Nullable @Valid RecognitionRequest recognition) {}
+
+    /**
+     * @param consent the gift may be recognised publicly
+     * @param anonymous recognised as "Anonymous"
+     * @param displayName the name to show, optional
+     */
+    @Serdeable
+    record RecognitionRequest(
+            boolean consent,
+            boolean anonymous,
+            @Nullable @Size(max = 120) String displayName) {}
 
     @Serdeable
     record PledgeResponse(
@@ -131,6 +161,8 @@ class PledgesController {
             String fundCode,
             String method,
             String status,
+            String frequency,
+            @Nullable String dedication,
             Instant pledgedAt,
             @Nullable Instant receivedAt) {
         static PledgeResponse of(Donation donation) {
@@ -141,6 +173,8 @@ class PledgesController {
                     donation.fundCode(),
                     donation.method().name(),
                     donation.status().name(),
+                    donation.options().frequency().name(),
+                    donation.options().dedication(),
                     donation.pledgedAt(),
                     donation.receivedAt());
         }

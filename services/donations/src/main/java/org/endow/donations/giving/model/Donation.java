@@ -2,13 +2,18 @@ package org.endow.donations.giving.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.endow.kernel.Money;
 
-/** A gift from one donor to one funded item (or the general fund). */
+/**
+ * A gift from one donor to one funded item (or the general fund). The donor is a signed-in account
+ * or a guest from the public donate page (then there is no {@link DonorId}, only the contact).
+ */
 public final class Donation {
 
     private final DonationId id;
     private final DonorId donor;
+    private final GiftOptions options;
     private final Money amount;
     private final String fundCode;
     private final PaymentMethod method;
@@ -20,6 +25,7 @@ public final class Donation {
     public Donation(
             DonationId id,
             DonorId donor,
+            GiftOptions options,
             Money amount,
             String fundCode,
             PaymentMethod method,
@@ -28,7 +34,8 @@ public final class Donation {
             Instant receivedAt,
             String receivedReference) {
         this.id = Objects.requireNonNull(id);
-        this.donor = Objects.requireNonNull(donor);
+        this.donor = donor;
+        this.options = Objects.requireNonNull(options);
         this.amount = Objects.requireNonNull(amount);
         this.fundCode = Objects.requireNonNull(fundCode);
         this.method = Objects.requireNonNull(method);
@@ -41,19 +48,34 @@ public final class Donation {
         }
     }
 
-    /** A donor promises {@code amount} to {@code fundCode}; the policy has already been checked. */
+    /**
+     * A donor promises {@code amount} to {@code fundCode}; the policy has already been checked.
+     *
+     * @param donor the signed-in donor, {@code null} for a guest
+     * @param options contact, frequency, dedication and recognition; the contact is required
+     */
     public static DonationEvent.DonationPledged pledge(
-            DonationId id, DonorId donor, Money amount, String fundCode, PaymentMethod method, Instant now) {
+            DonationId id,
+            DonorId donor,
+            GiftOptions options,
+            Money amount,
+            String fundCode,
+            PaymentMethod method,
+            Instant now) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a donation is a positive amount");
         }
-        return new DonationEvent.DonationPledged(id, donor, amount, fundCode, method, now);
+        if (options.contact() == null) {
+            throw new IllegalArgumentException("a new donation needs the donor's name and email");
+        }
+        return new DonationEvent.DonationPledged(id, donor, options, amount, fundCode, method, now);
     }
 
     public static Donation from(DonationEvent.DonationPledged pledged) {
         return new Donation(
                 pledged.donationId(),
                 pledged.donorId(),
+                pledged.options(),
                 pledged.amount(),
                 pledged.fundCode(),
                 pledged.method(),
@@ -87,16 +109,26 @@ public final class Donation {
         return receivedReference;
     }
 
+    /** Only a signed-in donor owns a donation; a guest's gift belongs to no account. */
     public boolean belongsTo(DonorId candidate) {
-        return donor.equals(candidate);
+        return donor != null && donor.equals(candidate);
     }
 
     public DonationId id() {
         return id;
     }
 
-    public DonorId donor() {
-        return donor;
+    /** @return the signed-in donor, empty for a guest's gift */
+    public Optional<DonorId> donor() {
+        return Optional.ofNullable(donor);
+    }
+
+    public boolean byGuest() {
+        return donor == null;
+    }
+
+    public GiftOptions options() {
+        return options;
     }
 
     public Money amount() {

@@ -10,9 +10,11 @@ public sealed interface DonationEvent {
 
     Instant occurredAt();
 
+    /** @param donorId the signed-in donor, {@code null} for a guest */
     record DonationPledged(
             DonationId donationId,
             DonorId donorId,
+            GiftOptions options,
             Money amount,
             String fundCode,
             PaymentMethod method,

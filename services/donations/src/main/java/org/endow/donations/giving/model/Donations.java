@@ -11,7 +11,11 @@ public interface Donations {
 
     Optional<Donation> find(DonationId id);
 
-    /** The donation a donor already made with this idempotency key, if any. */
+    /**
+     * The donation a donor already made with this idempotency key, if any.
+     *
+     * @param donor the signed-in donor, {@code null} for a guest (guests' keys are one space)
+     */
     Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey);
 
     List<Donation> byDonor(DonorId donor);

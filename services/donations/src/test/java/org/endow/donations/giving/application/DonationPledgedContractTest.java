@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.endow.donations.giving.model.DonationEvent;
 import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonorContact;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.Frequency;
+import org.endow.donations.giving.model.GiftOptions;
 import org.endow.donations.giving.model.PaymentMethod;
+import org.endow.donations.giving.model.Recognition;
 import org.endow.events.EventSamples;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.kernel.Money;
@@ -24,9 +28,18 @@ class DonationPledgedContractTest {
         try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(Map.of(), "org.endow.events")) {
             JsonNode sample = json.readValue(EventSamples.read(DonationEvents.DONATION_RECEIVED), JsonNode.class);
             JsonNode expected = sample.get("payload");
+            JsonNode recognition = expected.get("recognition");
             var donation = new org.endow.donations.giving.model.Donation(
                     new DonationId(UUID.fromString(expected.get("donationId").getStringValue())),
                     new DonorId(expected.get("donorId").getStringValue()),
+                    new GiftOptions(
+                            new DonorContact("Ada Lovelace", "ada@example.org"),
+                            Frequency.ONE_TIME,
+                            recognition.get("dedication").getStringValue(),
+                            new Recognition(
+                                    true,
+                                    recognition.get("anonymous").getBooleanValue(),
+                                    recognition.get("displayName").getStringValue())),
                     Money.of(
                             expected.get("amountMinor").getLongValue(),
                             expected.get("currency").getStringValue()),
@@ -55,6 +68,7 @@ class DonationPledgedContractTest {
             var domainEvent = new DonationEvent.DonationPledged(
                     new DonationId(UUID.fromString(expected.get("donationId").getStringValue())),
                     new DonorId(expected.get("donorId").getStringValue()),
+                    GiftOptions.oneTime(new DonorContact("Ada Lovelace", "ada@example.org")),
                     Money.of(
                             expected.get("amountMinor").getLongValue(),
                             expected.get("currency").getStringValue()),

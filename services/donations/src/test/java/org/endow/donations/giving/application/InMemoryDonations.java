@@ -19,7 +19,7 @@ final class InMemoryDonations implements Donations {
     public void add(Donation donation, String idempotencyKey) {
         byId.put(donation.id(), donation);
         if (idempotencyKey != null) {
-            byKey.put(donation.donor().value() + "/" + idempotencyKey, donation.id());
+            byKey.put(keyOf(donation.donor().orElse(null), idempotencyKey), donation.id());
         }
     }
 
@@ -35,14 +35,17 @@ final class InMemoryDonations implements Donations {
 
     @Override
     public Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey) {
-        return Optional.ofNullable(byKey.get(donor.value() + "/" + idempotencyKey))
-                .map(byId::get);
+        return Optional.ofNullable(byKey.get(keyOf(donor, idempotencyKey))).map(byId::get);
     }
 
     @Override
     public List<Donation> byDonor(DonorId donor) {
         return new ArrayList<>(
                 byId.values().stream().filter(d -> d.belongsTo(donor)).toList());
+    }
+
+    private static String keyOf(DonorId donor, String idempotencyKey) {
+        return (donor == null ? "guest" : "donor:" + donor.value()) + "/" + idempotencyKey;
     }
 
     int count() {

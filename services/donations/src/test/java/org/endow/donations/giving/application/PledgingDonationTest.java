@@ -2,6 +2,7 @@ package org.endow.donations.giving.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.endow.donations.fundeditems.model.FundedItem;
+import org.endow.donations.giving.model.DonorContact;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.Frequency;
 import org.endow.donations.giving.model.GivingPolicy;
+import org.endow.donations.giving.model.Recognition;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.platform.problem.ProblemException;
@@ -91,12 +95,71 @@ class PledgingDonationTest {
 
     @Test
     void card_gifts_do_not_go_through_pledges() {
-        assertField("method", () -> pledging.pledge(new PledgeCommand(ADA, 500, "USD", "packaging", "CARD", null)));
+        assertField(
+                "method",
+                () -> pledging.pledge(
+                        PledgeCommand.oneTime(ADA, "Ada", "ada@example.org", 500, "USD", "packaging", "CARD", null)));
         assertNothingHappened();
     }
 
+    @Test
+    void a_guest_gives_with_the_contact_they_typed_and_their_gift_options() {
+        var guest = new PledgeCommand(
+                null,
+                " Grace Hopper ",
+                "grace@example.org",
+                5_000,
+                "USD",
+                "packaging",
+                "CHEQUE",
+                "MONTHLY",
+                "In honour of Ada",
+                new PledgeCommand.RecognitionChoice(true, false, "The Hopper family"),
+                "guest-key");
+
+        var result = pledging.pledge(guest);
+        var again = pledging.pledge(guest);
+
+        var donation = result.donation();
+        assertTrue(donation.byGuest());
+        assertEquals(
+                new DonorContact("Grace Hopper", "grace@example.org"),
+                donation.options().contact());
+        assertEquals(Frequency.MONTHLY, donation.options().frequency());
+        assertEquals("In honour of Ada", donation.options().dedication());
+        assertEquals(
+                new Recognition(true, false, "The Hopper family"),
+                donation.options().recognition());
+        assertFalse(donation.belongsTo(ADA));
+        assertEquals(donation.id(), again.donation().id());
+        assertEquals(1, donations.count());
+        assertNull(outbox.payloads(DonationEvents.DONATION_PLEDGED).getFirst().donorId());
+    }
+
+    @Test
+    void a_gift_without_a_usable_contact_or_frequency_is_refused_naming_the_field() {
+        assertField(
+                "donorEmail",
+                () -> pledging.pledge(
+                        PledgeCommand.oneTime(null, "Grace", "not-an-email", 500, "USD", "packaging", "CHEQUE", null)));
+        assertField(
+                "donorName",
+                () -> pledging.pledge(
+                        PledgeCommand.oneTime(null, " ", "g@example.org", 500, "USD", "packaging", "CHEQUE", null)));
+        assertField(
+                "frequency",
+                () -> pledging.pledge(new PledgeCommand(
+                        ADA, "Ada", "ada@example.org", 500, "USD", "packaging", "CHEQUE", "WEEKLY", null, null, null)));
+        assertNothingHappened();
+    }
+
+    @Test
+    void without_consent_a_recognition_keeps_no_name_and_is_not_anonymous() {
+        assertEquals(Recognition.NONE, new Recognition(false, true, "Someone"));
+    }
+
     private static PledgeCommand command(long amount, String currency, String fund, String key) {
-        return new PledgeCommand(ADA, amount, currency, fund, "BANK_TRANSFER", key);
+        return PledgeCommand.oneTime(ADA, "Ada", "ada@example.org", amount, currency, fund, "BANK_TRANSFER", key);
     }
 
     private static void assertField(String field, Runnable action) {

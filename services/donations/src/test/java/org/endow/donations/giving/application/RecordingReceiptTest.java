@@ -43,8 +43,15 @@ class RecordingReceiptTest {
                 new GivingPolicy(Map.of("USD", new GivingPolicy.Limits(100, 10_000_000))),
                 outbox,
                 Clock.fixed(PLEDGED, ZoneOffset.UTC));
-        return pledging.pledge(
-                        new PledgeCommand(new DonorId("ada"), 250_000, "USD", "packaging", "BANK_TRANSFER", null))
+        return pledging.pledge(PledgeCommand.oneTime(
+                        new DonorId("ada"),
+                        "Ada",
+                        "ada@example.org",
+                        250_000,
+                        "USD",
+                        "packaging",
+                        "BANK_TRANSFER",
+                        null))
                 .donation()
                 .id();
     }

@@ -121,7 +121,8 @@ class IssuingReceiptTest {
                         fund,
                         "BANK_TRANSFER",
                         Instant.parse("2026-12-31T23:30:00Z"),
-                        "BACS 1"));
+                        "BACS 1",
+                        null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.endow.events.donations.v1;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
  * A donor promised a gift: not money yet. The funds ledger counts it as pledged to the item.
  *
  * @param donationId the donation's id (also the aggregate id)
- * @param donorId the gateway account id of the donor
+ * @param donorId the gateway account id of the donor; absent for a guest's gift (public donate page)
  * @param amountMinor the amount in the currency's minor unit (cents), always positive
  * @param currency ISO 4217 code
  * @param fundCode the funded item's code, {@code general} for the general fund
@@ -17,7 +18,7 @@ import java.time.Instant;
 @Serdeable
 public record DonationPledged(
         String donationId,
-        String donorId,
+        @Nullable String donorId,
         long amountMinor,
         String currency,
         String fundCode,
