@@ -34,6 +34,7 @@ public class RecordingPaidGift {
      */
     public DonationId record(
             DonorId donor,
+            org.endow.donations.giving.model.DonorContact contact,
             Money amount,
             String fundCode,
             PaymentMethod method,
@@ -44,8 +45,14 @@ public class RecordingPaidGift {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        DonationEvent.DonationPledged pledged =
-                Donation.pledge(DonationId.random(), donor, amount, fundCode, method, at);
+        DonationEvent.DonationPledged pledged = Donation.pledge(
+                DonationId.random(),
+                donor,
+                org.endow.donations.giving.model.GiftOptions.oneTime(contact),
+                amount,
+                fundCode,
+                method,
+                at);
         Donation donation = Donation.from(pledged);
         donations.add(donation, idempotencyKey);
         DonationEvent.DonationReceived received = donation.receive(at, reference);

@@ -37,6 +37,7 @@ import org.endow.platform.messaging.EventHandler;
 public class IssuingReceipt implements EventHandler<DonationReceived> {
 
     private final Receipts receipts;
+    private final org.endow.donations.giving.model.Donations donations;
     private final ReceiptNumbers numbers;
     private final ReceiptDocuments documents;
     private final DonorContacts contacts;
@@ -48,6 +49,7 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
 
     IssuingReceipt(
             Receipts receipts,
+            org.endow.donations.giving.model.Donations donations,
             ReceiptNumbers numbers,
             ReceiptDocuments documents,
             DonorContacts contacts,
@@ -57,6 +59,7 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
             ZoneId zone,
             Clock clock) {
         this.receipts = receipts;
+        this.donations = donations;
         this.numbers = numbers;
         this.documents = documents;
         this.contacts = contacts;
@@ -84,9 +87,17 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
         if (receipts.existsFor(donation)) {
             return;
         }
-        DonorId donor = new DonorId(paid.donorId());
-        DonorContacts.Contact contact =
-                contacts.find(donor).orElse(new DonorContacts.Contact("Donor " + paid.donorId(), ""));
+        // the gift's own contact (a guest has no account); else the one the donor last signed in with
+        DonorContacts.Contact contact = donations
+                .find(donation)
+                .map(gift -> new DonorContacts.Contact(
+                        gift.options().contact().name(),
+                        gift.options().contact().email()))
+                .or(() -> paid.donorId() == null
+                        ? java.util.Optional.empty()
+                        : contacts.find(new DonorId(paid.donorId())))
+                .orElse(new DonorContacts.Contact("Donor", ""));
+        DonorId donor = new DonorId(paid.donorId() != null ? paid.donorId() : "guest:" + contact.email());
         Instant now = clock.instant();
         LocalDate issued = LocalDate.ofInstant(now, zone);
         Money amount = Money.of(paid.amountMinor(), paid.currency());

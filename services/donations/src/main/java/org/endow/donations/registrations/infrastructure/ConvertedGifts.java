@@ -32,6 +32,7 @@ class ConvertedGifts implements RecordingConvertedGift {
         contacts.remember(donor, new DonorContacts.Contact(registration.name(), registration.email()));
         return gifts.record(
                         donor,
+                        new org.endow.donations.giving.model.DonorContact(registration.name(), registration.email()),
                         donated,
                         fundCode,
                         registration.paymentIntentId().isPresent() ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER,

@@ -83,6 +83,29 @@ class IssuingReceiptTest {
 
     final IssuingReceipt issuing = new IssuingReceipt(
             receipts,
+            new org.endow.donations.giving.model.Donations() {
+                @Override
+                public void add(org.endow.donations.giving.model.Donation donation, String idempotencyKey) {}
+
+                @Override
+                public void update(org.endow.donations.giving.model.Donation donation) {}
+
+                @Override
+                public Optional<org.endow.donations.giving.model.Donation> find(DonationId id) {
+                    return Optional.empty(); // the contact comes from the donor directory in these tests
+                }
+
+                @Override
+                public Optional<org.endow.donations.giving.model.Donation> findByIdempotencyKey(
+                        DonorId donor, String idempotencyKey) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public List<org.endow.donations.giving.model.Donation> byDonor(DonorId donor) {
+                    return List.of();
+                }
+            },
             year -> new ReceiptNumber(year, counters.merge(year, 1, Integer::sum)),
             content -> {
                 rendered.add(content);
@@ -168,7 +191,8 @@ class IssuingReceiptTest {
                         payload.fundCode(),
                         payload.method(),
                         payload.receivedAt(),
-                        "CONVERTED_REGISTRATION:PYCON2027")));
+                        "CONVERTED_REGISTRATION:PYCON2027",
+                        null)));
 
         assertEquals(
                 "Converted registration fee (PYCON2027)", rendered.getFirst().method());
