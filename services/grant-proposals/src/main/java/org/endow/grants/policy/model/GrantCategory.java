@@ -18,7 +18,7 @@ import org.endow.kernel.voting.VotingRule;
  * @param fundCode the funded item the category's grants draw on
  * @param votingRule how the working group's vote is decided
  * @param voteDays how long a vote stays open (it closes earlier once everyone has voted)
- * @param discussionDays how long the working group discusses before the vote
+ * @param discussionDays how many business days (Monday to Friday) the working group discusses before the vote
  * @param moreInfoWaitDays after this long without an answer to "more information, please" the proposal closes
  * @param fastTrack when the vote may be skipped
  * @param organisationYearlyCapMinor the most one organisation may receive per calendar year, all categories

@@ -186,7 +186,7 @@ public final class Proposal {
 
     public void acceptAsComplete(String chair, Instant now) {
         require(state == State.SUBMITTED, "accepted as complete");
-        move(State.DISCUSSION, now, now.plus(Duration.ofDays(policy.discussionDays())));
+        move(State.DISCUSSION, now, BusinessDays.after(now, policy.discussionDays()));
         step(now, chair, "accepted as complete", "discussion until " + minutes(deadline));
     }
 
@@ -208,7 +208,7 @@ public final class Proposal {
     public void object(String member, String reason, Instant now) {
         require(state == State.FAST_TRACK, "objected to");
         require(!now.isAfter(deadline), "objected to after the objection window closed");
-        move(State.DISCUSSION, now, now.plus(Duration.ofDays(policy.discussionDays())));
+        move(State.DISCUSSION, now, BusinessDays.after(now, policy.discussionDays()));
         decision = null;
         step(now, member, "objected", reason);
     }

@@ -136,7 +136,7 @@ final class GrantsFixture {
                 "core-sprint-2027",
                 rule,
                 10,
-                14,
+                10, // business days: the charter's discussion window
                 42,
                 new FastTrackRule(true, 3, 250_000, 10, 7),
                 1_500_000,

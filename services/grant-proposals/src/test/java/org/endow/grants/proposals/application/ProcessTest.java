@@ -62,8 +62,11 @@ class ProcessTest {
     void the_discussion_window_ends_in_a_vote() {
         f.members(2);
         Proposal proposal = f.submitted(GrantsFixture.sprintApplication(300_000));
-        f.reviewing.acceptAsComplete(f.chair, proposal.id());
-        f.clock.advance(Duration.ofDays(14));
+        f.reviewing.acceptAsComplete(f.chair, proposal.id()); // on a Monday
+        f.clock.advance(Duration.ofDays(13)); // the second Sunday: 9 business days
+        f.deadlines.run();
+        assertEquals(State.DISCUSSION, f.reload(proposal).state(), "weekends do not count");
+        f.clock.advance(Duration.ofDays(1)); // 10 business days
         f.deadlines.run();
         Proposal voting = f.reload(proposal);
         assertEquals(State.VOTING, voting.state());
