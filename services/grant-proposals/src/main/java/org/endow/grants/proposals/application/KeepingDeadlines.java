@@ -52,6 +52,22 @@ public class KeepingDeadlines {
                 moved++;
             }
         }
+        for (Proposal proposal : proposals.inStates(List.of(
+                State.SUBMITTED,
+                State.MORE_INFO_REQUESTED,
+                State.FAST_TRACK,
+                State.DISCUSSION,
+                State.VOTING,
+                State.ESCALATED))) {
+            if (proposal.flagOverCharterLimit(now)) {
+                notify.staff(
+                        proposal,
+                        "over the 8-week limit",
+                        "This proposal was submitted on " + proposal.submittedAt() + " and is still " + proposal.state()
+                                + ": the charter asks for a decision within 8 weeks.");
+                proposals.update(proposal);
+            }
+        }
         for (Proposal proposal : proposals.inStates(List.of(State.ACTIVE))) {
             for (Milestone overdue : proposal.remindOverdueReports(now)) {
                 notify.applicant(

@@ -173,6 +173,35 @@ public final class Proposal {
         step(now, chair, "asked for more information", what);
     }
 
+    /** The charter: "the whole process takes at most 8 weeks" from submission to decision. */
+    public static final Duration CHARTER_LIMIT = Duration.ofDays(56);
+
+    static final String OVER_CHARTER_LIMIT = "over 8 weeks";
+
+    /**
+     * Marks, once, a proposal still undecided 8 weeks after it was submitted, so staff and the chair are told.
+     *
+     * @return whether it was marked now
+     */
+    public boolean flagOverCharterLimit(Instant now) {
+        boolean undecided = switch (state) {
+            case SUBMITTED, MORE_INFO_REQUESTED, FAST_TRACK, DISCUSSION, VOTING, ESCALATED -> true;
+            default -> false;
+        };
+        if (!undecided
+                || submittedAt == null
+                || now.isBefore(submittedAt.plus(CHARTER_LIMIT))
+                || history.stream().anyMatch(s -> s.action().equals(OVER_CHARTER_LIMIT))) {
+            return false;
+        }
+        step(
+                now,
+                "system",
+                OVER_CHARTER_LIMIT,
+                "submitted " + minutes(submittedAt) + " and still " + state + ": the charter decides within 8 weeks");
+        return true;
+    }
+
     /** @return whether the proposal was closed now (no answer within the configured wait) */
     public boolean closeIfUnanswered(Instant now) {
         if (state != State.MORE_INFO_REQUESTED || deadline == null || now.isBefore(deadline)) {

@@ -74,6 +74,24 @@ class ProcessTest {
     }
 
     @Test
+    void a_proposal_undecided_after_eight_weeks_is_flagged_to_staff_once() {
+        Proposal proposal = f.submitted(GrantsFixture.sprintApplication(300_000));
+        f.reviewing.requestMoreInformation(f.chair, proposal.id(), "Please add the venue.");
+        f.clock.advance(Duration.ofDays(40));
+        f.applying.submit("ada", proposal.id()); // resubmitted: the 8 weeks still run from the first submission
+        f.clock.advance(Duration.ofDays(17));
+
+        f.deadlines.run();
+        f.deadlines.run();
+
+        assertEquals(
+                1,
+                f.reload(proposal).history().stream()
+                        .filter(s -> s.action().equals("over 8 weeks"))
+                        .count());
+    }
+
+    @Test
     void only_the_chair_or_staff_check_completeness() {
         List<Caller> m = f.members(1);
         Proposal proposal = f.submitted(GrantsFixture.sprintApplication(300_000));
