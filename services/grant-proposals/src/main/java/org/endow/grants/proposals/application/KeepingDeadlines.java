@@ -37,6 +37,9 @@ public class KeepingDeadlines {
     /** @return how many proposals moved */
     @Transactional
     public int run() {
+        if (!proposals.claimDeadlineRun()) {
+            return 0; // another replica is keeping the deadlines right now
+        }
         Instant now = clock.instant();
         int moved = 0;
         for (Proposal proposal : proposals.inStates(

@@ -22,6 +22,16 @@ import org.endow.grants.proposals.model.State;
 @Singleton
 class JdbcProposals implements Proposals {
 
+    @Override
+    public boolean claimDeadlineRun() {
+        return jdbc.prepareStatement(
+                "select pg_try_advisory_xact_lock(hashtext('endow.grants.deadlines'))", statement -> {
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
+                });
+    }
+
     private static final String SELECT = "select document::text from proposal";
 
     private final JdbcOperations jdbc;

@@ -7,6 +7,14 @@ import java.util.Optional;
 /** Every grant proposal. */
 public interface Proposals {
 
+    /**
+     * Claims the deadline run for the current transaction: with several replicas only one keeps the deadlines at a
+     * time, so no proposal is moved or mailed twice.
+     *
+     * @return false when another replica is running it now
+     */
+    boolean claimDeadlineRun();
+
     Optional<Proposal> find(String id);
 
     /** Finds and locks the proposal until the transaction ends: decisions on one proposal queue up. */
