@@ -63,7 +63,12 @@ final class LoadGenerator {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4))
+            // daemon threads: the bench's JVM must end when its main method does
+            .executor(Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "load-generator");
+                thread.setDaemon(true);
+                return thread;
+            }))
             .build();
 
     /** {@code clients} loops sending {@code request.apply(i)} back to back for {@code duration}. */
