@@ -53,6 +53,14 @@ final class StrictScalars {
         throw decoder.createDeserializationException("must be a whole number, not " + describe(value), value);
     }
 
+    /** {@code number} when it fits a signed integer of {@code bits} + 1 bits. */
+    static BigInteger inRange(Decoder decoder, BigInteger number, int bits) throws IOException {
+        if (number.bitLength() > bits) {
+            throw decoder.createDeserializationException("is out of range", number);
+        }
+        return number;
+    }
+
     private static String describe(Object value) {
         if (value instanceof String) {
             return "text";
@@ -71,11 +79,7 @@ final class StrictScalars {
         @Override
         public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type)
                 throws IOException {
-            BigInteger number = wholeNumber(decoder);
-            if (number.bitLength() > 63) {
-                throw decoder.createDeserializationException("is out of range", number);
-            }
-            return number.longValue();
+            return inRange(decoder, wholeNumber(decoder), 63).longValue();
         }
 
         @Override
@@ -90,11 +94,7 @@ final class StrictScalars {
         @Override
         public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type)
                 throws IOException {
-            BigInteger number = wholeNumber(decoder);
-            if (number.bitLength() > 31) {
-                throw decoder.createDeserializationException("is out of range", number);
-            }
-            return number.intValue();
+            return inRange(decoder, wholeNumber(decoder), 31).intValue();
         }
 
         @Override

@@ -41,14 +41,8 @@ class PledgesController {
     private final PledgingDonation pledging;
     private final ViewingDonations viewing;
     private final RecordingReceipt receipts;
-    private final org.endow.donations.receipts.application.RememberingDonors donors;
 
-    PledgesController(
-            PledgingDonation pledging,
-            ViewingDonations viewing,
-            RecordingReceipt receipts,
-            org.endow.donations.receipts.application.RememberingDonors donors) {
-        this.donors = donors;
+    PledgesController(PledgingDonation pledging, ViewingDonations viewing, RecordingReceipt receipts) {
         this.pledging = pledging;
         this.viewing = viewing;
         this.receipts = receipts;
@@ -61,8 +55,6 @@ class PledgesController {
             @Nullable @Header("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        // the receipt for this gift will be addressed to the name and email the donor signed in with
-        donors.remember(new DonorId(caller.accountId()), caller.name(), caller.email());
         PledgingDonation.Result result = pledging.pledge(new PledgeCommand(
                 new DonorId(caller.accountId()),
                 caller.name(),
