@@ -114,6 +114,11 @@ public final class StripeStandin implements AutoCloseable {
         holding = true;
     }
 
+    /** Back to sending events as they happen (those held stay with the test). */
+    public void resume() {
+        holding = false;
+    }
+
     /** Every event emitted so far, oldest first. */
     public List<Delivery> events() {
         return List.copyOf(events);

@@ -15,6 +15,10 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL = List.of(
             DonationEvents.DONATION_PLEDGED,
             DonationEvents.DONATION_RECEIVED,
+            DonationEvents.DONATION_REFUNDED,
+            DonationEvents.DONATION_DISPUTED,
+            DonationEvents.RECURRING_DONATION_STARTED,
+            DonationEvents.RECURRING_DONATION_CANCELLED,
             FundEvents.FUNDED_ITEM_PUBLISHED,
             FundEvents.FUNDS_RESERVED,
             FundEvents.FUNDS_UNAVAILABLE,

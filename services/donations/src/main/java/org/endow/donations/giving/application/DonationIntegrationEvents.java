@@ -5,9 +5,14 @@ import org.endow.donations.giving.model.DonationEvent;
 import org.endow.donations.giving.model.DonorId;
 import org.endow.donations.giving.model.GiftOptions;
 import org.endow.donations.giving.model.Recognition;
+import org.endow.donations.giving.model.RecurringGift;
+import org.endow.events.donations.v1.DonationDisputed;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.events.donations.v1.DonationReceived;
+import org.endow.events.donations.v1.DonationRefunded;
+import org.endow.events.donations.v1.RecurringDonationCancelled;
+import org.endow.events.donations.v1.RecurringDonationStarted;
 import org.endow.platform.messaging.Outbox;
 
 /** The one place where the donations service turns its domain events into contract events. */
@@ -23,7 +28,72 @@ final class DonationIntegrationEvents {
             case DonationEvent.DonationReceived received ->
                 outbox.append(
                         DonationEvents.DONATION_RECEIVED, received.donationId().toString(), toContract(received));
+            case DonationEvent.DonationRefunded refunded ->
+                outbox.append(
+                        DonationEvents.DONATION_REFUNDED, refunded.donationId().toString(), toContract(refunded));
+            case DonationEvent.DonationDisputed disputed ->
+                outbox.append(
+                        DonationEvents.DONATION_DISPUTED, disputed.donationId().toString(), toContract(disputed));
         }
+    }
+
+    static void publish(Outbox outbox, RecurringGift.Started started) {
+        outbox.append(
+                DonationEvents.RECURRING_DONATION_STARTED, started.gift().id().toString(), toContract(started));
+    }
+
+    static void publish(Outbox outbox, RecurringGift.Cancelled cancelled) {
+        outbox.append(
+                DonationEvents.RECURRING_DONATION_CANCELLED,
+                cancelled.gift().id().toString(),
+                toContract(cancelled));
+    }
+
+    static DonationRefunded toContract(DonationEvent.DonationRefunded refunded) {
+        Donation donation = refunded.donation();
+        return new DonationRefunded(
+                donation.id().toString(),
+                donation.donor().map(DonorId::value).orElse(null),
+                refunded.part().minor(),
+                refunded.part().currencyCode(),
+                donation.fundCode(),
+                donation.refunded().minor(),
+                donation.refunded().equals(donation.amount()),
+                refunded.occurredAt(),
+                refunded.reference());
+    }
+
+    static DonationDisputed toContract(DonationEvent.DonationDisputed disputed) {
+        Donation donation = disputed.donation();
+        return new DonationDisputed(
+                donation.id().toString(),
+                disputed.state().name(),
+                disputed.disputed().minor(),
+                disputed.disputed().currencyCode(),
+                donation.fundCode(),
+                disputed.reference(),
+                disputed.occurredAt());
+    }
+
+    static RecurringDonationStarted toContract(RecurringGift.Started started) {
+        RecurringGift gift = started.gift();
+        return new RecurringDonationStarted(
+                gift.id().toString(),
+                gift.donor().map(DonorId::value).orElse(null),
+                gift.monthly().minor(),
+                gift.monthly().currencyCode(),
+                gift.fundCode(),
+                started.occurredAt());
+    }
+
+    static RecurringDonationCancelled toContract(RecurringGift.Cancelled cancelled) {
+        RecurringGift gift = cancelled.gift();
+        return new RecurringDonationCancelled(
+                gift.id().toString(),
+                gift.donor().map(DonorId::value).orElse(null),
+                gift.fundCode(),
+                cancelled.occurredAt(),
+                cancelled.reason());
     }
 
     static DonationReceived toContract(DonationEvent.DonationReceived received) {

@@ -7,6 +7,8 @@ import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.Donations;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.giving.model.RecurringGift;
+import org.endow.donations.giving.model.RecurringGifts;
 import org.endow.platform.problem.ProblemException;
 
 /** A donor sees their own donations; staff see any. Someone else's donation is "not found". */
@@ -14,9 +16,16 @@ import org.endow.platform.problem.ProblemException;
 public class ViewingDonations {
 
     private final Donations donations;
+    private final RecurringGifts monthly;
 
-    ViewingDonations(Donations donations) {
+    ViewingDonations(Donations donations, RecurringGifts monthly) {
         this.donations = donations;
+        this.monthly = monthly;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RecurringGift> mineMonthly(DonorId viewer) {
+        return monthly.byDonor(viewer);
     }
 
     @Transactional(readOnly = true)

@@ -25,4 +25,6 @@ record DonationRow(
         Instant pledgedAt,
         @Nullable String idempotencyKey,
         @Nullable Instant receivedAt,
-        @Nullable String receivedReference) {}
+        @Nullable String receivedReference,
+        long refundedMinor,
+        @Nullable String disputeStatus) {}

@@ -15,4 +15,7 @@ interface DonationRowRepository extends CrudRepository<DonationRow, UUID> {
     Optional<DonationRow> findByDonorIdIsNullAndIdempotencyKey(String idempotencyKey);
 
     List<DonationRow> findByDonorIdOrderByPledgedAtDesc(String donorId);
+
+    /** The row, locked ({@code select ... for update}) until the transaction ends. */
+    Optional<DonationRow> findByIdForUpdate(UUID id);
 }

@@ -3,6 +3,7 @@ package org.endow.donations.giving.infrastructure;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.endow.donations.giving.model.DisputeStatus;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.DonationStatus;
@@ -58,12 +59,19 @@ class JdbcDonations implements Donations {
                 donation.pledgedAt(),
                 idempotencyKey,
                 donation.receivedAt(),
-                donation.receivedReference());
+                donation.receivedReference(),
+                donation.refunded().minor(),
+                donation.dispute().map(Enum::name).orElse(null));
     }
 
     @Override
     public Optional<Donation> find(DonationId id) {
         return rows.findById(id.value()).map(JdbcDonations::toModel);
+    }
+
+    @Override
+    public Optional<Donation> lock(DonationId id) {
+        return rows.findByIdForUpdate(id.value()).map(JdbcDonations::toModel);
     }
 
     @Override
@@ -97,6 +105,8 @@ class JdbcDonations implements Donations {
                 DonationStatus.valueOf(row.status()),
                 row.pledgedAt(),
                 row.receivedAt(),
-                row.receivedReference());
+                row.receivedReference(),
+                Money.of(row.refundedMinor(), row.currency()),
+                row.disputeStatus() == null ? null : DisputeStatus.valueOf(row.disputeStatus()));
     }
 }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.endow.donations.giving.application.PledgeCommand;
 import org.endow.donations.giving.application.PledgingDonation;
 import org.endow.donations.giving.application.RecordingReceipt;
+import org.endow.donations.giving.application.RefundingGift;
 import org.endow.donations.giving.application.ViewingDonations;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
@@ -41,8 +42,11 @@ class PledgesController {
     private final PledgingDonation pledging;
     private final ViewingDonations viewing;
     private final RecordingReceipt receipts;
+    private final RefundingGift refunding;
 
-    PledgesController(PledgingDonation pledging, ViewingDonations viewing, RecordingReceipt receipts) {
+    PledgesController(
+            PledgingDonation pledging, ViewingDonations viewing, RecordingReceipt receipts, RefundingGift refunding) {
+        this.refunding = refunding;
         this.pledging = pledging;
         this.viewing = viewing;
         this.receipts = receipts;
@@ -105,6 +109,39 @@ class PledgesController {
                 receipts.receive(Caller.of(authentication).accountId(), new DonationId(id), request.reference()));
     }
 
+    /**
+     * Staff: refund all or part of a received gift, audited. A bank or cheque gift is refunded at
+     * once (200); a card gift is refunded through Stripe (202), and the ledger follows Stripe's
+     * confirmation. More than what is left of the gift is refused field by field.
+     */
+    @Post("/{id}/refunds")
+    @Secured(Roles.STAFF)
+    HttpResponse<RefundResponse> refund(
+            @PathVariable UUID id,
+            @Body @Valid RefundRequest request,
+            @Nullable @Header("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+            Authentication authentication) {
+        RefundingGift.Outcome outcome = refunding.refund(
+                Caller.of(authentication).accountId(),
+                new DonationId(id),
+                request.amountMinor(),
+                request.reason(),
+                idempotencyKey);
+        return HttpResponse.<RefundResponse>status(
+                        outcome.state().equals("REQUESTED") ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(new RefundResponse(outcome.state(), PledgeResponse.of(outcome.donation())));
+    }
+
+    /** @param reason why, kept in the audit log and told to the donor's bank or card issuer */
+    @Serdeable
+    record RefundRequest(
+            @NotNull @Positive Long amountMinor,
+            @NotBlank @Size(max = 500) String reason) {}
+
+    /** @param state {@code REFUNDED} (recorded) or {@code REQUESTED} (Stripe confirms it) */
+    @Serdeable
+    record RefundResponse(String state, PledgeResponse donation) {}
+
     /** @param reference the bank or cheque reference, as staff see it on the statement */
     @Serdeable
     record ReceiptRequest(@Nullable @Size(max = 200) String reference) {}
@@ -156,7 +193,9 @@ class PledgesController {
             String frequency,
             @Nullable String dedication,
             Instant pledgedAt,
-            @Nullable Instant receivedAt) {
+            @Nullable Instant receivedAt,
+            long refundedMinor,
+            @Nullable String dispute) {
         static PledgeResponse of(Donation donation) {
             return new PledgeResponse(
                     donation.id().toString(),
@@ -168,7 +207,9 @@ class PledgesController {
                     donation.options().frequency().name(),
                     donation.options().dedication(),
                     donation.pledgedAt(),
-                    donation.receivedAt());
+                    donation.receivedAt(),
+                    donation.refunded().minor(),
+                    donation.dispute().map(Enum::name).orElse(null));
         }
     }
 }

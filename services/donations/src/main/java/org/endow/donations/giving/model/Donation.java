@@ -1,6 +1,9 @@
 package org.endow.donations.giving.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.endow.kernel.Money;
@@ -21,6 +24,8 @@ public final class Donation {
     private final Instant pledgedAt;
     private Instant receivedAt;
     private String receivedReference;
+    private Money refunded;
+    private DisputeStatus dispute;
 
     public Donation(
             DonationId id,
@@ -43,9 +48,174 @@ public final class Donation {
         this.pledgedAt = Objects.requireNonNull(pledgedAt);
         this.receivedAt = receivedAt;
         this.receivedReference = receivedReference;
+        this.refunded = Money.zero(amount.currencyCode());
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a donation is a positive amount");
         }
+    }
+
+    /** A stored donation with what was refunded of it and the state of a card dispute, if any. */
+    public Donation(
+            DonationId id,
+            DonorId donor,
+            GiftOptions options,
+            Money amount,
+            String fundCode,
+            PaymentMethod method,
+            DonationStatus status,
+            Instant pledgedAt,
+            Instant receivedAt,
+            String receivedReference,
+            Money refunded,
+            DisputeStatus dispute) {
+        this(id, donor, options, amount, fundCode, method, status, pledgedAt, receivedAt, receivedReference);
+        if (refunded.isNegative() || refunded.compareTo(amount) > 0) {
+            throw new IllegalArgumentException("refunded " + refunded + " is not within " + amount);
+        }
+        this.refunded = refunded;
+        this.dispute = dispute;
+    }
+
+    /**
+     * A donor starts a card checkout: nothing is promised until the card payment is confirmed, so
+     * nothing reaches the ledger yet.
+     */
+    public static Donation awaitingCard(
+            DonationId id, DonorId donor, GiftOptions options, Money amount, String fundCode, Instant now) {
+        if (options.contact() == null) {
+            throw new IllegalArgumentException("a new donation needs the donor's name and email");
+        }
+        return new Donation(
+                id,
+                donor,
+                options,
+                amount,
+                fundCode,
+                PaymentMethod.CARD,
+                DonationStatus.AWAITING_PAYMENT,
+                now,
+                null,
+                null);
+    }
+
+    /**
+     * The card payment was confirmed (a verified Stripe event): the gift is pledged and received at
+     * once. A refund that was reported before the payment (events may arrive out of order) follows.
+     *
+     * @return the events to publish; none when the payment was already recorded (a redelivery)
+     */
+    public List<DonationEvent> paidByCard(Instant now, String paymentReference) {
+        if (status == DonationStatus.RECEIVED || status == DonationStatus.REFUNDED) {
+            return List.of();
+        }
+        if (status != DonationStatus.AWAITING_PAYMENT && status != DonationStatus.ABANDONED) {
+            throw new IllegalStateException(
+                    "donation " + id + " is " + status.name().toLowerCase(Locale.ROOT));
+        }
+        List<DonationEvent> events = new ArrayList<>();
+        events.add(new DonationEvent.DonationPledged(id, donor, options, amount, fundCode, method, pledgedAt));
+        status = DonationStatus.RECEIVED;
+        receivedAt = now;
+        receivedReference = paymentReference;
+        events.add(new DonationEvent.DonationReceived(this, now, paymentReference));
+        if (refunded.isPositive()) {
+            Money early = refunded;
+            refunded = Money.zero(amount.currencyCode());
+            events.add(refundTo(early, now, "refund reported before the payment"));
+        }
+        return events;
+    }
+
+    /** The card checkout expired unpaid. */
+    public void abandon() {
+        if (status == DonationStatus.AWAITING_PAYMENT) {
+            status = DonationStatus.ABANDONED;
+        }
+    }
+
+    /**
+     * The total refunded of this gift is now {@code totalRefunded} (Stripe reports the cumulative
+     * amount, so a duplicate or late report changes nothing).
+     *
+     * @return the refund of the difference, empty when nothing new was refunded
+     * @throws IllegalArgumentException when more than the gift would be refunded
+     */
+    public Optional<DonationEvent.DonationRefunded> refundedInTotal(
+            Money totalRefunded, Instant now, String reference) {
+        if (totalRefunded.compareTo(amount) > 0) {
+            throw new IllegalArgumentException("refunds of " + totalRefunded + " exceed the gift of " + amount);
+        }
+        if (totalRefunded.compareTo(refunded) <= 0) {
+            return Optional.empty();
+        }
+        if (status == DonationStatus.AWAITING_PAYMENT || status == DonationStatus.ABANDONED) {
+            // reported before the payment itself: kept, and published once the payment is recorded
+            refunded = totalRefunded;
+            return Optional.empty();
+        }
+        return Optional.of(refundTo(totalRefunded, now, reference));
+    }
+
+    /**
+     * Staff give back {@code part} of a received gift (paid by bank or cheque; a card refund goes
+     * through Stripe and is recorded when Stripe confirms it).
+     *
+     * @throws IllegalStateException when the gift was not received
+     * @throws IllegalArgumentException when {@code part} is more than what is left of it
+     */
+    public DonationEvent.DonationRefunded refund(Money part, Instant now, String reference) {
+        checkRefundable(part);
+        return refundTo(refunded.plus(part), now, reference);
+    }
+
+    /** What may still be refunded, or why nothing may. */
+    public void checkRefundable(Money part) {
+        if (status != DonationStatus.RECEIVED) {
+            throw new IllegalStateException("donation " + id + " is "
+                    + status.name().toLowerCase(Locale.ROOT) + ": only a received gift can be refunded");
+        }
+        if (!part.isPositive()) {
+            throw new IllegalArgumentException("a refund is a positive amount");
+        }
+        Money left = amount.minus(refunded);
+        if (part.compareTo(left) > 0) {
+            throw new IllegalArgumentException("at most " + left + " of this gift is left to refund (" + amount
+                    + " paid, " + refunded + " refunded)");
+        }
+    }
+
+    private DonationEvent.DonationRefunded refundTo(Money total, Instant now, String reference) {
+        Money part = total.minus(refunded);
+        refunded = total;
+        if (refunded.equals(amount)) {
+            status = DonationStatus.REFUNDED;
+        }
+        return new DonationEvent.DonationRefunded(this, part, now, reference);
+    }
+
+    /**
+     * A card dispute on this gift was opened or closed. A lost dispute takes the disputed money back.
+     *
+     * @return the event, empty when this state was already recorded
+     */
+    public Optional<DonationEvent.DonationDisputed> disputed(
+            DisputeStatus state, Money disputedAmount, Instant now, String reference) {
+        if (state == dispute || (dispute != null && dispute != DisputeStatus.OPEN && state == DisputeStatus.OPEN)) {
+            return Optional.empty();
+        }
+        if (status == DonationStatus.AWAITING_PAYMENT || status == DonationStatus.ABANDONED) {
+            throw new IllegalStateException("donation " + id + " is not paid yet");
+        }
+        dispute = state;
+        return Optional.of(new DonationEvent.DonationDisputed(this, state, disputedAmount, now, reference));
+    }
+
+    public Money refunded() {
+        return refunded;
+    }
+
+    public Optional<DisputeStatus> dispute() {
+        return Optional.ofNullable(dispute);
     }
 
     /**

@@ -21,6 +21,24 @@ public sealed interface DonationEvent {
             Instant occurredAt)
             implements DonationEvent {}
 
+    /** @param part what this refund gave back; the donation holds the total refunded so far */
+    record DonationRefunded(Donation donation, Money part, Instant occurredAt, String reference)
+            implements DonationEvent {
+        @Override
+        public DonationId donationId() {
+            return donation.id();
+        }
+    }
+
+    record DonationDisputed(
+            Donation donation, DisputeStatus state, Money disputed, Instant occurredAt, String reference)
+            implements DonationEvent {
+        @Override
+        public DonationId donationId() {
+            return donation.id();
+        }
+    }
+
     record DonationReceived(Donation donation, Instant occurredAt, String reference) implements DonationEvent {
         @Override
         public DonationId donationId() {

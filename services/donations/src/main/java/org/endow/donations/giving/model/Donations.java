@@ -11,6 +11,9 @@ public interface Donations {
 
     Optional<Donation> find(DonationId id);
 
+    /** The donation, its row locked until the transaction ends (concurrent changes wait). */
+    Optional<Donation> lock(DonationId id);
+
     /**
      * The donation a donor already made with this idempotency key, if any.
      *

@@ -34,6 +34,11 @@ final class InMemoryDonations implements Donations {
     }
 
     @Override
+    public Optional<Donation> lock(DonationId id) {
+        return find(id);
+    }
+
+    @Override
     public Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey) {
         return Optional.ofNullable(byKey.get(keyOf(donor, idempotencyKey))).map(byId::get);
     }

@@ -33,8 +33,7 @@ class PledgingDonationTest {
     final RecordingOutbox outbox = new RecordingOutbox();
     final PledgingDonation pledging = new PledgingDonation(
             donations,
-            items,
-            new GivingPolicy(Map.of("USD", new GivingPolicy.Limits(100, 10_000_000))),
+            new GiftChecks(items, new GivingPolicy(Map.of("USD", new GivingPolicy.Limits(100, 10_000_000)))),
             outbox,
             Clock.fixed(NOW, ZoneOffset.UTC));
 

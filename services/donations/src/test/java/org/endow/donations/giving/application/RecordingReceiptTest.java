@@ -39,8 +39,7 @@ class RecordingReceiptTest {
         items.save(new FundedItem("packaging", "Packaging", "PROJECT", 40_000_000, "USD", "OPEN"));
         PledgingDonation pledging = new PledgingDonation(
                 donations,
-                items,
-                new GivingPolicy(Map.of("USD", new GivingPolicy.Limits(100, 10_000_000))),
+                new GiftChecks(items, new GivingPolicy(Map.of("USD", new GivingPolicy.Limits(100, 10_000_000)))),
                 outbox,
                 Clock.fixed(PLEDGED, ZoneOffset.UTC));
         return pledging.pledge(PledgeCommand.oneTime(

@@ -96,6 +96,11 @@ class IssuingReceiptTest {
                 }
 
                 @Override
+                public Optional<org.endow.donations.giving.model.Donation> lock(DonationId id) {
+                    return Optional.empty();
+                }
+
+                @Override
                 public Optional<org.endow.donations.giving.model.Donation> findByIdempotencyKey(
                         DonorId donor, String idempotencyKey) {
                     return Optional.empty();

@@ -12,5 +12,17 @@ public final class DonationEvents {
     public static final EventType<DonationReceived> DONATION_RECEIVED =
             new EventType<>("donations.DonationReceived", 1, Topics.DONATIONS_V1, DonationReceived.class);
 
+    public static final EventType<DonationRefunded> DONATION_REFUNDED =
+            new EventType<>("donations.DonationRefunded", 1, Topics.DONATIONS_V1, DonationRefunded.class);
+
+    public static final EventType<DonationDisputed> DONATION_DISPUTED =
+            new EventType<>("donations.DonationDisputed", 1, Topics.DONATIONS_V1, DonationDisputed.class);
+
+    public static final EventType<RecurringDonationStarted> RECURRING_DONATION_STARTED = new EventType<>(
+            "donations.RecurringDonationStarted", 1, Topics.DONATIONS_V1, RecurringDonationStarted.class);
+
+    public static final EventType<RecurringDonationCancelled> RECURRING_DONATION_CANCELLED = new EventType<>(
+            "donations.RecurringDonationCancelled", 1, Topics.DONATIONS_V1, RecurringDonationCancelled.class);
+
     private DonationEvents() {}
 }

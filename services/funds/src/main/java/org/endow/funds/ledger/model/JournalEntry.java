@@ -129,6 +129,27 @@ public record JournalEntry(
                         Posting.credit(Account.CASH, fundCode, amount)));
     }
 
+    /**
+     * Money of a received gift went back to the donor (a refund, or a card dispute the foundation
+     * lost): cash leaves the fund and so does what was given to it.
+     */
+    public static JournalEntry giftReturned(
+            UUID sourceEventId, EntryKind kind, String donationId, String fundCode, Money amount, Instant at) {
+        if (kind != EntryKind.DONATION_REFUNDED && kind != EntryKind.DONATION_CHARGED_BACK) {
+            throw new IllegalArgumentException(kind + " does not return a gift");
+        }
+        return new JournalEntry(
+                derivedId(kind.name().toLowerCase(java.util.Locale.ROOT), sourceEventId),
+                sourceEventId,
+                kind,
+                fundCode,
+                (kind == EntryKind.DONATION_REFUNDED ? "Refunded " : "Dispute lost, ") + donationId,
+                at,
+                List.of(
+                        Posting.debit(Account.FUND_BALANCE, fundCode, amount),
+                        Posting.credit(Account.CASH, fundCode, amount)));
+    }
+
     /** The same source event always yields the same entry id, so a replay finds the entry it made. */
     private static UUID derivedId(String kind, UUID sourceEventId) {
         return UUID.nameUUIDFromBytes((kind + ":" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -137,6 +158,8 @@ public record JournalEntry(
     public enum EntryKind {
         DONATION_PLEDGED,
         DONATION_RECEIVED,
+        DONATION_REFUNDED,
+        DONATION_CHARGED_BACK,
         TRANSFER,
         IN_KIND,
         GRANT_DISBURSED

@@ -68,6 +68,57 @@ class RecordingPledgeTest {
     }
 
     @Test
+    void the_golden_refund_and_lost_dispute_samples_take_money_out_of_the_item() throws Exception {
+        recording.handle(sample());
+        new RecordingReceipt(journal, items).handle(envelope(DonationEvents.DONATION_RECEIVED, DonationReceived.class));
+        var refunds = new RecordingReturnedGift.Refunds(journal, items);
+        var refund = envelope(DonationEvents.DONATION_REFUNDED, org.endow.events.donations.v1.DonationRefunded.class);
+        refunds.handle(refund);
+        refunds.handle(refund);
+
+        assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.CASH));
+        assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
+
+        var disputes = new RecordingReturnedGift.Disputes(journal, items);
+        var lost = envelope(DonationEvents.DONATION_DISPUTED, org.endow.events.donations.v1.DonationDisputed.class);
+        var lostPart = new EventEnvelope<>(
+                lost.eventId(),
+                lost.type(),
+                lost.version(),
+                lost.occurredAt(),
+                lost.aggregateId(),
+                null,
+                new org.endow.events.donations.v1.DonationDisputed(
+                        lost.payload().donationId(),
+                        "LOST",
+                        200_000,
+                        "USD",
+                        "packaging",
+                        lost.payload().disputeId(),
+                        lost.payload().occurredAt()));
+        disputes.handle(lostPart);
+        var opened = new EventEnvelope<>(
+                UUID.randomUUID(),
+                lost.type(),
+                lost.version(),
+                lost.occurredAt(),
+                lost.aggregateId(),
+                null,
+                new org.endow.events.donations.v1.DonationDisputed(
+                        lost.payload().donationId(), "OPEN", 200_000, "USD", "packaging", "dp_2", lost.occurredAt()));
+        disputes.handle(opened);
+
+        assertEquals(0L, journal.balances("packaging", "USD").get(Account.CASH));
+        assertEquals(0L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
+        assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
+    }
+
+    @SuppressWarnings("unchecked") // Argument.of(EventEnvelope.class, type) fixes T
+    static <T> EventEnvelope<T> envelope(org.endow.events.EventType<T> type, Class<T> payload) throws Exception {
+        return ObjectMapper.getDefault().readValue(EventSamples.read(type), Argument.of(EventEnvelope.class, payload));
+    }
+
+    @Test
     void the_same_event_twice_is_recorded_once() throws Exception {
         EventEnvelope<DonationPledged> sample = sample();
 

@@ -1,0 +1,42 @@
+package org.endow.donations.giving.application;
+
+import org.endow.kernel.Money;
+
+/**
+ * The card payment provider (Stripe Checkout in production, the stand-in in tests), as the giving
+ * use cases need it. Every call carries an idempotency key: a retry never charges or refunds twice.
+ */
+public interface CardCheckout {
+
+    /** Card payments are configured (a key is set); without one, donors pledge by bank or cheque. */
+    boolean enabled();
+
+    /**
+     * Opens a hosted checkout for a one-time gift ({@code monthly} false) or the first month of a
+     * monthly one. The gift's id travels in the provider's metadata, so its events find the gift.
+     */
+    Opened open(Request request, String idempotencyKey);
+
+    /** Asks the provider to refund {@code amount} of a payment; its confirmation arrives as an event. */
+    void refund(String paymentId, Money amount, String reason, String idempotencyKey);
+
+    /** Asks the provider to end a subscription; its confirmation arrives as an event. */
+    void cancelSubscription(String subscriptionId, String idempotencyKey);
+
+    /**
+     * @param giftId the donation's id (one-time) or the monthly gift's id
+     * @param description what the donor sees on the checkout page
+     */
+    record Request(String giftId, boolean monthly, Money amount, String description, String customerEmail) {}
+
+    record Opened(String checkoutId, String url) {}
+
+    /** The provider could not be reached or refused the call; nothing was charged. */
+    final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

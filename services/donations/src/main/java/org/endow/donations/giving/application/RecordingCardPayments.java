@@ -1,0 +1,203 @@
+package org.endow.donations.giving.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.endow.donations.giving.model.CardPayments;
+import org.endow.donations.giving.model.Donation;
+import org.endow.donations.giving.model.DonationEvent;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.Donations;
+import org.endow.donations.giving.model.RecurringGift;
+import org.endow.donations.giving.model.RecurringGifts;
+import org.endow.platform.messaging.Outbox;
+import org.endow.platform.payments.ProcessedStripeEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a verified payment-provider event, once: the event id is recorded in the same
+ * transaction as its effects (a duplicate, or a concurrent second delivery, finds it and does
+ * nothing), and the gift's row is locked while it changes. Events may arrive in any order: a refund
+ * reported before the payment is kept and published after it; an event about a payment not known
+ * yet is refused with {@link PaymentNotYetKnown} so that the provider delivers it again later.
+ */
+@Singleton
+public class RecordingCardPayments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingCardPayments.class);
+
+    private final ProcessedStripeEvents processed;
+    private final Donations donations;
+    private final RecurringGifts recurring;
+    private final CardPayments payments;
+    private final Outbox outbox;
+    private final DonorMails mails;
+    private final Clock clock;
+
+    RecordingCardPayments(
+            ProcessedStripeEvents processed,
+            Donations donations,
+            RecurringGifts recurring,
+            CardPayments payments,
+            Outbox outbox,
+            DonorMails mails,
+            Clock clock) {
+        this.processed = processed;
+        this.donations = donations;
+        this.recurring = recurring;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    /** @return false when this event was applied before (a redelivery): nothing changed */
+    @Transactional
+    public boolean apply(String eventId, String type, String rawBody, PaymentNotification notification) {
+        if (!processed.firstDelivery(eventId, type, rawBody)) {
+            LOG.info("Stripe event {} ({}) was already applied", eventId, type);
+            return false;
+        }
+        Instant now = clock.instant();
+        switch (notification) {
+            case PaymentNotification.CheckoutPaid paid -> checkoutPaid(paid, now);
+            case PaymentNotification.SubscriptionCheckoutCompleted completed -> {
+                RecurringGift gift = recurringGift(completed.recurringGiftId());
+                payments.subscribed(completed.subscriptionId(), gift.id());
+                started(gift, now);
+            }
+            case PaymentNotification.CheckoutExpired expired -> {
+                if (expired.donationId() != null) {
+                    Donation donation = donation(expired.donationId());
+                    donation.abandon();
+                    donations.update(donation);
+                }
+            }
+            case PaymentNotification.PaymentFailed failed -> {
+                if (failed.donationId() != null) {
+                    mails.cardDeclined(donation(failed.donationId()), failed.reason());
+                }
+            }
+            case PaymentNotification.InvoicePaid invoice -> invoicePaid(invoice, now);
+            case PaymentNotification.InvoiceFailed failed ->
+                mails.monthlyPaymentFailed(
+                        recurringGiftOf(failed.subscriptionId(), failed.recurringGiftId()), failed.attempt());
+            case PaymentNotification.SubscriptionEnded ended -> {
+                RecurringGift gift = recurringGiftOf(ended.subscriptionId(), ended.recurringGiftId());
+                gift.cancel(now, "the subscription was cancelled").ifPresent(cancelled -> {
+                    recurring.update(gift);
+                    DonationIntegrationEvents.publish(outbox, cancelled);
+                    mails.monthlyCancelled(gift, cancelled.reason());
+                });
+            }
+            case PaymentNotification.Refunded refunded -> {
+                Donation donation = refunded.donationId() != null
+                        ? donation(refunded.donationId())
+                        : donationPaidBy(refunded.paymentId());
+                donation.refundedInTotal(refunded.totalRefunded(), now, refunded.reference())
+                        .ifPresent(event -> {
+                            DonationIntegrationEvents.publish(outbox, event);
+                            mails.refunded(donation, event.part());
+                        });
+                donations.update(donation);
+            }
+            case PaymentNotification.Disputed disputed -> {
+                Donation donation = donationPaidBy(disputed.paymentId());
+                donation.disputed(disputed.status(), disputed.amount(), now, disputed.disputeId())
+                        .ifPresent(event -> DonationIntegrationEvents.publish(outbox, event));
+                donations.update(donation);
+            }
+            case PaymentNotification.Ignored ignored ->
+                LOG.info("Stripe event {} of type {} acknowledged, not used", eventId, ignored.type());
+        }
+        return true;
+    }
+
+    private void checkoutPaid(PaymentNotification.CheckoutPaid paid, Instant now) {
+        Donation donation = donation(paid.donationId());
+        payments.paid(paid.paymentId(), donation.id());
+        for (DonationEvent event : donation.paidByCard(now, paid.paymentId())) {
+            DonationIntegrationEvents.publish(outbox, event);
+            if (event instanceof DonationEvent.DonationRefunded refunded) {
+                mails.refunded(donation, refunded.part());
+            }
+        }
+        donations.update(donation);
+    }
+
+    private void invoicePaid(PaymentNotification.InvoicePaid invoice, Instant now) {
+        RecurringGift gift = recurringGiftOf(invoice.subscriptionId(), invoice.recurringGiftId());
+        if (payments.recurringGiftOf(invoice.subscriptionId()).isEmpty()) {
+            // the invoice came before the checkout's completion: the subscription is known from it
+            payments.subscribed(invoice.subscriptionId(), gift.id());
+        }
+        started(gift, now);
+        if (!invoice.amount().equals(gift.monthly())) {
+            LOG.warn(
+                    "Invoice {} of subscription {} is {} but the monthly gift is {}: recording what was paid",
+                    invoice.invoiceId(),
+                    invoice.subscriptionId(),
+                    invoice.amount(),
+                    gift.monthly());
+        }
+        DonationId paymentId = new DonationId(UUID.nameUUIDFromBytes(
+                ("invoice:" + invoice.invoiceId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (donations.find(paymentId).isPresent()) {
+            return;
+        }
+        Donation month = gift.monthlyPayment(paymentId, now);
+        donations.add(month, "invoice:" + invoice.invoiceId());
+        payments.paid(invoice.paymentId(), paymentId);
+        for (DonationEvent event : month.paidByCard(now, invoice.invoiceId())) {
+            DonationIntegrationEvents.publish(outbox, event);
+        }
+        donations.update(month);
+    }
+
+    private void started(RecurringGift gift, Instant now) {
+        gift.start(now).ifPresent(started -> {
+            recurring.update(gift);
+            DonationIntegrationEvents.publish(outbox, started);
+            mails.monthlyStarted(gift);
+        });
+    }
+
+    private Donation donation(String id) {
+        DonationId donationId;
+        try {
+            donationId = new DonationId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new PaymentNotYetKnown("'" + id + "' is not a donation id");
+        }
+        return donations.lock(donationId).orElseThrow(() -> new PaymentNotYetKnown("no donation " + id));
+    }
+
+    private Donation donationPaidBy(String paymentId) {
+        return payments.donationPaidBy(paymentId)
+                .flatMap(donations::lock)
+                .orElseThrow(() -> new PaymentNotYetKnown("no gift paid by " + paymentId + " yet"));
+    }
+
+    private RecurringGift recurringGift(String id) {
+        UUID giftId;
+        try {
+            giftId = UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PaymentNotYetKnown("'" + id + "' is not a monthly gift id");
+        }
+        return recurring.lock(giftId).orElseThrow(() -> new PaymentNotYetKnown("no monthly gift " + id));
+    }
+
+    private RecurringGift recurringGiftOf(String subscriptionId, String recurringGiftId) {
+        return payments.recurringGiftOf(subscriptionId)
+                .flatMap(recurring::lock)
+                .or(() -> recurringGiftId == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(recurringGift(recurringGiftId)))
+                .orElseThrow(
+                        () -> new PaymentNotYetKnown("no monthly gift for subscription " + subscriptionId + " yet"));
+    }
+}

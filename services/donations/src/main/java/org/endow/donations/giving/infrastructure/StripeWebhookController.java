@@ -1,0 +1,84 @@
+package org.endow.donations.giving.infrastructure;
+
+import com.stripe.model.Event;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.util.List;
+import org.endow.donations.giving.application.PaymentNotYetKnown;
+import org.endow.donations.giving.application.PaymentNotification;
+import org.endow.donations.giving.application.RecordingCardPayments;
+import org.endow.platform.payments.StripeWebhookVerifier;
+import org.endow.platform.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stripe's webhook endpoint (public: Stripe signs, it does not sign in). The signature is checked on
+ * the raw body with {@code Webhook.constructEvent} (tolerance 300 s) before anything is read; each
+ * event is applied once ({@code stripe_event}, unique by id). Answers: 200 applied or already
+ * applied or not used; 400 not signed or not Stripe's; 503 with Retry-After when the event refers to
+ * a payment not known yet (Stripe delivers it again later, so delivery order does not matter).
+ */
+@Controller("/api/donations/stripe")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StripeWebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookController.class);
+
+    private final StripeWebhookVerifier verifier;
+    private final RecordingCardPayments recording;
+    private final JsonMapper json;
+
+    StripeWebhookController(StripeWebhookVerifier verifier, RecordingCardPayments recording, JsonMapper json) {
+        this.verifier = verifier;
+        this.recording = recording;
+        this.json = json;
+    }
+
+    @Post("/webhook")
+    @Consumes({MediaType.APPLICATION_JSON, "application/json; charset=utf-8"})
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Ack> webhook(@Body String rawBody, @Nullable @Header("Stripe-Signature") String signature) {
+        Event event = verifier.verify(rawBody, signature);
+        PaymentNotification notification;
+        try {
+            JsonNode object =
+                    json.readValue(rawBody, JsonNode.class).get("data").get("object");
+            notification = StripeNotifications.of(event.getType(), object);
+        } catch (IOException | RuntimeException e) {
+            // signed by Stripe but not in a shape we read: acknowledged (Stripe would retry forever), kept in the log
+            LOG.error("Stripe event {} ({}) could not be read: {}", event.getId(), event.getType(), e.toString());
+            return HttpResponse.ok(new Ack(true, false));
+        }
+        try {
+            boolean applied = recording.apply(event.getId(), event.getType(), rawBody, notification);
+            return HttpResponse.ok(new Ack(true, applied));
+        } catch (PaymentNotYetKnown e) {
+            LOG.info("Stripe event {} ({}) deferred: {}", event.getId(), event.getType(), e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Not yet",
+                    e.getMessage() + "; deliver this event again later",
+                    List.of());
+        }
+    }
+
+    /** @param applied false for a redelivery or an event not used */
+    @Serdeable
+    record Ack(boolean received, boolean applied) {}
+}

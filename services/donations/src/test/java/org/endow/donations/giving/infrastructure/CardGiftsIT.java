@@ -1,0 +1,342 @@
+package org.endow.donations.giving.infrastructure;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.stripe.StripeClient;
+import com.stripe.param.RefundCreateParams;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.endow.devstack.Database;
+import org.endow.devstack.TestInfra;
+import org.endow.donations.giving.application.CancellingMonthlyGift;
+import org.endow.donations.giving.application.RefundingGift;
+import org.endow.donations.giving.model.DonationId;
+import org.endow.donations.giving.model.DonorId;
+import org.endow.platform.problem.ProblemException;
+import org.endow.stripestandin.StripeStandin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Card gifts end to end against a real PostgreSQL and the Stripe stand-in, through stripe-java and
+ * real signed webhooks posted to the service's endpoint: paying, refunds (staff, partial, too much),
+ * duplicates and concurrent redelivery, out-of-order delivery, monthly gifts, disputes.
+ */
+class CardGiftsIT {
+
+    static final String KEY = "sk_test_cardgifts";
+    static final String SECRET = "whsec_cardgifts";
+
+    static ApplicationContext context;
+    static StripeStandin stripe;
+    static Database database;
+    static URI base;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stripe = StripeStandin.start(0, KEY, SECRET, null);
+        Database db = TestInfra.get().freshDatabase("donations_card_gifts");
+        context = ApplicationContext.run(
+                        EmbeddedServer.class,
+                        Map.ofEntries(
+                                Map.entry("datasources.default.url", db.jdbcUrl()),
+                                Map.entry("datasources.default.username", db.username()),
+                                Map.entry("datasources.default.password", db.password()),
+                                Map.entry(
+                                        "kafka.bootstrap.servers",
+                                        TestInfra.get().kafkaBootstrapServers()),
+                                Map.entry("endow.messaging.service", "donations-card-it-" + UUID.randomUUID()),
+                                Map.entry("endow.messaging.consumer-enabled", false),
+                                Map.entry("endow.messaging.relay-enabled", false),
+                                Map.entry("endow.registrations.defaults-enabled", false),
+                                Map.entry("endow.mail.relay-enabled", false),
+                                Map.entry("endow.stripe.api-key", KEY),
+                                Map.entry(
+                                        "endow.stripe.api-base",
+                                        stripe.baseUrl().toString()),
+                                Map.entry("endow.stripe.webhook-secret", SECRET),
+                                Map.entry("endow.donations.checkout.portal-url", "https://portal.test"),
+                                Map.entry("micronaut.server.port", -1),
+                                Map.entry(
+                                        "endow.jwt.public-key",
+                                        TestInfra.get().jwtKeys().publicKeyPem())))
+                .getApplicationContext();
+        base = context.getBean(EmbeddedServer.class).getURI();
+        stripe.webhookUrl(base.resolve("/api/donations/stripe/webhook"));
+        database = db;
+        try (Connection connection = connect();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("insert into funded_item (code, title, kind, target_minor, currency, status) values"
+                    + " ('general', 'General fund', 'GENERAL', 0, 'USD', 'OPEN'),"
+                    + " ('packaging', 'Packaging work', 'PROJECT', 40000000, 'USD', 'OPEN') on conflict do nothing");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (stripe != null) {
+            stripe.close();
+        }
+    }
+
+    @Test
+    void a_guest_pays_by_card_staff_refund_part_and_more_than_is_left_is_refused() throws Exception {
+        Checkout checkout = checkout("""
+                {"amountMinor": 5000, "currency": "USD", "fundCode": "packaging", "donorName": "Grace Guest",
+                 "donorEmail": "grace@example.org", "recognition": {"consent": true, "anonymous": false}}""", "guest-1");
+        assertEquals(201, checkout.status());
+        assertEquals("AWAITING_PAYMENT", status(checkout.giftId()));
+        // the checkout page a person pays on
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(checkout.url())).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(page.contains("50.00 USD"), page);
+        assertEquals(200, checkout("""
+                {"amountMinor": 5000, "currency": "USD", "fundCode": "packaging", "donorName": "Grace Guest",
+                 "donorEmail": "grace@example.org"}""", "guest-1").status(), "a retry with the same key answers the same checkout");
+        assertEquals(0, events("DonationPledged", checkout.giftId()), "nothing reaches the ledger before payment");
+
+        stripe.pay(sessionOf(checkout.url()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RECEIVED".equals(status(checkout.giftId())));
+        assertEquals(1, events("DonationPledged", checkout.giftId()));
+        assertEquals(1, events("DonationReceived", checkout.giftId()));
+
+        RefundingGift refunding = context.getBean(RefundingGift.class);
+        DonationId id = new DonationId(UUID.fromString(checkout.giftId()));
+        assertEquals(
+                "REQUESTED",
+                refunding
+                        .refund("staff-1", id, 1_500, "asked by the donor", "r1")
+                        .state());
+        await().atMost(Duration.ofSeconds(20)).until(() -> refunded(checkout.giftId()) == 1_500);
+        assertEquals(1, events("DonationRefunded", checkout.giftId()));
+        ProblemException tooMuch =
+                assertThrows(ProblemException.class, () -> refunding.refund("staff-1", id, 3_501, "again", "r2"));
+        assertEquals(422, tooMuch.status().getCode());
+        assertEquals("amountMinor", tooMuch.errors().getFirst().field());
+        assertTrue(tooMuch.getMessage().contains("at most 35.00 USD"), tooMuch.getMessage());
+        assertEquals(1, count("select count(*) from audit_log where action = 'donation.refund-requested'"));
+        assertTrue(count("select count(*) from mail_outbox where recipient = 'grace@example.org'"
+                        + " and subject like 'Your gift was refunded%'")
+                == 1);
+    }
+
+    @Test
+    void five_concurrent_deliveries_and_a_refund_before_the_payment_end_as_in_order_delivery() throws Exception {
+        Checkout checkout = checkout("""
+                {"amountMinor": 2000, "currency": "USD", "fundCode": "general", "donorName": "Out Of Order",
+                 "donorEmail": "ooo@example.org"}""", "ooo-1");
+        int before = stripe.events().size();
+        stripe.hold();
+        try {
+            stripe.pay(sessionOf(checkout.url()));
+            StripeStandin.Delivery completed = stripe.events().get(before);
+            String intent = paymentIntentIn(completed.body());
+            StripeClient client = StripeClient.builder()
+                    .setApiKey(KEY)
+                    .setApiBase(stripe.baseUrl().toString())
+                    .build();
+            client.v1()
+                    .refunds()
+                    .create(RefundCreateParams.builder()
+                            .setPaymentIntent(intent)
+                            .build());
+            StripeStandin.Delivery refunded = stripe.events().get(before + 1);
+            assertEquals("charge.refunded", refunded.type());
+
+            assertEquals(200, stripe.deliver(refunded), "the refund is kept until its payment arrives");
+            assertEquals(0, events("DonationRefunded", checkout.giftId()));
+            List<Callable<Integer>> five = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                five.add(() -> stripe.deliver(completed));
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+                for (Future<Integer> status : pool.invokeAll(five)) {
+                    assertEquals(200, status.get());
+                }
+            }
+            assertEquals(200, stripe.deliver(refunded), "a late duplicate changes nothing");
+        } finally {
+            stripe.resume();
+        }
+        assertEquals("REFUNDED", status(checkout.giftId()));
+        assertEquals(1, events("DonationPledged", checkout.giftId()));
+        assertEquals(1, events("DonationReceived", checkout.giftId()));
+        assertEquals(1, events("DonationRefunded", checkout.giftId()));
+        assertEquals(2_000, refunded(checkout.giftId()));
+    }
+
+    @Test
+    void a_monthly_gift_records_each_month_and_ends_when_the_donor_cancels() throws Exception {
+        Checkout checkout = checkout("""
+                {"amountMinor": 1000, "currency": "USD", "fundCode": "general", "frequency": "MONTHLY",
+                 "donorName": "Monthly Mo", "donorEmail": "mo@example.org"}""", "monthly-1");
+        assertEquals(201, checkout.status());
+        int before = stripe.events().size();
+        stripe.hold();
+        try {
+            stripe.pay(sessionOf(checkout.url()));
+            StripeStandin.Delivery completed = stripe.events().get(before);
+            StripeStandin.Delivery invoice = stripe.events().get(before + 1);
+            assertEquals("invoice.paid", invoice.type());
+            // the first invoice before the checkout's completion: both still apply once
+            assertEquals(200, stripe.deliver(invoice));
+            assertEquals(200, stripe.deliver(completed));
+            assertEquals(200, stripe.deliver(invoice));
+        } finally {
+            stripe.resume();
+        }
+        assertEquals("ACTIVE", text("select status from recurring_gift where id = '" + checkout.giftId() + "'"));
+        assertEquals(1, events("RecurringDonationStarted", checkout.giftId()));
+        String subscription = text(
+                "select subscription_id from card_subscription where recurring_gift_id = '" + checkout.giftId() + "'");
+        stripe.renew(subscription);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from donation where donor_email = 'mo@example.org'"
+                                + " and status = 'RECEIVED' and frequency = 'MONTHLY'")
+                        == 2);
+        stripe.failRenewal(subscription);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from mail_outbox where recipient = 'mo@example.org'"
+                                + " and subject = 'We could not take this month''s gift'")
+                        == 1);
+
+        assertEquals(
+                "REQUESTED",
+                context.getBean(CancellingMonthlyGift.class)
+                        .cancel(UUID.fromString(checkout.giftId()), new DonorId("nobody"), "staff-1"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "CANCELLED"
+                        .equals(text("select status from recurring_gift where id = '" + checkout.giftId() + "'")));
+        assertEquals(1, events("RecurringDonationCancelled", checkout.giftId()));
+    }
+
+    @Test
+    void a_lost_dispute_is_published_once_and_unknown_or_forged_events_are_answered_clearly() throws Exception {
+        Checkout checkout = checkout("""
+                {"amountMinor": 3000, "currency": "USD", "fundCode": "general", "donorName": "Disputed Dan",
+                 "donorEmail": "dan@example.org"}""", "dispute-1");
+        stripe.pay(sessionOf(checkout.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RECEIVED".equals(status(checkout.giftId())));
+        String intent = text("select payment_id from card_payment where donation_id = '" + checkout.giftId() + "'");
+        stripe.dispute(intent, "needs_response");
+        stripe.dispute(intent, "lost");
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("DonationDisputed", checkout.giftId()) == 2);
+        assertEquals("LOST", text("select dispute_status from donation where id = '" + checkout.giftId() + "'"));
+
+        String unknown = "{\"id\":\"evt_unknown_pi\",\"object\":\"event\",\"type\":\"charge.dispute.created\",\"data\":"
+                + "{\"object\":{\"id\":\"dp_x\",\"object\":\"dispute\",\"amount\":100,\"currency\":\"usd\","
+                + "\"payment_intent\":\"pi_nobody\",\"status\":\"needs_response\"}}}";
+        assertEquals(503, post(unknown, stripe.signature(unknown)), "an unknown payment is delivered again later");
+        assertEquals(400, post(unknown, "t=1,v1=forged"), "a forged signature is refused");
+        String other = "{\"id\":\"evt_other\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":"
+                + "{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}";
+        assertEquals(200, post(other, stripe.signature(other)), "an event not used is acknowledged");
+        assertEquals(0, count("select count(*) from stripe_event where event_id = 'evt_unknown_pi'"));
+    }
+
+    // ---- helpers
+
+    record Checkout(int status, String giftId, String url) {}
+
+    static Checkout checkout(String json, String key) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve("/api/donations/checkout"))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.body());
+        Matcher gift = Pattern.compile("\"giftId\":\"([^\"]+)\"").matcher(response.body());
+        Matcher url = Pattern.compile("\"checkoutUrl\":\"([^\"]+)\"").matcher(response.body());
+        assertTrue(gift.find() && url.find(), response.body());
+        return new Checkout(response.statusCode(), gift.group(1), url.group(1));
+    }
+
+    static int post(String body, String signature) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(base.resolve("/api/donations/stripe/webhook"))
+                                .header("Content-Type", "application/json")
+                                .header("Stripe-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    static Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    static String sessionOf(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    static String paymentIntentIn(String body) {
+        Matcher m = Pattern.compile("\"payment_intent\":\"(pi_[^\"]+)\"").matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
+    static String status(String donationId) {
+        return text("select status from donation where id = '" + donationId + "'");
+    }
+
+    static long refunded(String donationId) {
+        return count("select refunded_minor from donation where id = '" + donationId + "'");
+    }
+
+    static long events(String type, String aggregateId) {
+        return count("select count(*) from outbox_message where event_type = 'donations." + type
+                + "' and message_key = '" + aggregateId + "'");
+    }
+
+    static long count(String sql) {
+        try (Connection connection = connect();
+                var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(String sql) {
+        try (Connection connection = connect();
+                var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

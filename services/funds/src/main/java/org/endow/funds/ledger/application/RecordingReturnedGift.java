@@ -1,0 +1,110 @@
+package org.endow.funds.ledger.application;
+
+import jakarta.inject.Singleton;
+import org.endow.events.EventEnvelope;
+import org.endow.events.EventType;
+import org.endow.events.donations.v1.DonationDisputed;
+import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.donations.v1.DonationRefunded;
+import org.endow.funds.items.model.FundedItems;
+import org.endow.funds.ledger.model.Journal;
+import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.kernel.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Money that went back to a donor leaves the item's ledger: each refund ({@code DonationRefunded},
+ * full or partial) and each dispute the foundation lost ({@code DonationDisputed} with {@code
+ * LOST}). An opened or won dispute moves no money. Applied once per event (the inbox, and the
+ * journal's unique source event id).
+ */
+public final class RecordingReturnedGift {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingReturnedGift.class);
+
+    private RecordingReturnedGift() {}
+
+    static void record(Journal journal, FundedItems items, JournalEntry entry) {
+        items.find(entry.fundCode())
+                .orElseThrow(() -> new IllegalStateException("money returned from unknown fund " + entry.fundCode()));
+        if (!journal.append(entry)) {
+            LOG.info("Event {} was already in the journal", entry.sourceEventId());
+        }
+    }
+
+    @Singleton
+    public static class Refunds implements org.endow.platform.messaging.EventHandler<DonationRefunded> {
+        private final Journal journal;
+        private final FundedItems items;
+
+        Refunds(Journal journal, FundedItems items) {
+            this.journal = journal;
+            this.items = items;
+        }
+
+        @Override
+        public EventType<DonationRefunded> eventType() {
+            return DonationEvents.DONATION_REFUNDED;
+        }
+
+        @Override
+        public String consumerName() {
+            return "funds.ledger";
+        }
+
+        @Override
+        public void handle(EventEnvelope<DonationRefunded> event) {
+            DonationRefunded refund = event.payload();
+            record(
+                    journal,
+                    items,
+                    JournalEntry.giftReturned(
+                            event.eventId(),
+                            JournalEntry.EntryKind.DONATION_REFUNDED,
+                            refund.donationId(),
+                            refund.fundCode(),
+                            Money.of(refund.amountMinor(), refund.currency()),
+                            refund.refundedAt()));
+        }
+    }
+
+    @Singleton
+    public static class Disputes implements org.endow.platform.messaging.EventHandler<DonationDisputed> {
+        private final Journal journal;
+        private final FundedItems items;
+
+        Disputes(Journal journal, FundedItems items) {
+            this.journal = journal;
+            this.items = items;
+        }
+
+        @Override
+        public EventType<DonationDisputed> eventType() {
+            return DonationEvents.DONATION_DISPUTED;
+        }
+
+        @Override
+        public String consumerName() {
+            return "funds.ledger";
+        }
+
+        @Override
+        public void handle(EventEnvelope<DonationDisputed> event) {
+            DonationDisputed dispute = event.payload();
+            if (!"LOST".equals(dispute.status())) {
+                return;
+            }
+            record(
+                    journal,
+                    items,
+                    JournalEntry.giftReturned(
+                            event.eventId(),
+                            JournalEntry.EntryKind.DONATION_CHARGED_BACK,
+                            dispute.donationId(),
+                            dispute.fundCode(),
+                            Money.of(dispute.amountMinor(), dispute.currency()),
+                            dispute.occurredAt()));
+        }
+    }
+}
