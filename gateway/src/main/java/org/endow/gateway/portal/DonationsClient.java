@@ -3,6 +3,7 @@ package org.endow.gateway.portal;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.annotation.Serdeable;
@@ -40,48 +41,22 @@ class DonationsClient {
     }
 
     /** The created pledge, or the service's problem (field errors included). */
-    Result pledge(
-            String token, long amountMinor, String currency, String fundCode, String method, String idempotencyKey) {
+    Result pledge(String token, Map<String, Object> gift, String idempotencyKey) {
         if (client == null) {
-            return new Result(
-                    null,
-                    new Problem("about:blank", "Unavailable", 503, "Giving is not available", "/give", List.of()));
+            return new Result(null, unavailable("/give"));
         }
         try {
             HttpResponse<Pledge> response = client.toBlocking()
                     .exchange(
-                            HttpRequest.POST(
-                                            "/api/donations/pledges",
-                                            Map.of(
-                                                    "amountMinor", amountMinor,
-                                                    "currency", currency,
-                                                    "fundCode", fundCode,
-                                                    "method", method))
+                            HttpRequest.POST("/api/donations/pledges", gift)
                                     .bearerAuth(token)
                                     .header("Idempotency-Key", idempotencyKey),
                             Pledge.class);
             return new Result(response.body(), null);
         } catch (HttpClientResponseException e) {
-            Problem problem = e.getResponse()
-                    .getBody(Problem.class)
-                    .orElse(new Problem(
-                            "about:blank",
-                            e.getStatus().getReason(),
-                            e.getStatus().getCode(),
-                            e.getMessage(),
-                            "/give",
-                            List.of()));
-            return new Result(null, problem);
+            return new Result(null, problemOf(e, "/give"));
         } catch (RuntimeException e) {
-            return new Result(
-                    null,
-                    new Problem(
-                            "about:blank",
-                            "Unavailable",
-                            503,
-                            "Giving is not available right now; please retry",
-                            "/give",
-                            List.of()));
+            return new Result(null, unavailable("/give"));
         }
     }
 
@@ -91,6 +66,114 @@ class DonationsClient {
             client.close();
         }
     }
+
+    /** Card payments on or off, and the currencies; no cards when the service cannot be reached. */
+    GivingOptions givingOptions() {
+        if (client == null) {
+            return new GivingOptions(false, List.of("USD"));
+        }
+        try {
+            return client.toBlocking().retrieve(HttpRequest.GET("/api/donations/giving-options"), GivingOptions.class);
+        } catch (RuntimeException e) {
+            return new GivingOptions(false, List.of("USD", "EUR", "GBP"));
+        }
+    }
+
+    /**
+     * Opens a card checkout (the token is absent for a guest).
+     *
+     * @param gift the request body: amount, currency, fund, frequency, dedication, recognition, guest contact
+     */
+    CheckoutResult checkout(
+            @io.micronaut.core.annotation.Nullable String token, Map<String, Object> gift, String idempotencyKey) {
+        if (client == null) {
+            return new CheckoutResult(null, unavailable("/give"));
+        }
+        try {
+            MutableHttpRequest<Map<String, Object>> request =
+                    HttpRequest.POST("/api/donations/checkout", gift).header("Idempotency-Key", idempotencyKey);
+            if (token != null && !token.isBlank()) {
+                request.bearerAuth(token);
+            }
+            return new CheckoutResult(client.toBlocking().retrieve(request, Checkout.class), null);
+        } catch (HttpClientResponseException e) {
+            return new CheckoutResult(null, problemOf(e, "/give"));
+        } catch (RuntimeException e) {
+            return new CheckoutResult(null, unavailable("/give"));
+        }
+    }
+
+    /** The donor's monthly gifts; empty when the service cannot be reached. */
+    List<MonthlyGift> monthly(String token) {
+        if (client == null) {
+            return List.of();
+        }
+        try {
+            return client.toBlocking()
+                    .retrieve(
+                            HttpRequest.GET("/api/donations/monthly/mine").bearerAuth(token),
+                            Argument.listOf(MonthlyGift.class));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** @return the problem, or {@code null} when the cancellation was accepted */
+    @io.micronaut.core.annotation.Nullable
+    Problem cancelMonthly(String token, String id) {
+        if (client == null) {
+            return unavailable("/account/giving");
+        }
+        try {
+            client.toBlocking()
+                    .exchange(HttpRequest.POST("/api/donations/monthly/" + id + "/cancel", Map.of())
+                            .bearerAuth(token));
+            return null;
+        } catch (HttpClientResponseException e) {
+            return problemOf(e, "/account/giving");
+        } catch (RuntimeException e) {
+            return unavailable("/account/giving");
+        }
+    }
+
+    private static Problem problemOf(HttpClientResponseException e, String instance) {
+        return e.getResponse()
+                .getBody(Problem.class)
+                .orElse(new Problem(
+                        "about:blank",
+                        e.getStatus().getReason(),
+                        e.getStatus().getCode(),
+                        e.getMessage(),
+                        instance,
+                        List.of()));
+    }
+
+    private static Problem unavailable(String instance) {
+        return new Problem(
+                "about:blank",
+                "Unavailable",
+                503,
+                "Giving is not available right now; please retry",
+                instance,
+                List.of());
+    }
+
+    @Serdeable
+    record GivingOptions(boolean cards, List<String> currencies) {}
+
+    @Serdeable
+    record Checkout(String giftId, String frequency, String checkoutUrl) {}
+
+    record CheckoutResult(Checkout checkout, Problem problem) {}
+
+    @Serdeable
+    record MonthlyGift(
+            String id,
+            long amountMinor,
+            String currency,
+            String fundCode,
+            String status,
+            @io.micronaut.core.annotation.Nullable java.time.Instant startedAt) {}
 
     @Serdeable
     record FundOption(String code, String title, String kind, long targetMinor, String currency) {}

@@ -5,8 +5,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.endow.gateway.accounts.infrastructure.SessionTokens;
+import org.endow.platform.problem.Problem;
 
 /** The donor's own space: their gifts with status, and their receipts to download as issued. */
 @Controller("/account/giving")
@@ -34,19 +38,57 @@ class GivingPageController {
 
     private final PortalPages pages;
     private final DonationsClient donations;
+    private final CsrfTokens csrf;
 
-    GivingPageController(PortalPages pages, DonationsClient donations) {
+    GivingPageController(PortalPages pages, DonationsClient donations, CsrfTokens csrf) {
         this.pages = pages;
         this.donations = donations;
+        this.csrf = csrf;
     }
 
     /** One row of the page, formatted for people. */
     record Row(String id, String date, String fund, String amount, String status, String method) {}
 
+    record MonthlyRow(String id, String since, String fund, String amount, String status, boolean cancellable) {}
+
     record ReceiptRow(String number, String issued, String fund, String amount, String href) {}
 
     @Get
     HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication) {
+        return render(request, authentication, null, null, HttpStatus.OK);
+    }
+
+    /** The donor ends a monthly gift; the provider confirms it, and the page says so. */
+    @Post(value = "/monthly/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Body Map<String, String> form,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
+        }
+        if (!csrf.isValid(request, form.get(CsrfTokens.FIELD))) {
+            return render(request, authentication, "Your form expired. Please try again.", null, HttpStatus.FORBIDDEN);
+        }
+        Problem problem = donations.cancelMonthly(PortalPages.token(request), id);
+        if (problem != null) {
+            return render(request, authentication, problem.detail(), null, HttpStatus.valueOf(problem.status()));
+        }
+        return render(
+                request,
+                authentication,
+                null,
+                "Your monthly gift is being cancelled; no further payments will be taken.",
+                HttpStatus.OK);
+    }
+
+    private HttpResponse<?> render(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable String monthlyError,
+            @Nullable String monthlyNotice,
+            HttpStatus status) {
         if (authentication == null) {
             return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
         }
@@ -80,6 +122,19 @@ class GivingPageController {
                                         "/api/donations/receipts/" + r.number() + ".pdf"))
                                 .toList())
                         .orElse(List.of()));
-        return pages.page(request, authentication, "giving", "My giving", model, HttpStatus.OK);
+        model.put(
+                "monthly",
+                donations.monthly(token).stream()
+                        .map(m -> new MonthlyRow(
+                                m.id(),
+                                m.startedAt() == null ? "not started" : DAY.format(m.startedAt()),
+                                m.fundCode(),
+                                Amounts.format(m.amountMinor(), m.currency()),
+                                m.status().replace('_', ' ').toLowerCase(),
+                                !"CANCELLED".equals(m.status())))
+                        .toList());
+        model.put("monthlyError", monthlyError);
+        model.put("monthlyNotice", monthlyNotice);
+        return pages.page(request, authentication, "giving", "My giving", model, status);
     }
 }

@@ -71,66 +71,115 @@ class PortalController {
         return page(request, authentication, "home", "Endow", model, HttpStatus.OK);
     }
 
-    /** The donate page: signed-in donors pledge by bank transfer or cheque (card checkout: #3). */
+    /**
+     * The public donate page: anyone gives by card (one-time or monthly, through the payment
+     * provider's hosted checkout); signed-in donors may also pledge by bank transfer or cheque.
+     */
     @Get("/give")
-    HttpResponse<?> giveForm(HttpRequest<?> request, @Nullable Authentication authentication) {
-        if (authentication == null) {
-            return HttpResponse.seeOther(URI.create("/signin?next=/give"));
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("funds", donations.openItems());
+    HttpResponse<?> giveForm(
+            HttpRequest<?> request, @Nullable @QueryValue String cancelled, @Nullable Authentication authentication) {
+        DonationsClient.GivingOptions options = donations.givingOptions();
+        Map<String, Object> model = giveModel(options, authentication);
         model.put(
                 "form",
                 new GiveForm(
                         "50",
-                        "USD",
+                        "",
+                        options.currencies().contains("USD")
+                                ? "USD"
+                                : options.currencies().getFirst(),
                         "general",
-                        "BANK_TRANSFER",
+                        options.cards() ? "CARD" : "BANK_TRANSFER",
+                        "ONE_TIME",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         java.util.UUID.randomUUID().toString(),
                         null));
+        model.put("cancelled", cancelled != null);
         model.put("errors", Map.of());
         return page(request, authentication, "give", "Give", model, HttpStatus.OK);
     }
 
-    @Post(value = "/give", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> give(HttpRequest<?> request, @Body GiveForm form, @Nullable Authentication authentication) {
-        if (authentication == null) {
-            return HttpResponse.seeOther(URI.create("/signin?next=/give"));
-        }
+    private Map<String, Object> giveModel(
+            DonationsClient.GivingOptions options, @Nullable Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
         model.put("funds", donations.openItems());
+        model.put("cards", options.cards());
+        model.put("currencies", options.currencies());
+        model.put("signedIn", authentication != null);
+        model.put("cancelled", false);
+        return model;
+    }
+
+    @Post(value = "/give", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> give(HttpRequest<?> request, @Body GiveForm form, @Nullable Authentication authentication) {
+        DonationsClient.GivingOptions options = donations.givingOptions();
+        Map<String, Object> model = giveModel(options, authentication);
         model.put("form", form);
         Map<String, String> errors = new LinkedHashMap<>();
+        model.put("errors", errors);
         if (!csrf.isValid(request, form._csrf())) {
             errors.put("form", "Your form expired. Please try again.");
-            model.put("errors", errors);
             return page(request, authentication, "give", "Give", model, HttpStatus.FORBIDDEN);
         }
         String currency = form.currency() == null ? "" : form.currency();
-        Long minor = Amounts.toMinor(form.amount(), currency);
+        String typed = form.amount() == null || form.amount().isBlank() ? form.preset() : form.amount();
+        Long minor = typed == null ? null : Amounts.toMinor(typed, currency);
         if (minor == null) {
-            errors.put("amountMinor", "enter an amount like 50 or 50.00");
-            model.put("errors", errors);
+            errors.put("amountMinor", "choose an amount, or enter one like 50 or 50.00");
             return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        String token = PortalPages.token(request);
-        DonationsClient.Result result =
-                donations.pledge(token, minor, currency, form.fundCode(), form.method(), form.requestId());
+        String method = form.method() == null ? "BANK_TRANSFER" : form.method();
+        boolean monthly = "MONTHLY".equals(form.frequency());
+        if (monthly && !"CARD".equals(method)) {
+            errors.put(
+                    "frequency",
+                    options.cards()
+                            ? "a monthly gift is paid by card"
+                            : "monthly gifts need card payments, which are not available");
+            return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        if (authentication == null && !"CARD".equals(method)) {
+            errors.put("method", "sign in to pledge by bank transfer or cheque, or pay by card as a guest");
+            return page(request, authentication, "give", "Give", model, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        Map<String, Object> gift = new LinkedHashMap<>();
+        gift.put("amountMinor", minor);
+        gift.put("currency", currency);
+        gift.put("fundCode", form.fundCode() == null ? "" : form.fundCode());
+        gift.put("frequency", monthly ? "MONTHLY" : "ONE_TIME");
+        if (form.dedication() != null && !form.dedication().isBlank()) {
+            gift.put("dedication", form.dedication().strip());
+        }
+        if ("on".equals(form.recognise())) {
+            Map<String, Object> recognition = new LinkedHashMap<>();
+            recognition.put("consent", true);
+            recognition.put("anonymous", "on".equals(form.anonymous()));
+            if (form.displayName() != null && !form.displayName().isBlank()) {
+                recognition.put("displayName", form.displayName().strip());
+            }
+            gift.put("recognition", recognition);
+        }
+        String token = authentication == null ? null : PortalPages.token(request);
+        if ("CARD".equals(method)) {
+            if (authentication == null) {
+                gift.put("donorName", form.donorName() == null ? "" : form.donorName());
+                gift.put("donorEmail", form.donorEmail() == null ? "" : form.donorEmail());
+            }
+            DonationsClient.CheckoutResult checkout = donations.checkout(token, gift, form.requestId());
+            if (checkout.problem() != null) {
+                return problemPage(request, authentication, model, errors, checkout.problem());
+            }
+            return HttpResponse.seeOther(URI.create(checkout.checkout().checkoutUrl()));
+        }
+        gift.put("method", method);
+        DonationsClient.Result result = donations.pledge(token, gift, form.requestId());
         if (result.problem() != null) {
-            for (Problem.FieldError error : result.problem().errors()) {
-                errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
-            }
-            if (errors.isEmpty()) {
-                errors.put("form", result.problem().detail());
-            }
-            model.put("errors", errors);
-            return page(
-                    request,
-                    authentication,
-                    "give",
-                    "Give",
-                    model,
-                    HttpStatus.valueOf(result.problem().status()));
+            return problemPage(request, authentication, model, errors, result.problem());
         }
         model.put("pledge", result.pledge());
         model.put(
@@ -139,6 +188,29 @@ class PortalController {
         model.put("reference", "ENDOW-" + result.pledge().id().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
         model.put("bank", bank);
         return page(request, authentication, "given", "Thank you", model, HttpStatus.OK);
+    }
+
+    private HttpResponse<?> problemPage(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            Map<String, Object> model,
+            Map<String, String> errors,
+            Problem problem) {
+        for (Problem.FieldError error : problem.errors()) {
+            errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
+        }
+        if (errors.isEmpty()) {
+            errors.put("form", problem.detail());
+        }
+        return page(request, authentication, "give", "Give", model, HttpStatus.valueOf(problem.status()));
+    }
+
+    /** Where the hosted checkout sends the donor back after paying. */
+    @Get("/give/thanks")
+    HttpResponse<?> thanks(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("signedIn", authentication != null);
+        return page(request, authentication, "thanks", "Thank you", model, HttpStatus.OK);
     }
 
     @Get("/transparency")
@@ -241,13 +313,24 @@ class PortalController {
         return next;
     }
 
-    /** @param requestId sent once with the form: a double submit makes one pledge (idempotency key) */
+    /**
+     * @param preset the amount button chosen; {@code amount}, when typed, wins
+     * @param requestId sent once with the form: a double submit makes one gift (idempotency key)
+     */
     @Serdeable
     record GiveForm(
+            @Nullable String preset,
             @Nullable String amount,
             @Nullable String currency,
             @Nullable String fundCode,
             @Nullable String method,
+            @Nullable String frequency,
+            @Nullable String dedication,
+            @Nullable String recognise,
+            @Nullable String anonymous,
+            @Nullable String displayName,
+            @Nullable String donorName,
+            @Nullable String donorEmail,
             @Nullable String requestId,
             @Nullable String _csrf) {}
 
