@@ -176,8 +176,8 @@ class PortalBrowserIT {
                         .status());
         long pledgedBefore = Donor.pledged(http, "packaging");
 
-        driver.get(portal + "/give");
-        wait.until(ExpectedConditions.urlContains("/signin"));
+        driver.get(portal + "/signin?next=/give");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
         fill("email", email);
         fill("password", password);
         submit();
@@ -185,8 +185,8 @@ class PortalBrowserIT {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("fundCode"))).selectByValue("packaging");
         fill("amount", "12,50.x");
         submit();
-        WebElement amountError = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".amount-row + datalist + .field-error")));
+        WebElement amountError =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=amount-error]")));
         assertTrue(amountError.getText().contains("amount"), amountError.getText());
 
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("fundCode"))).selectByValue("packaging");

@@ -1,6 +1,7 @@
 package org.endow.devstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,8 @@ public final class Stack {
     private ServiceProcess gateway;
     private KafkaBroker broker;
     private LocalMailServer mail;
+    private org.endow.stripestandin.StripeStandin stripeStandin;
+    private String cardPayments = "off";
     private Postgres postgres;
     private volatile boolean stopping;
 
@@ -139,6 +142,9 @@ public final class Stack {
                 continue;
             }
             Map<String, String> env = commonEnv(app, databases.get(app), jwt);
+            if (app.name().equals("donations")) {
+                env.putAll(cardPaymentsEnv(secrets, gatewaySpecOf(apps)));
+            }
             services.add(launch(app, env));
         }
         awaitHealthy(services, deadline);
@@ -154,6 +160,9 @@ public final class Stack {
             // the demo admin signs in with a password; set ENDOW_ACCOUNTS_MFA_ENFORCED=true to try staff MFA
             env.put("ENDOW_ACCOUNTS_MFA_ENFORCED", envOr("ENDOW_ACCOUNTS_MFA_ENFORCED", "false"));
             env.put("ENDOW_ADMIN_PASSWORD", adminPassword);
+            if (stripeStandin != null) {
+                env.put("ENDOW_PORTAL_CHECKOUT_ORIGINS", stripeStandin.baseUrl().toString());
+            }
             env.putAll(gatewayOverrides);
             gateway = launch(gatewaySpec, env);
             awaitHealthy(List.of(gateway), deadline);
@@ -235,6 +244,52 @@ public final class Stack {
         }
         mail = LocalMailServer.start(intEnv("ENDOW_MAIL_SMTP_PORT", 3025), intEnv("ENDOW_MAIL_VIEWER_PORT", 8025));
         LOG.info("Local mail server on SMTP port {}, read at {}", mail.smtpPort(), mail.viewerUrl());
+    }
+
+    private static AppSpec gatewaySpecOf(List<AppSpec> apps) {
+        return apps.stream().filter(AppSpec::isGateway).findFirst().orElse(null);
+    }
+
+    /**
+     * Card payments for the donations service: a real Stripe key from the environment ({@code
+     * ENDOW_STRIPE_API_KEY} and {@code ENDOW_STRIPE_WEBHOOK_SECRET}, Stripe sends its webhooks to the
+     * portal's {@code /api/donations/stripe/webhook}); otherwise the local Stripe stand-in, whose
+     * checkout page charges nothing ({@code ENDOW_STRIPE_STANDIN=false}: no card payments, pledges by
+     * bank transfer or cheque only).
+     */
+    private Map<String, String> cardPaymentsEnv(Secrets secrets, AppSpec gatewaySpec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String portal = "http://localhost:" + (gatewaySpec == null ? 8080 : portOf(gatewaySpec));
+        env.put("ENDOW_DONATIONS_CHECKOUT_PORTAL_URL", envOr("ENDOW_DONATIONS_CHECKOUT_PORTAL_URL", portal));
+        if (System.getenv("ENDOW_STRIPE_API_KEY") != null) {
+            for (String name :
+                    List.of("ENDOW_STRIPE_API_KEY", "ENDOW_STRIPE_WEBHOOK_SECRET", "ENDOW_STRIPE_API_BASE")) {
+                if (System.getenv(name) != null) {
+                    env.put(name, System.getenv(name));
+                }
+            }
+            cardPayments = "Stripe (key from ENDOW_STRIPE_API_KEY)";
+            return env;
+        }
+        if ("false".equals(System.getenv("ENDOW_STRIPE_STANDIN"))) {
+            return env;
+        }
+        String key = "sk_test_standin_" + secrets.getOrGenerate("stripe-standin.api-key");
+        String secret = "whsec_" + secrets.getOrGenerate("stripe-standin.webhook-secret");
+        try {
+            stripeStandin = org.endow.stripestandin.StripeStandin.start(
+                    intEnv("ENDOW_STRIPE_STANDIN_PORT", 12111),
+                    key,
+                    secret,
+                    java.net.URI.create(portal.replace("localhost", "127.0.0.1") + "/api/donations/stripe/webhook"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Stripe stand-in could not start", e);
+        }
+        env.put("ENDOW_STRIPE_API_KEY", key);
+        env.put("ENDOW_STRIPE_WEBHOOK_SECRET", secret);
+        env.put("ENDOW_STRIPE_API_BASE", stripeStandin.baseUrl().toString());
+        cardPayments = "Stripe stand-in " + stripeStandin.baseUrl() + " (its checkout page charges nothing)";
+        return env;
     }
 
     private Map<String, String> commonEnv(AppSpec app, Database database, KeyPairPem jwt) {
@@ -337,6 +392,7 @@ public final class Stack {
         out.append("  Mail:            ")
                 .append(mail == null ? System.getenv("ENDOW_MAIL_SMTP_HOST") : mail.viewerUrl() + " (every mail sent)")
                 .append('\n');
+        out.append("  Card payments:   ").append(cardPayments).append('\n');
         out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
         out.append("  PostgreSQL:      ").append(postgres.adminJdbcUrl()).append('\n');
         out.append("  Logs:            ").append(logDir).append('\n');
@@ -378,6 +434,9 @@ public final class Stack {
         }
         if (mail != null) {
             steps.add(mail::close);
+        }
+        if (stripeStandin != null) {
+            steps.add(stripeStandin::close);
         }
         if (broker != null) {
             steps.add(() -> {
