@@ -94,6 +94,15 @@ public class RecordingCardPayments {
                 });
             }
             case PaymentNotification.Refunded refunded -> {
+                if (refunded.donationId() == null
+                        && payments.donationPaidBy(refunded.paymentId()).isEmpty()) {
+                    // not a gift's payment (e.g. a cancelled event's registration fee refunded on its card)
+                    LOG.warn(
+                            "Stripe event {}: refund of {}, which paid no gift; acknowledged",
+                            eventId,
+                            refunded.paymentId());
+                    return true;
+                }
                 Donation donation = refunded.donationId() != null
                         ? donation(refunded.donationId())
                         : donationPaidBy(refunded.paymentId());
@@ -105,6 +114,14 @@ public class RecordingCardPayments {
                 donations.update(donation);
             }
             case PaymentNotification.Disputed disputed -> {
+                if (payments.donationPaidBy(disputed.paymentId()).isEmpty()) {
+                    // disputes come days after the payment: one on an unknown payment is on no gift of ours
+                    LOG.warn(
+                            "Stripe event {}: dispute on {}, which paid no gift; acknowledged",
+                            eventId,
+                            disputed.paymentId());
+                    return true;
+                }
                 Donation donation = donationPaidBy(disputed.paymentId());
                 donation.disputed(disputed.status(), disputed.amount(), now, disputed.disputeId())
                         .ifPresent(event -> DonationIntegrationEvents.publish(outbox, event));

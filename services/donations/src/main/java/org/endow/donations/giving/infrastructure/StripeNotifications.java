@@ -74,6 +74,12 @@ final class StripeNotifications {
     }
 
     private static PaymentNotification completed(String type, JsonNode session) {
+        String donation = metadata(session, StripeCardCheckouts.StripeCardCheckout.DONATION_ID);
+        String recurring = metadata(session, StripeCardCheckouts.StripeCardCheckout.RECURRING_GIFT_ID);
+        if (donation == null && recurring == null) {
+            // a checkout this service did not open (e.g. another application on the same Stripe account)
+            return new PaymentNotification.Ignored(type + " (not a gift)");
+        }
         if ("subscription".equals(text(session, "mode"))) {
             return new PaymentNotification.SubscriptionCheckoutCompleted(
                     metadata(session, StripeCardCheckouts.StripeCardCheckout.RECURRING_GIFT_ID),

@@ -254,12 +254,93 @@ class CardGiftsIT {
         String unknown = "{\"id\":\"evt_unknown_pi\",\"object\":\"event\",\"type\":\"charge.dispute.created\",\"data\":"
                 + "{\"object\":{\"id\":\"dp_x\",\"object\":\"dispute\",\"amount\":100,\"currency\":\"usd\","
                 + "\"payment_intent\":\"pi_nobody\",\"status\":\"needs_response\"}}}";
-        assertEquals(503, post(unknown, stripe.signature(unknown)), "an unknown payment is delivered again later");
+        assertEquals(200, post(unknown, stripe.signature(unknown)), "a dispute on no gift of ours is acknowledged");
+        String early = "{\"id\":\"evt_early\",\"object\":\"event\",\"type\":\"checkout.session.completed\",\"data\":"
+                + "{\"object\":{\"id\":\"cs_x\",\"object\":\"checkout.session\",\"mode\":\"payment\","
+                + "\"payment_status\":\"paid\",\"payment_intent\":\"pi_early\",\"metadata\":{\"donation_id\":\""
+                + UUID.randomUUID() + "\"}}}}";
+        assertEquals(
+                503,
+                post(early, stripe.signature(early)),
+                "a payment for a gift not known yet is delivered again later");
+        assertEquals(0, count("select count(*) from stripe_event where event_id = 'evt_early'"));
         assertEquals(400, post(unknown, "t=1,v1=forged"), "a forged signature is refused");
         String other = "{\"id\":\"evt_other\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":"
                 + "{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}";
         assertEquals(200, post(other, stripe.signature(other)), "an event not used is acknowledged");
-        assertEquals(0, count("select count(*) from stripe_event where event_id = 'evt_unknown_pi'"));
+    }
+
+    @Test
+    void a_cancelled_events_registration_paid_by_card_is_refunded_on_that_card() throws Exception {
+        // a registration fee paid earlier through Stripe, not a gift (no gift metadata)
+        StripeClient client = StripeClient.builder()
+                .setApiKey(KEY)
+                .setApiBase(stripe.baseUrl().toString())
+                .build();
+        var session = client.v1()
+                .checkout()
+                .sessions()
+                .create(com.stripe.param.checkout.SessionCreateParams.builder()
+                        .setMode(com.stripe.param.checkout.SessionCreateParams.Mode.PAYMENT)
+                        .setSuccessUrl("https://tickets.test/ok")
+                        .addLineItem(com.stripe.param.checkout.SessionCreateParams.LineItem.builder()
+                                .setQuantity(1L)
+                                .setPriceData(com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData.builder()
+                                        .setCurrency("eur")
+                                        .setUnitAmount(12_000L)
+                                        .setProductData(com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData
+                                                .ProductData.builder()
+                                                .setName("Conference ticket")
+                                                .build())
+                                        .build())
+                                .build())
+                        .build());
+        stripe.pay(session.getId());
+        String intent =
+                client.v1().checkout().sessions().retrieve(session.getId()).getPaymentIntent();
+
+        var managing = context.getBean(org.endow.donations.registrations.application.ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new org.endow.donations.registrations.application.ManagingEvents.CreateEventCommand(
+                        "sprint-conf",
+                        "Sprint Conf",
+                        "EUR",
+                        "general",
+                        java.time.Instant.now().plus(Duration.ofDays(10)),
+                        org.endow.donations.registrations.model.DefaultAnswer.REFUND));
+        managing.importCsv(
+                "staff-1",
+                "sprint-conf",
+                "email,name,ticket_type,amount_paid,payment_intent_id\ncarol@example.org,Carol,regular,120.00," + intent
+                        + "\n");
+        context.getBean(org.endow.donations.registrations.application.CancellingEvent.class)
+                .cancel("staff-1", "sprint-conf");
+        String offer = text("select body from mail_outbox where recipient = 'carol@example.org' order by id limit 1");
+        Matcher link =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(offer);
+        assertTrue(link.find(), offer);
+
+        context.getBean(org.endow.donations.registrations.application.AnsweringOffer.class)
+                .answer(new org.endow.donations.registrations.application.AnsweringOffer.AnswerCommand(
+                        link.group(1), org.endow.donations.registrations.model.Answer.DONATE_PART, 4_500L));
+
+        assertEquals("ON_CARD", text("select refund_way from registration where email = 'carol@example.org'"));
+        var refunds = stripe.events().stream()
+                .filter(e -> e.type().equals("charge.refunded") && e.body().contains(intent))
+                .toList();
+        assertEquals(1, refunds.size());
+        assertTrue(
+                refunds.getFirst().body().contains("\"amount_refunded\":7500"),
+                refunds.getFirst().body());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from stripe_event where event_id = '"
+                                + refunds.getFirst().eventId() + "'")
+                        == 1);
+        assertEquals(
+                1,
+                count("select count(*) from donation where amount_minor = 4500 and status = 'RECEIVED'"
+                        + " and received_reference = 'CONVERTED_REGISTRATION:sprint-conf'"));
     }
 
     // ---- helpers
