@@ -102,10 +102,35 @@ class HostileInputIT {
         inKind.put("description", "corpus");
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("reference", "corpus");
+        Map<String, Object> checkout = new LinkedHashMap<>();
+        checkout.put("amountMinor", 2_500);
+        checkout.put("currency", "USD");
+        checkout.put("fundCode", "packaging");
+        checkout.put("frequency", "MONTHLY");
+        checkout.put("donorName", "Guest Corpus");
+        checkout.put("donorEmail", "guest-corpus@example.org");
+        checkout.put("dedication", "In honour of the corpus");
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("amountMinor", 1);
+        refund.put("reason", "corpus");
         Map<String, Object> roles = new LinkedHashMap<>();
         roles.put("roles", List.of("DONOR"));
         return List.of(
                 new JsonEndpoint("POST", "/api/donations/pledges", ada.token, pledge, Set.of(), Set.of("method")),
+                new JsonEndpoint(
+                        "POST",
+                        "/api/donations/checkout",
+                        null,
+                        checkout,
+                        Set.of("donorName", "dedication"),
+                        Set.of("frequency", "dedication")),
+                new JsonEndpoint(
+                        "POST",
+                        "/api/donations/pledges/" + adaPledge + "/refunds",
+                        admin,
+                        refund,
+                        Set.of("reason"),
+                        Set.of()),
                 new JsonEndpoint("POST", "/api/auth/signup", null, signup, Set.of("displayName", "password"), Set.of()),
                 new JsonEndpoint("POST", "/api/auth/token", null, token, Set.of("password"), Set.of()),
                 new JsonEndpoint("POST", "/api/funds/items", admin, item, Set.of("title"), Set.of()),
@@ -444,6 +469,15 @@ class HostileInputIT {
                 new Rule("POST", "/api/donations/pledges", Set.of("DONOR")),
                 new Rule("GET", "/api/donations/pledges/mine", Set.of("DONOR")),
                 new Rule("POST", "/api/donations/pledges/" + adaPledge + "/received", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/giving-options", Set.of()),
+                new Rule("POST", "/api/donations/checkout", Set.of()),
+                new Rule("POST", "/api/donations/pledges/" + adaPledge + "/refunds", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/monthly/mine", Set.of("DONOR")),
+                new Rule(
+                        "POST",
+                        "/api/donations/monthly/00000000-0000-4000-8000-000000000000/cancel",
+                        Set.of("DONOR", "STAFF", "ADMIN")),
+                new Rule("POST", "/api/donations/stripe/webhook", Set.of()),
                 new Rule("GET", "/api/donations/operations/dead-letters", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/funds/operations/dead-letters", Set.of("STAFF", "ADMIN")),
                 new Rule("POST", "/api/funds/operations/dead-letters/999999/replay", Set.of("ADMIN")),

@@ -29,17 +29,15 @@ public class StripeWebhookVerifier {
      * @param rawBody the request body exactly as received
      * @param signatureHeader the {@code Stripe-Signature} header
      * @return the verified event
-     * @throws ProblemException 400 when the signature is missing, forged or stale; 503 when no
-     *     webhook secret is configured
+     * @throws ProblemException 400 when the signature is missing, forged or stale; 404 when no
+     *     webhook secret is configured (no card payments here)
      */
     public Event verify(String rawBody, String signatureHeader) {
         String secret = properties.webhookSecret();
         if (secret == null || secret.isBlank()) {
+            // no endpoint secret: this deployment takes no card payments, so there is no webhook endpoint
             throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Webhooks are off",
-                    "endow.stripe.webhook-secret is not set",
-                    List.of());
+                    HttpStatus.NOT_FOUND, "Webhooks are off", "endow.stripe.webhook-secret is not set", List.of());
         }
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new ProblemException(

@@ -43,14 +43,25 @@ class GiftChecks {
                     command.donorName() == null ? "" : command.donorName().strip(),
                     command.donorEmail() == null ? "" : command.donorEmail().strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(
-                    command.donorName() == null || command.donorName().isBlank() ? "donorName" : "donorEmail",
-                    e.getMessage());
+            String name = command.donorName();
+            boolean nameIsWrong = name == null
+                    || name.isBlank()
+                    || name.length() > 200
+                    || name.chars().anyMatch(Character::isISOControl);
+            throw ProblemException.invalidField(nameIsWrong ? "donorName" : "donorEmail", e.getMessage());
         }
         Frequency frequency = command.frequency() == null
                 ? Frequency.ONE_TIME
                 : Frequency.parse(command.frequency())
                         .orElseThrow(() -> ProblemException.invalidField("frequency", "must be ONE_TIME or MONTHLY"));
+        if (command.dedication() != null && command.dedication().chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidField("dedication", "must not contain control characters");
+        }
+        if (command.recognition() != null
+                && command.recognition().displayName() != null
+                && command.recognition().displayName().chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidField("recognition.displayName", "must not contain control characters");
+        }
         if (command.dedication() != null && command.dedication().length() > GiftOptions.MAX_DEDICATION) {
             throw ProblemException.invalidField(
                     "dedication", "must be at most " + GiftOptions.MAX_DEDICATION + " characters");

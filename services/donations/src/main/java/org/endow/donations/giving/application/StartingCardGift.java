@@ -39,6 +39,7 @@ public class StartingCardGift {
 
     public Started start(PledgeCommand command) {
         if (!checkout.enabled()) {
+            drafts.check(command); // a wrong gift is told field by field first
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "Card payments are off",
@@ -102,6 +103,13 @@ public class StartingCardGift {
             this.payments = payments;
             this.checks = checks;
             this.clock = clock;
+        }
+
+        @Transactional(readOnly = true)
+        public void check(PledgeCommand command) {
+            checks.amountOf(command);
+            checks.optionsOf(command);
+            checks.openItem(command.fundCode());
         }
 
         @Transactional
