@@ -133,6 +133,8 @@ class GivingPageController {
                                 m.status().replace('_', ' ').toLowerCase(),
                                 !"CANCELLED".equals(m.status())))
                         .toList());
+        int thisYear = java.time.Year.now(ZoneOffset.UTC).getValue();
+        model.put("statementYears", List.of(thisYear, thisYear - 1, thisYear - 2));
         model.put("monthlyError", monthlyError);
         model.put("monthlyNotice", monthlyNotice);
         return pages.page(request, authentication, "giving", "My giving", model, status);

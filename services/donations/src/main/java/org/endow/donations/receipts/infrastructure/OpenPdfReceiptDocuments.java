@@ -30,14 +30,13 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
 
     static final String NOTHING_IN_RETURN = "No goods or services were provided in exchange for this contribution.";
 
-    private static final Font FOUNDATION =
-            FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18, new Color(0x1f, 0x4e, 0x8c));
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.DARK_GRAY);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-    private static final Font TOTAL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    static final Font FOUNDATION = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18, new Color(0x1f, 0x4e, 0x8c));
+    static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+    static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.DARK_GRAY);
+    static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
+    static final Font TOTAL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     @Override
     public byte[] render(ReceiptContent receipt) {
@@ -121,7 +120,7 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
         return out.toByteArray();
     }
 
-    private static void spacer(Document document, float height) {
+    static void spacer(Document document, float height) {
         Paragraph space = new Paragraph(new Chunk(" ", BODY));
         space.setSpacingAfter(height - 10);
         document.add(space);
@@ -134,7 +133,7 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
         return cell;
     }
 
-    private static PdfPCell cell(String text, Font font, int alignment) {
+    static PdfPCell cell(String text, Font font, int alignment) {
         PdfPCell cell = new PdfPCell(new Phrase(text, font));
         cell.setHorizontalAlignment(alignment);
         cell.setPadding(6);

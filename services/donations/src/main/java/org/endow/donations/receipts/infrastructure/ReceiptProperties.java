@@ -5,7 +5,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * {@code endow.donations.receipts.*}: the foundation as its receipts name it (env e.g. {@code
- * ENDOW_DONATIONS_RECEIPTS_TAX_ID}) and the time zone whose calendar dates and years receipts use.
+ * ENDOW_DONATIONS_RECEIPTS_TAX_ID}), the time zone whose calendar dates and years receipts use, and the
+ * month the fiscal year starts in (annual statements; {@code ENDOW_DONATIONS_RECEIPTS_FISCAL_YEAR_START_MONTH}).
  */
 @ConfigurationProperties("endow.donations.receipts")
 record ReceiptProperties(
@@ -18,4 +19,5 @@ record ReceiptProperties(
         String taxId,
 
         @Bindable(defaultValue = "The Treasurer") String signatory,
-        @Bindable(defaultValue = "UTC") String timeZone) {}
+        @Bindable(defaultValue = "UTC") String timeZone,
+        @Bindable(defaultValue = "1") int fiscalYearStartMonth) {}

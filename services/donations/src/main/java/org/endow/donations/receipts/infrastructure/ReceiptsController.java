@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.receipts.application.IssuingAnnualStatement;
 import org.endow.donations.receipts.application.ViewingReceipts;
 import org.endow.donations.receipts.model.Receipt;
 import org.endow.platform.security.Caller;
@@ -25,9 +26,37 @@ import org.endow.platform.security.Roles;
 class ReceiptsController {
 
     private final ViewingReceipts viewing;
+    private final IssuingAnnualStatement statements;
 
-    ReceiptsController(ViewingReceipts viewing) {
+    ReceiptsController(ViewingReceipts viewing, IssuingAnnualStatement statements) {
         this.viewing = viewing;
+        this.statements = statements;
+    }
+
+    /**
+     * The signed-in donor's annual statement for a fiscal year (its first month is configured); staff
+     * name the donor with {@code ?donor=<account id>}.
+     */
+    @Get("/statements/{year}.pdf")
+    @Produces("application/pdf")
+    @Secured({Roles.DONOR, Roles.STAFF})
+    HttpResponse<byte[]> statement(
+            @PathVariable int year,
+            @io.micronaut.core.annotation.Nullable
+                    @io.micronaut.http.annotation.QueryValue
+                    @jakarta.validation.constraints.Size(max = 100)
+                    String donor,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (donor != null && !caller.has(Roles.STAFF)) {
+            throw org.endow.platform.problem.ProblemException.notFound("No statement for that donor");
+        }
+        DonorId whose = new DonorId(donor != null ? donor : caller.accountId());
+        byte[] pdf = statements.document(statements.statement(whose, year));
+        return HttpResponse.ok(pdf)
+                .contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"giving-statement-" + year + ".pdf\"")
+                .header("Cache-Control", "private, no-store");
     }
 
     @Get("/mine")

@@ -151,4 +151,61 @@ class ReceiptsIT {
         java.nio.file.Path out = java.nio.file.Path.of("target/receipt-sample.pdf");
         java.nio.file.Files.write(out, pdf);
     }
+
+    @Test
+    void the_annual_statement_lists_the_years_receipts_net_of_refunds_with_totals_per_currency() throws Exception {
+        var foundation = new ReceiptContent.Foundation(
+                "Python Software Foundation", "9450 SW Gemini Dr, Beaverton, OR", "EIN 04-3594598", "Treasurer");
+        var range = org.endow.donations.receipts.model.AnnualStatement.fiscalYear(2026, 7);
+        assertEquals(LocalDate.parse("2026-07-01"), range[0]);
+        assertEquals(LocalDate.parse("2027-06-30"), range[1]);
+        var statement = new org.endow.donations.receipts.model.AnnualStatement(
+                foundation,
+                "Grace Hopper",
+                "grace@example.org",
+                "Fiscal year 2026/2027 (1 July 2026 – 30 June 2027)",
+                range[0],
+                range[1],
+                LocalDate.parse("2027-07-02"),
+                List.of(
+                        new org.endow.donations.receipts.model.AnnualStatement.Line(
+                                new ReceiptNumber(2026, 7),
+                                LocalDate.parse("2026-08-01"),
+                                "Packaging work",
+                                Money.of(10_000, "USD"),
+                                Money.of(4_000, "USD")),
+                        new org.endow.donations.receipts.model.AnnualStatement.Line(
+                                new ReceiptNumber(2027, 3),
+                                LocalDate.parse("2027-02-01"),
+                                "General fund (unrestricted)",
+                                Money.of(2_500, "USD"),
+                                Money.zero("USD")),
+                        new org.endow.donations.receipts.model.AnnualStatement.Line(
+                                new ReceiptNumber(2027, 4),
+                                LocalDate.parse("2027-03-01"),
+                                "General fund (unrestricted)",
+                                Money.of(5_000, "EUR"),
+                                Money.zero("EUR"))));
+        assertEquals(Money.of(8_500, "USD"), statement.netTotals().get("USD"));
+
+        byte[] pdf = context.getBean(org.endow.donations.receipts.model.StatementDocuments.class)
+                .render(statement);
+
+        String text =
+                new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replace("\n", " ");
+        for (String expected : List.of(
+                "Annual giving statement",
+                "Fiscal year 2026/2027",
+                "Grace Hopper",
+                "2026-000007",
+                "USD 100.00",
+                "USD 60.00",
+                "Total given, USD",
+                "USD 85.00",
+                "Total given, EUR",
+                "EUR 50.00")) {
+            assertTrue(text.contains(expected), expected + " not in:\n" + text);
+        }
+        java.nio.file.Files.write(java.nio.file.Path.of("target/statement-sample.pdf"), pdf);
+    }
 }
