@@ -218,15 +218,44 @@ class PledgeFlowIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> java.util.Arrays.stream(mail.getReceivedMessages())
-                        .anyMatch(m -> recipient(m).equals(grace.email)));
+                        .anyMatch(m ->
+                                recipient(m).equals(grace.email) && subject(m).contains("receipt")));
         jakarta.mail.internet.MimeMessage thanks = java.util.Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> recipient(m).equals(grace.email))
+                .filter(m -> recipient(m).equals(grace.email) && subject(m).contains("receipt"))
                 .findFirst()
                 .orElseThrow();
+        // the pledge's payment instructions came first, with their PDF, and download again on request
+        jakarta.mail.internet.MimeMessage howToPay = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equals(grace.email) && subject(m).startsWith("How to pay your gift"))
+                .findFirst()
+                .orElseThrow();
+        jakarta.mail.Multipart instructions = (jakarta.mail.Multipart) howToPay.getContent();
+        assertTrue(GreenMailUtil.getBody(instructions.getBodyPart(0)).contains("IBAN"));
+        assertTrue(instructions.getBodyPart(1).getFileName().startsWith("payment-instructions-ENDOW-"));
+        String pledgeId = http.get("/api/donations/pledges/mine", grace.token)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertTrue(http.getAny("/api/donations/pledges/" + pledgeId + "/instructions.pdf", grace.token)
+                .body()
+                .startsWith("%PDF"));
+        assertEquals(
+                404,
+                http.getAny("/api/donations/pledges/" + pledgeId + "/instructions.pdf", ada.token)
+                        .status());
         assertTrue(thanks.getSubject().contains(number), thanks.getSubject());
         jakarta.mail.Multipart parts = (jakarta.mail.Multipart) thanks.getContent();
         assertTrue(GreenMailUtil.getBody(parts.getBodyPart(0)).contains("$250.00"));
         assertEquals("receipt-" + number + ".pdf", parts.getBodyPart(1).getFileName());
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(jakarta.mail.internet.MimeMessage message) {

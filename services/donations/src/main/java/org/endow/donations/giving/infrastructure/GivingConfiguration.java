@@ -4,11 +4,13 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Parameter;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.endow.donations.giving.model.GivingPolicy;
+import org.endow.donations.giving.model.PaymentInstructions;
 import org.endow.kernel.Money;
 
 /** Builds the {@link GivingPolicy} from {@code endow.donations.limits.<CURRENCY>.*}. */
@@ -32,5 +34,10 @@ class GivingConfiguration {
             byCurrency.put(code, new GivingPolicy.Limits(limit.minMinor(), limit.maxMinor()));
         }
         return new GivingPolicy(byCurrency);
+    }
+
+    @Singleton
+    PaymentInstructions.BankDetails bankDetails(BankProperties bank) {
+        return new PaymentInstructions.BankDetails(bank.accountName(), bank.iban(), bank.bic(), bank.chequeAddress());
     }
 }

@@ -28,6 +28,7 @@ import org.endow.donations.giving.application.PledgeCommand;
 import org.endow.donations.giving.application.PledgingDonation;
 import org.endow.donations.giving.application.RecordingReceipt;
 import org.endow.donations.giving.application.RefundingGift;
+import org.endow.donations.giving.application.SendingPaymentInstructions;
 import org.endow.donations.giving.application.ViewingDonations;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
@@ -43,10 +44,16 @@ class PledgesController {
     private final ViewingDonations viewing;
     private final RecordingReceipt receipts;
     private final RefundingGift refunding;
+    private final SendingPaymentInstructions instructions;
 
     PledgesController(
-            PledgingDonation pledging, ViewingDonations viewing, RecordingReceipt receipts, RefundingGift refunding) {
+            PledgingDonation pledging,
+            ViewingDonations viewing,
+            RecordingReceipt receipts,
+            RefundingGift refunding,
+            SendingPaymentInstructions instructions) {
         this.refunding = refunding;
+        this.instructions = instructions;
         this.pledging = pledging;
         this.viewing = viewing;
         this.receipts = receipts;
@@ -99,6 +106,20 @@ class PledgesController {
         Caller caller = Caller.of(authentication);
         return PledgeResponse.of(
                 viewing.one(new DonationId(id), new DonorId(caller.accountId()), caller.has(Roles.STAFF)));
+    }
+
+    /** How to pay this pledge (bank transfer or cheque), as a PDF: for the donor who pledged, or staff. */
+    @Get("/{id}/instructions.pdf")
+    @io.micronaut.http.annotation.Produces("application/pdf")
+    @Secured({Roles.DONOR, Roles.STAFF})
+    HttpResponse<byte[]> instructions(@PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        byte[] pdf =
+                instructions.document(new DonationId(id), new DonorId(caller.accountId()), caller.has(Roles.STAFF));
+        return HttpResponse.ok(pdf)
+                .contentType(io.micronaut.http.MediaType.of("application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"payment-instructions.pdf\"")
+                .header("Cache-Control", "private, no-store");
     }
 
     /** Staff: the money of this pledge arrived (bank transfer or cheque reconciled). Audited. */
