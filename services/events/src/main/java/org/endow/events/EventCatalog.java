@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.funds.v1.FundEvents;
 import org.endow.events.grants.v1.GrantEvents;
+import org.endow.events.sponsorships.v1.SponsorshipEvents;
 
 /** Every integration event Endow knows, for lookup by wire name and version. */
 public final class EventCatalog {
@@ -25,7 +26,8 @@ public final class EventCatalog {
             FundEvents.FUNDS_RELEASED,
             GrantEvents.GRANT_APPROVAL_REQUESTED,
             GrantEvents.GRANT_WITHDRAWN,
-            GrantEvents.GRANT_DISBURSED);
+            GrantEvents.GRANT_DISBURSED,
+            SponsorshipEvents.SPONSORSHIP_PAID);
 
     private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));

@@ -150,6 +150,39 @@ public record JournalEntry(
                         Posting.credit(Account.CASH, fundCode, amount)));
     }
 
+    /**
+     * A sponsorship's invoice was paid: cash in, given to each fund its part of the fee (restricted
+     * programs to their funded items, the rest to the general fund).
+     *
+     * @param parts the fee per fund code, adding up to the fee
+     */
+    public static JournalEntry sponsorshipPaid(
+            UUID sourceEventId,
+            String sponsorshipId,
+            String organisation,
+            java.util.Map<String, Money> parts,
+            Instant at) {
+        List<Posting> postings = new java.util.ArrayList<>();
+        String mainFund = null;
+        Money largest = null;
+        for (java.util.Map.Entry<String, Money> part : parts.entrySet()) {
+            postings.add(Posting.debit(Account.CASH, part.getKey(), part.getValue()));
+            postings.add(Posting.credit(Account.FUND_BALANCE, part.getKey(), part.getValue()));
+            if (largest == null || part.getValue().compareTo(largest) > 0) {
+                largest = part.getValue();
+                mainFund = part.getKey();
+            }
+        }
+        return new JournalEntry(
+                derivedId("sponsorship-paid", sourceEventId),
+                sourceEventId,
+                EntryKind.SPONSORSHIP_PAID,
+                mainFund,
+                "Sponsorship " + organisation + " (" + sponsorshipId + ")",
+                at,
+                postings);
+    }
+
     /** The same source event always yields the same entry id, so a replay finds the entry it made. */
     private static UUID derivedId(String kind, UUID sourceEventId) {
         return UUID.nameUUIDFromBytes((kind + ":" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -160,6 +193,7 @@ public record JournalEntry(
         DONATION_RECEIVED,
         DONATION_REFUNDED,
         DONATION_CHARGED_BACK,
+        SPONSORSHIP_PAID,
         TRANSFER,
         IN_KIND,
         GRANT_DISBURSED

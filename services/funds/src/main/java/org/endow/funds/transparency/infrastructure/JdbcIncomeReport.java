@@ -24,6 +24,7 @@ class JdbcIncomeReport implements IncomeReport {
         return jdbc.prepareStatement(
                 "select to_char(date_trunc('month', e.occurred_at at time zone 'UTC'), 'YYYY-MM'),"
                         + " case e.kind when 'DONATION_RECEIVED' then 'donations' when 'IN_KIND' then 'in-kind'"
+                        + " when 'SPONSORSHIP_PAID' then 'sponsorships'"
                         + " else lower(e.kind) end,"
                         + " sum(l.debit_minor), l.currency"
                         + " from journal_entry e join journal_line l on l.entry_id = e.id"

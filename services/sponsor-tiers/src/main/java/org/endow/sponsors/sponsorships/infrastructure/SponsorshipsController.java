@@ -1,0 +1,359 @@
+package org.endow.sponsors.sponsorships.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.endow.platform.problem.ProblemException;
+import org.endow.platform.security.Caller;
+import org.endow.platform.security.Roles;
+import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
+import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
+import org.endow.sponsors.sponsorships.application.SigningContract;
+import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
+import org.endow.sponsors.sponsorships.model.ContractDocument;
+import org.endow.sponsors.sponsorships.model.Organisation;
+import org.endow.sponsors.sponsorships.model.Selection;
+import org.endow.sponsors.sponsorships.model.Sponsorship;
+import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
+
+/**
+ * Sponsorships: a sponsor applies and signs; staff review, send, countersign, nullify and record
+ * payments (each audited); documents download for the sponsor and staff; the wall is public.
+ */
+@Controller("/api/sponsors")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SponsorshipsController {
+
+    private final ApplyingForSponsorship applying;
+    private final ReviewingSponsorship reviewing;
+    private final SigningContract signing;
+    private final RecordingSponsorshipPayment payments;
+    private final ViewingSponsorships viewing;
+
+    SponsorshipsController(
+            ApplyingForSponsorship applying,
+            ReviewingSponsorship reviewing,
+            SigningContract signing,
+            RecordingSponsorshipPayment payments,
+            ViewingSponsorships viewing) {
+        this.applying = applying;
+        this.reviewing = reviewing;
+        this.signing = signing;
+        this.payments = payments;
+        this.viewing = viewing;
+    }
+
+    @Post("/sponsorships")
+    @Secured(Roles.SPONSOR)
+    HttpResponse<SponsorshipResponse> apply(@Body @Valid ApplicationRequest request, Authentication authentication) {
+        Sponsorship s =
+                applying.apply(Caller.of(authentication).accountId(), request.organisation(), request.selection());
+        return HttpResponse.created(SponsorshipResponse.of(s, List.of()))
+                .headers(h -> h.location(URI.create("/api/sponsors/sponsorships/" + s.id())));
+    }
+
+    /** The sponsor changes an application staff sent back, and applies again. */
+    @Put("/sponsorships/{id}")
+    @Secured(Roles.SPONSOR)
+    SponsorshipResponse amend(
+            @PathVariable UUID id, @Body @Valid ApplicationRequest request, Authentication authentication) {
+        return SponsorshipResponse.of(
+                applying.amend(Caller.of(authentication).accountId(), id, request.organisation(), request.selection()),
+                List.of());
+    }
+
+    @Get("/sponsorships/mine")
+    @Secured(Roles.SPONSOR)
+    List<SponsorshipResponse> mine(Authentication authentication) {
+        return viewing.mine(Caller.of(authentication).accountId()).stream()
+                .map(s -> SponsorshipResponse.of(s, List.of()))
+                .toList();
+    }
+
+    /** Staff: every sponsorship, or those in one status. */
+    @Get("/sponsorships")
+    @Secured(Roles.STAFF)
+    List<SponsorshipResponse> all(@Nullable @QueryValue @Size(max = 20) String status) {
+        SponsorshipStatus wanted = status == null
+                ? null
+                : Arrays.stream(SponsorshipStatus.values())
+                        .filter(s -> s.name().equalsIgnoreCase(status))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                "status", "must be one of " + Arrays.toString(SponsorshipStatus.values())));
+        return viewing.all(wanted).stream()
+                .map(s -> SponsorshipResponse.of(s, List.of()))
+                .toList();
+    }
+
+    @Get("/sponsorships/{id}")
+    @Secured({Roles.SPONSOR, Roles.STAFF})
+    SponsorshipResponse one(@PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return SponsorshipResponse.of(
+                viewing.one(id, caller.accountId(), caller.has(Roles.STAFF)),
+                viewing.versions(id, caller.accountId(), caller.has(Roles.STAFF)));
+    }
+
+    @Post("/sponsorships/{id}/approve")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse approve(@PathVariable UUID id, @Body @Valid ApprovalRequest request, Authentication staff) {
+        return SponsorshipResponse.of(
+                reviewing.approve(
+                        Caller.of(staff).accountId(), id, request.startDate(), request.endDate(), request.feeMinor()),
+                List.of());
+    }
+
+    @Post("/sponsorships/{id}/reject")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse reject(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
+        return SponsorshipResponse.of(reviewing.reject(Caller.of(staff).accountId(), id, request.reason()), List.of());
+    }
+
+    @Post("/sponsorships/{id}/send-back")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse sendBack(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
+        return SponsorshipResponse.of(
+                reviewing.sendBack(Caller.of(staff).accountId(), id, request.reason()), List.of());
+    }
+
+    @Post("/sponsorships/{id}/contract/send")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse sendContract(@PathVariable UUID id, Authentication staff) {
+        return SponsorshipResponse.of(signing.send(Caller.of(staff).accountId(), id), List.of());
+    }
+
+    /** The sponsor signs the draft they read: typed name and title, and the SHA-256 shown with the draft. */
+    @Post("/sponsorships/{id}/contract/sign")
+    @Secured(Roles.SPONSOR)
+    SponsorshipResponse sign(@PathVariable UUID id, @Body @Valid SignatureRequest request, Authentication sponsor) {
+        return SponsorshipResponse.of(
+                signing.sign(
+                        Caller.of(sponsor).accountId(), id, request.name(), request.title(), request.documentSha256()),
+                List.of());
+    }
+
+    @Post("/sponsorships/{id}/contract/countersign")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse countersign(
+            @PathVariable UUID id, @Body @Valid CountersignRequest request, Authentication staff) {
+        return SponsorshipResponse.of(
+                signing.countersign(Caller.of(staff).accountId(), id, request.name(), request.title()), List.of());
+    }
+
+    @Post("/sponsorships/{id}/contract/nullify")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse nullify(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
+        return SponsorshipResponse.of(signing.nullify(Caller.of(staff).accountId(), id, request.reason()), List.of());
+    }
+
+    /** Staff: the invoice was paid by bank transfer; {@code SponsorshipPaid} reaches the ledger. */
+    @Post("/sponsorships/{id}/payments")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse paid(@PathVariable UUID id, @Body @Valid PaymentRequest request, Authentication staff) {
+        return SponsorshipResponse.of(payments.paid(Caller.of(staff).accountId(), id, request.reference()), List.of());
+    }
+
+    /** A contract version or the invoice: {@code kind} is draft, signed, executed or invoice. */
+    @Get("/sponsorships/{id}/documents/{revision}/{kind}.pdf")
+    @Produces("application/pdf")
+    @Secured({Roles.SPONSOR, Roles.STAFF})
+    HttpResponse<byte[]> document(
+            @PathVariable UUID id,
+            @PathVariable int revision,
+            @PathVariable String kind,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        byte[] pdf = viewing.document(id, revision, kind, caller.accountId(), caller.has(Roles.STAFF));
+        return HttpResponse.ok(pdf)
+                .contentType(MediaType.of("application/pdf"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"sponsorship-" + kind.toLowerCase(Locale.ROOT) + "-r" + revision
+                                + ".pdf\"")
+                .header("Cache-Control", "private, no-store");
+    }
+
+    /** The public sponsor wall: sponsors whose sponsorship is executed and running today, largest first. */
+    @Get("/wall")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    List<WallEntry> wall() {
+        return viewing.wall().stream()
+                .map(s -> new WallEntry(
+                        s.organisation().name(),
+                        s.organisation().website(),
+                        s.selection().packageCode(),
+                        s.selection().year(),
+                        s.startDate(),
+                        s.endDate()))
+                .toList();
+    }
+
+    @Serdeable
+    record WallEntry(String name, String website, String packageCode, int year, LocalDate since, LocalDate until) {}
+
+    @Serdeable
+    record ContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 254) String email,
+
+            @NotBlank
+            @Pattern(
+                    regexp = "PRIMARY|ADMINISTRATIVE|ACCOUNTING|MANAGER",
+                    message = "must be PRIMARY, ADMINISTRATIVE, ACCOUNTING or MANAGER")
+            String role) {}
+
+    /** The organisation, the package and the add-ons. */
+    @Serdeable
+    record ApplicationRequest(
+            @NotBlank @Size(max = 200) String organisationName,
+            @Nullable @Size(max = 2000) String description,
+            @Nullable @Size(max = 300) String website,
+            @NotBlank @Size(max = 1000) String billingAddress,
+            @NotEmpty @Size(max = 10) List<@Valid ContactRequest> contacts,
+            @NotNull @Min(2000) @Max(2999) Integer year,
+            @NotBlank @Size(max = 64) String packageCode,
+            @Nullable @Size(max = 30) List<@NotBlank @Size(max = 64) String> addOns) {
+
+        Organisation organisation() {
+            try {
+                return new Organisation(
+                        organisationName,
+                        description,
+                        website,
+                        billingAddress,
+                        contacts.stream()
+                                .map(c -> new Organisation.Contact(
+                                        c.name(), c.email(), Organisation.ContactRole.valueOf(c.role())))
+                                .toList());
+            } catch (IllegalArgumentException e) {
+                String field = e.getMessage().contains("web site")
+                        ? "website"
+                        : e.getMessage().contains("contact") ? "contacts" : "organisationName";
+                throw ProblemException.invalidField(field, e.getMessage());
+            }
+        }
+
+        Selection selection() {
+            return new Selection(year, packageCode, addOns == null ? List.of() : addOns);
+        }
+    }
+
+    /** @param feeMinor an adjusted fee, in minor units; absent: the catalogue's */
+    @Serdeable
+    record ApprovalRequest(
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @Nullable @Positive Long feeMinor) {}
+
+    @Serdeable
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+    @Serdeable
+    record SignatureRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String title,
+
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the document's SHA-256 (64 hex digits)")
+            String documentSha256) {}
+
+    @Serdeable
+    record CountersignRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Nullable @Size(max = 200) String title) {}
+
+    @Serdeable
+    record PaymentRequest(@Nullable @Size(max = 200) String reference) {}
+
+    @Serdeable
+    record DocumentResponse(int revision, String kind, String sha256, Instant createdAt, String href) {}
+
+    @Serdeable
+    record SponsorshipResponse(
+            String id,
+            String status,
+            String organisationName,
+            String website,
+            int year,
+            String packageCode,
+            List<String> addOns,
+            long feeMinor,
+            String currency,
+            @Nullable LocalDate startDate,
+            @Nullable LocalDate endDate,
+            @Nullable String decisionNote,
+            int revision,
+            @Nullable String signedBy,
+            @Nullable String countersignedBy,
+            @Nullable String invoiceNumber,
+            @Nullable LocalDate invoiceDue,
+            @Nullable Instant paidAt,
+            Instant appliedAt,
+            List<DocumentResponse> documents) {
+
+        static SponsorshipResponse of(Sponsorship s, List<ContractDocument> documents) {
+            return new SponsorshipResponse(
+                    s.id().toString(),
+                    s.status().name(),
+                    s.organisation().name(),
+                    s.organisation().website(),
+                    s.selection().year(),
+                    s.selection().packageCode(),
+                    s.selection().addOns(),
+                    s.fee().minor(),
+                    s.fee().currencyCode(),
+                    s.startDate(),
+                    s.endDate(),
+                    s.decisionNote(),
+                    s.revision(),
+                    s.sponsorSignature() == null ? null : s.sponsorSignature().name(),
+                    s.foundationSignature() == null
+                            ? null
+                            : s.foundationSignature().name(),
+                    s.invoiceNumber(),
+                    s.invoiceDue(),
+                    s.paidAt(),
+                    s.appliedAt(),
+                    documents.stream()
+                            .map(d -> new DocumentResponse(
+                                    d.revision(),
+                                    d.kind().name(),
+                                    d.sha256(),
+                                    d.createdAt(),
+                                    "/api/sponsors/sponsorships/" + s.id() + "/documents/" + d.revision() + "/"
+                                            + d.kind().name().toLowerCase(Locale.ROOT) + ".pdf"))
+                            .toList());
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.endow.sponsors.sponsorships.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.endow.kernel.Money;
+
+/**
+ * One organisation's sponsorship for a year: its application, staff's review, the contract signed
+ * by both sides, the invoice and its payment. Every transition checks the state it starts from and
+ * says plainly why it is refused ({@link IllegalTransition}).
+ */
+public final class Sponsorship {
+
+    private final UUID id;
+    private final String owner;
+    private Organisation organisation;
+    private Selection selection;
+    private Money fee;
+    private SponsorshipStatus status;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private String decisionNote;
+    private int revision;
+    private Signature sponsorSignature;
+    private Signature foundationSignature;
+    private String invoiceNumber;
+    private LocalDate invoiceDue;
+    private Instant paidAt;
+    private String paymentReference;
+    private final Instant appliedAt;
+
+    /** Who signed, as typed, when, and the SHA-256 of the document they signed. */
+    public record Signature(String name, String title, Instant at, String documentSha256) {}
+
+    public Sponsorship(
+            UUID id,
+            String owner,
+            Organisation organisation,
+            Selection selection,
+            Money fee,
+            SponsorshipStatus status,
+            LocalDate startDate,
+            LocalDate endDate,
+            String decisionNote,
+            int revision,
+            Signature sponsorSignature,
+            Signature foundationSignature,
+            String invoiceNumber,
+            LocalDate invoiceDue,
+            Instant paidAt,
+            String paymentReference,
+            Instant appliedAt) {
+        this.id = Objects.requireNonNull(id);
+        this.owner = Objects.requireNonNull(owner);
+        this.organisation = Objects.requireNonNull(organisation);
+        this.selection = Objects.requireNonNull(selection);
+        this.fee = Objects.requireNonNull(fee);
+        this.status = Objects.requireNonNull(status);
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.decisionNote = decisionNote;
+        this.revision = revision;
+        this.sponsorSignature = sponsorSignature;
+        this.foundationSignature = foundationSignature;
+        this.invoiceNumber = invoiceNumber;
+        this.invoiceDue = invoiceDue;
+        this.paidAt = paidAt;
+        this.paymentReference = paymentReference;
+        this.appliedAt = Objects.requireNonNull(appliedAt);
+    }
+
+    public static Sponsorship apply(
+            UUID id, String owner, Organisation organisation, Selection selection, Money fee, Instant now) {
+        return new Sponsorship(
+                id,
+                owner,
+                organisation,
+                selection,
+                fee,
+                SponsorshipStatus.APPLIED,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now);
+    }
+
+    /** Staff approve, with the sponsorship's dates and, optionally, an adjusted fee. */
+    public void approve(LocalDate start, LocalDate end, Money adjustedFee) {
+        require(SponsorshipStatus.APPLIED, "approve");
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new IllegalArgumentException("the end date must be after the start date");
+        }
+        if (adjustedFee != null) {
+            if (!adjustedFee.isPositive() || !adjustedFee.currencyCode().equals(fee.currencyCode())) {
+                throw new IllegalArgumentException("an adjusted fee is a positive amount in " + fee.currencyCode());
+            }
+            fee = adjustedFee;
+        }
+        startDate = start;
+        endDate = end;
+        status = SponsorshipStatus.APPROVED;
+        revision = 1;
+    }
+
+    public void reject(String reason) {
+        require(SponsorshipStatus.APPLIED, "reject");
+        requireReason(reason);
+        decisionNote = reason;
+        status = SponsorshipStatus.REJECTED;
+    }
+
+    /** Staff send it back for changes (before the sponsor has signed). */
+    public void rollBackToEditing(String reason) {
+        if (status != SponsorshipStatus.APPLIED
+                && status != SponsorshipStatus.APPROVED
+                && status != SponsorshipStatus.CONTRACT_SENT) {
+            throw new IllegalTransition("roll back to editing", status, "only before the sponsor signs");
+        }
+        requireReason(reason);
+        decisionNote = reason;
+        status = SponsorshipStatus.EDITING;
+        sponsorSignature = null;
+    }
+
+    /** The sponsor changes what they apply for and applies again. */
+    public void amend(Organisation changedOrganisation, Selection changedSelection, Money changedFee) {
+        require(SponsorshipStatus.EDITING, "change the application");
+        organisation = Objects.requireNonNull(changedOrganisation);
+        selection = Objects.requireNonNull(changedSelection);
+        fee = Objects.requireNonNull(changedFee);
+        status = SponsorshipStatus.APPLIED;
+    }
+
+    public void sendContract() {
+        require(SponsorshipStatus.APPROVED, "send the contract");
+        status = SponsorshipStatus.CONTRACT_SENT;
+    }
+
+    /**
+     * The sponsor signs the draft they read.
+     *
+     * @param seenSha256 the SHA-256 of the document the sponsor was shown: it must be the current draft
+     */
+    public void sign(String name, String title, Instant at, String seenSha256, String currentDraftSha256) {
+        require(SponsorshipStatus.CONTRACT_SENT, "sign");
+        if (name == null || name.isBlank() || title == null || title.isBlank()) {
+            throw new IllegalArgumentException("type your full name and your title to sign");
+        }
+        if (!currentDraftSha256.equalsIgnoreCase(seenSha256 == null ? "" : seenSha256)) {
+            throw new IllegalTransition(
+                    "sign", status, "the contract changed since you opened it: read the current version and sign it");
+        }
+        sponsorSignature = new Signature(name.strip(), title.strip(), at, currentDraftSha256.toLowerCase(Locale.ROOT));
+        status = SponsorshipStatus.SIGNED;
+    }
+
+    /** Staff countersign: the contract is executed and the invoice is issued. */
+    public void countersign(String name, String title, Instant at, String signedSha256, String invoice, LocalDate due) {
+        require(SponsorshipStatus.SIGNED, "countersign");
+        foundationSignature = new Signature(name, title, at, signedSha256);
+        invoiceNumber = Objects.requireNonNull(invoice);
+        invoiceDue = Objects.requireNonNull(due);
+        status = SponsorshipStatus.EXECUTED;
+    }
+
+    /** Staff nullify the contract: a new draft revision replaces it (the old versions stay). */
+    public void nullify(String reason) {
+        if (status != SponsorshipStatus.CONTRACT_SENT
+                && status != SponsorshipStatus.SIGNED
+                && status != SponsorshipStatus.EXECUTED) {
+            throw new IllegalTransition("nullify the contract", status, "only a sent, signed or executed contract");
+        }
+        requireReason(reason);
+        decisionNote = reason;
+        revision++;
+        sponsorSignature = null;
+        foundationSignature = null;
+        invoiceNumber = null;
+        invoiceDue = null;
+        status = SponsorshipStatus.APPROVED;
+    }
+
+    /** The invoice was paid (by bank transfer recorded by staff, or by card). */
+    public void paid(Instant at, String reference) {
+        require(SponsorshipStatus.EXECUTED, "record the payment");
+        paidAt = at;
+        paymentReference = reference;
+        status = SponsorshipStatus.PAID;
+    }
+
+    /** On the public wall: executed or paid, and today within its dates. */
+    public boolean activeOn(LocalDate day) {
+        return (status == SponsorshipStatus.EXECUTED || status == SponsorshipStatus.PAID)
+                && startDate != null
+                && !day.isBefore(startDate)
+                && !day.isAfter(endDate);
+    }
+
+    public boolean ownedBy(String account) {
+        return owner.equals(account);
+    }
+
+    private void require(SponsorshipStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalTransition(
+                    action,
+                    status,
+                    "only when " + expected.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+    }
+
+    /** A transition that the sponsorship's state does not allow. */
+    public static final class IllegalTransition extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IllegalTransition(String action, SponsorshipStatus from, String rule) {
+            super("Cannot " + action + ": the sponsorship is "
+                    + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + rule + ")");
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public Money fee() {
+        return fee;
+    }
+
+    public SponsorshipStatus status() {
+        return status;
+    }
+
+    public LocalDate startDate() {
+        return startDate;
+    }
+
+    public LocalDate endDate() {
+        return endDate;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public Signature sponsorSignature() {
+        return sponsorSignature;
+    }
+
+    public Signature foundationSignature() {
+        return foundationSignature;
+    }
+
+    public String invoiceNumber() {
+        return invoiceNumber;
+    }
+
+    public LocalDate invoiceDue() {
+        return invoiceDue;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public String paymentReference() {
+        return paymentReference;
+    }
+
+    public Instant appliedAt() {
+        return appliedAt;
+    }
+}

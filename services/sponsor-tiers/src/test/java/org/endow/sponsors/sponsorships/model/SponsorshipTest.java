@@ -1,0 +1,165 @@
+package org.endow.sponsors.sponsorships.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.endow.kernel.Money;
+import org.junit.jupiter.api.Test;
+
+/** Every transition from every state: allowed ones move on, the others are refused with a clear message. */
+class SponsorshipTest {
+
+    static final Instant NOW = Instant.parse("2027-01-10T10:00:00Z");
+    static final String DRAFT = "a".repeat(64);
+
+    static Organisation initech() {
+        return new Organisation(
+                "Initech Ltd",
+                "Software",
+                "https://initech.example",
+                "1 Initech Way, Austin TX",
+                List.of(
+                        new Organisation.Contact(
+                                "Peter Gibbons", "peter@initech.example", Organisation.ContactRole.PRIMARY),
+                        new Organisation.Contact(
+                                "Milton", "milton@initech.example", Organisation.ContactRole.ACCOUNTING)));
+    }
+
+    static Sponsorship applied() {
+        return Sponsorship.apply(
+                UUID.randomUUID(),
+                "acct-1",
+                initech(),
+                new Selection(2022, "supporting", List.of()),
+                Money.of(1_500_000, "USD"),
+                NOW);
+    }
+
+    static Sponsorship in(SponsorshipStatus status) {
+        Sponsorship s = applied();
+        switch (status) {
+            case APPLIED -> {}
+            case EDITING -> s.rollBackToEditing("change the add-ons");
+            case REJECTED -> s.reject("not this year");
+            default -> {
+                s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), null);
+                if (status == SponsorshipStatus.APPROVED) {
+                    break;
+                }
+                s.sendContract();
+                if (status == SponsorshipStatus.CONTRACT_SENT) {
+                    break;
+                }
+                s.sign("Peter Gibbons", "CEO", NOW, DRAFT, DRAFT);
+                if (status == SponsorshipStatus.SIGNED) {
+                    break;
+                }
+                s.countersign(
+                        "Ada",
+                        "Executive Director",
+                        NOW,
+                        "b".repeat(64),
+                        "INV-2027-0001",
+                        LocalDate.parse("2027-02-10"));
+                if (status == SponsorshipStatus.EXECUTED) {
+                    break;
+                }
+                s.paid(NOW, "BACS 1");
+            }
+        }
+        assertEquals(status, s.status());
+        return s;
+    }
+
+    record Action(String name, Consumer<Sponsorship> run, List<SponsorshipStatus> allowedFrom) {}
+
+    static final List<Action> ACTIONS = List.of(
+            new Action(
+                    "approve",
+                    s -> s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), null),
+                    List.of(SponsorshipStatus.APPLIED)),
+            new Action("reject", s -> s.reject("no"), List.of(SponsorshipStatus.APPLIED)),
+            new Action(
+                    "roll back",
+                    s -> s.rollBackToEditing("please change"),
+                    List.of(SponsorshipStatus.APPLIED, SponsorshipStatus.APPROVED, SponsorshipStatus.CONTRACT_SENT)),
+            new Action(
+                    "amend",
+                    s -> s.amend(initech(), new Selection(2022, "supporting", List.of()), Money.of(1_500_000, "USD")),
+                    List.of(SponsorshipStatus.EDITING)),
+            new Action("send", Sponsorship::sendContract, List.of(SponsorshipStatus.APPROVED)),
+            new Action(
+                    "sign", s -> s.sign("Peter", "CEO", NOW, DRAFT, DRAFT), List.of(SponsorshipStatus.CONTRACT_SENT)),
+            new Action(
+                    "countersign",
+                    s -> s.countersign("Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01")),
+                    List.of(SponsorshipStatus.SIGNED)),
+            new Action(
+                    "nullify",
+                    s -> s.nullify("wrong dates"),
+                    List.of(SponsorshipStatus.CONTRACT_SENT, SponsorshipStatus.SIGNED, SponsorshipStatus.EXECUTED)),
+            new Action("pay", s -> s.paid(NOW, "BACS"), List.of(SponsorshipStatus.EXECUTED)));
+
+    @Test
+    void every_action_from_every_state_moves_on_or_is_refused_saying_why() {
+        int refused = 0;
+        for (Action action : ACTIONS) {
+            for (SponsorshipStatus from : SponsorshipStatus.values()) {
+                Sponsorship s = in(from);
+                if (action.allowedFrom().contains(from)) {
+                    action.run().accept(s);
+                } else {
+                    Sponsorship.IllegalTransition e = assertThrows(
+                            Sponsorship.IllegalTransition.class,
+                            () -> action.run().accept(s),
+                            action.name() + " from " + from);
+                    assertTrue(e.getMessage().startsWith("Cannot "), e.getMessage());
+                    assertTrue(e.getMessage().contains(from.name().toLowerCase().replace('_', ' ')), e.getMessage());
+                    assertEquals(from, s.status(), "a refused action changes nothing");
+                    refused++;
+                }
+            }
+        }
+        assertEquals(
+                ACTIONS.size() * SponsorshipStatus.values().length
+                        - ACTIONS.stream().mapToInt(a -> a.allowedFrom().size()).sum(),
+                refused);
+    }
+
+    @Test
+    void signing_a_draft_other_than_the_current_one_is_refused() {
+        Sponsorship s = in(SponsorshipStatus.CONTRACT_SENT);
+        assertThrows(Sponsorship.IllegalTransition.class, () -> s.sign("Peter", "CEO", NOW, "c".repeat(64), DRAFT));
+        assertThrows(IllegalArgumentException.class, () -> s.sign(" ", "CEO", NOW, DRAFT, DRAFT));
+        assertEquals(SponsorshipStatus.CONTRACT_SENT, s.status());
+    }
+
+    @Test
+    void nullifying_makes_a_new_draft_revision_and_forgets_the_signatures() {
+        Sponsorship s = in(SponsorshipStatus.EXECUTED);
+        s.nullify("the dates were wrong");
+        assertEquals(SponsorshipStatus.APPROVED, s.status());
+        assertEquals(2, s.revision());
+        assertEquals(null, s.sponsorSignature());
+        assertEquals(null, s.invoiceNumber());
+    }
+
+    @Test
+    void approval_needs_an_end_after_the_start_and_an_adjusted_fee_in_the_same_currency() {
+        Sponsorship s = applied();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2027-01-01"), null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), Money.of(5, "EUR")));
+        s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), Money.of(1_200_000, "USD"));
+        assertEquals(Money.of(1_200_000, "USD"), s.fee());
+    }
+}
