@@ -63,6 +63,3 @@ create table invoice_counter (
     year  int  primary key,
     last  int  not null
 );
-
-alter table benefit_allocation add constraint benefit_allocation_sponsorship
-  foreign key (sponsorship_id) references sponsorship (id);

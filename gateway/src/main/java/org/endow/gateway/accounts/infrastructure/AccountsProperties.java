@@ -12,7 +12,7 @@ import java.util.List;
  */
 @ConfigurationProperties("endow.accounts")
 record AccountsProperties(
-        @Bindable(defaultValue = "DONOR,APPLICANT,NOMINATOR")
+        @Bindable(defaultValue = "DONOR,APPLICANT,NOMINATOR,SPONSOR")
         List<String> signUpRoles,
 
         @Bindable(defaultValue = "5") int maxFailedSignIns,

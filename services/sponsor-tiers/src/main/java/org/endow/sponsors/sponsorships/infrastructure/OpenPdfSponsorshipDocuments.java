@@ -185,7 +185,9 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
             lines.addCell(cell(amount(i.total()), TITLE, Element.ALIGN_RIGHT));
             document.add(lines);
             space(document, 16);
-            document.add(new Paragraph("How to pay", HEAD));
+            Paragraph how = new Paragraph("How to pay", HEAD);
+            how.setSpacingAfter(6);
+            document.add(how);
             PdfPTable bank = new PdfPTable(new float[] {30, 70});
             bank.setWidthPercentage(100);
             bank.addCell(cell("Account name", SMALL, Element.ALIGN_LEFT));

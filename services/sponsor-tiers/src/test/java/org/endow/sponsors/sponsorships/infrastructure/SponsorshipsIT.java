@@ -1,0 +1,283 @@
+package org.endow.sponsors.sponsorships.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.endow.devstack.Database;
+import org.endow.devstack.TestInfra;
+import org.endow.events.EventSamples;
+import org.endow.events.sponsorships.v1.SponsorshipEvents;
+import org.endow.platform.problem.ProblemException;
+import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
+import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
+import org.endow.sponsors.sponsorships.application.SigningContract;
+import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
+import org.endow.sponsors.sponsorships.model.ContractDocument;
+import org.endow.sponsors.sponsorships.model.Organisation;
+import org.endow.sponsors.sponsorships.model.Selection;
+import org.endow.sponsors.sponsorships.model.Sponsorship;
+import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+
+/**
+ * The sponsorship lifecycle against a real PostgreSQL: applications racing for the last unit of a
+ * capacity-limited add-on, one open application per organisation, review, the contract signed and
+ * countersigned with every version kept, the invoice, the payment and its event with the fee split.
+ */
+class SponsorshipsIT {
+
+    static ApplicationContext context;
+    static Database db;
+
+    @BeforeAll
+    static void start() {
+        db = TestInfra.get().freshDatabase("sponsor_tiers_sponsorships");
+        context = ApplicationContext.run(Map.ofEntries(
+                Map.entry("datasources.default.url", db.jdbcUrl()),
+                Map.entry("datasources.default.username", db.username()),
+                Map.entry("datasources.default.password", db.password()),
+                Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
+                Map.entry("endow.messaging.service", "sponsor-tiers-sponsorships-it-" + UUID.randomUUID()),
+                Map.entry("endow.messaging.consumer-enabled", false),
+                Map.entry("endow.messaging.relay-enabled", false),
+                Map.entry("endow.mail.relay-enabled", false),
+                Map.entry("endow.sponsors.foundation-name", "Python Software Foundation"),
+                Map.entry("endow.sponsors.iban", "US00 ENDOW 0000 1234 5678"),
+                Map.entry("micronaut.server.port", -1),
+                Map.entry("endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem())));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static Organisation organisation(String name) {
+        String domain = name.toLowerCase().replaceAll("[^a-z]", "") + ".example";
+        return new Organisation(
+                name,
+                "Makes software",
+                "https://" + domain,
+                "1 Main Street\nSpringfield",
+                List.of(
+                        new Organisation.Contact("Pat Primary", "pat@" + domain, Organisation.ContactRole.PRIMARY),
+                        new Organisation.Contact(
+                                "Alex Accounts", "ap@" + domain, Organisation.ContactRole.ACCOUNTING)));
+    }
+
+    @Test
+    void eight_sponsors_racing_for_the_last_opening_slide_never_oversell_it() throws Exception {
+        ApplyingForSponsorship applying = context.getBean(ApplyingForSponsorship.class);
+        List<Callable<String>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = "Racer " + (char) ('A' + i) + " Inc";
+            racers.add(() -> {
+                try {
+                    applying.apply(
+                            "acct-" + name,
+                            organisation(name),
+                            new Selection(2022, "associate", List.of("pycon-opening-slide")));
+                    return "won";
+                } catch (ProblemException e) {
+                    assertEquals(422, e.status().getCode());
+                    assertTrue(e.getMessage().contains("sold out"), e.getMessage());
+                    return "sold out";
+                }
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<String> f : pool.invokeAll(racers)) {
+                outcomes.add(f.get());
+            }
+        }
+        assertEquals(1, outcomes.stream().filter("won"::equals).count(), outcomes.toString());
+        assertEquals(
+                1,
+                count(
+                        "select coalesce(sum(quantity), 0) from benefit_allocation where benefit_code = 'pycon-opening-slide'"));
+        // a conflict and a package-only benefit are refused field by field
+        ProblemException notAddOn = assertThrows(
+                ProblemException.class,
+                () -> applying.apply(
+                        "acct-x", organisation("Other Co"), new Selection(2022, "associate", List.of("pycon-booth"))));
+        assertEquals("addOns", notAddOn.errors().getFirst().field());
+    }
+
+    @Test
+    void a_sponsorship_goes_from_application_to_payment_with_every_document_kept() throws Exception {
+        ApplyingForSponsorship applying = context.getBean(ApplyingForSponsorship.class);
+        ReviewingSponsorship reviewing = context.getBean(ReviewingSponsorship.class);
+        SigningContract signing = context.getBean(SigningContract.class);
+        ViewingSponsorships viewing = context.getBean(ViewingSponsorships.class);
+        Organisation initech = organisation("Initech Ltd");
+
+        Sponsorship s = applying.apply(
+                "acct-initech", initech, new Selection(2022, "supporting", List.of("packaging-sponsor")));
+        assertEquals(4_000_000, s.fee().minor());
+        ProblemException twice = assertThrows(
+                ProblemException.class,
+                () -> applying.apply(
+                        "acct-initech", organisation("INITECH LTD"), new Selection(2022, "associate", List.of())));
+        assertEquals(409, twice.status().getCode(), "one open application per organisation");
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> signing.send("staff-1", s.id()))
+                        .status()
+                        .getCode());
+
+        reviewing.approve("staff-1", s.id(), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null);
+        signing.send("staff-1", s.id());
+        ProblemException staleDraft = assertThrows(
+                ProblemException.class,
+                () -> signing.sign("acct-initech", s.id(), "Bill Lumbergh", "VP", "0".repeat(64)));
+        assertEquals(409, staleDraft.status().getCode());
+        String draftSha =
+                viewing.versions(s.id(), "acct-initech", false).getFirst().sha256();
+        assertEquals(
+                404,
+                assertThrows(
+                                ProblemException.class,
+                                () -> signing.sign("acct-someone-else", s.id(), "Mallory", "CEO", draftSha))
+                        .status()
+                        .getCode());
+        signing.sign("acct-initech", s.id(), "Bill Lumbergh", "VP Sponsorships", draftSha);
+
+        // staff find a mistake: nullify → revision 2 → sent, signed again, countersigned
+        signing.nullify("staff-1", s.id(), "the end date should be 31 January 2028");
+        signing.send("staff-1", s.id());
+        String draft2 = viewing.versions(s.id(), "acct-initech", false).stream()
+                .filter(d -> d.revision() == 2 && d.kind() == ContractDocument.Kind.DRAFT)
+                .findFirst()
+                .orElseThrow()
+                .sha256();
+        signing.sign("acct-initech", s.id(), "Bill Lumbergh", "VP Sponsorships", draft2);
+        Sponsorship executed = signing.countersign("staff-1", s.id(), "Deb Forbes", "Executive Director");
+        assertEquals(SponsorshipStatus.EXECUTED, executed.status());
+        assertTrue(executed.invoiceNumber().matches("INV-\\d{4}-0001"), executed.invoiceNumber());
+
+        List<String> kept = viewing.versions(s.id(), null, true).stream()
+                .map(d -> d.revision() + ":" + d.kind())
+                .toList();
+        assertEquals(List.of("1:DRAFT", "1:SIGNED", "2:DRAFT", "2:SIGNED", "2:EXECUTED", "2:INVOICE"), kept);
+
+        byte[] contract = viewing.document(s.id(), 2, "executed", null, true);
+        byte[] invoice = viewing.document(s.id(), 2, "invoice", "acct-initech", false);
+        String contractText = text(contract);
+        for (String expected : List.of(
+                "Sponsorship agreement",
+                "Initech Ltd",
+                "Supporting",
+                "Packaging program sponsorship",
+                "USD 40,000.00",
+                "Bill Lumbergh, VP Sponsorships",
+                "Deb Forbes, Executive Director",
+                draft2)) {
+            assertTrue(contractText.contains(expected), expected + " not in the contract:\n" + contractText);
+        }
+        String invoiceText = text(invoice);
+        for (String expected :
+                List.of("INVOICE", executed.invoiceNumber(), "Initech Ltd", "USD 40,000.00", "US00 ENDOW")) {
+            assertTrue(invoiceText.contains(expected), expected + " not in the invoice:\n" + invoiceText);
+        }
+        Files.write(Path.of("target/contract-sample.pdf"), contract);
+        Files.write(Path.of("target/invoice-sample.pdf"), invoice);
+        assertEquals(
+                2, count("select count(*) from mail_outbox where subject like 'Your sponsorship contract is ready%'"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from mail_outbox where subject like 'Invoice INV-%' and recipient = 'ap@initechltd.example'"));
+
+        context.getBean(RecordingSponsorshipPayment.class).paid("staff-1", s.id(), "BACS 4711");
+        assertEquals(
+                409,
+                assertThrows(
+                                ProblemException.class,
+                                () -> context.getBean(RecordingSponsorshipPayment.class)
+                                        .paid("staff-1", s.id(), "again"))
+                        .status()
+                        .getCode());
+        String payload =
+                textQuery("select envelope::text from outbox_message where event_type = 'sponsorships.SponsorshipPaid'"
+                        + " and message_key = '" + s.id() + "'");
+        try (ObjectMapper.CloseableObjectMapper json = ObjectMapper.create(Map.of(), "org.endow.events")) {
+            JsonNode written = json.readValue(payload, JsonNode.class).get("payload");
+            JsonNode sample = json.readValue(EventSamples.read(SponsorshipEvents.SPONSORSHIP_PAID), JsonNode.class)
+                    .get("payload");
+            assertEquals(keys(sample), keys(written), "the producer writes the sample's fields");
+            long sum = 0;
+            Set<String> programs = new HashSet<>();
+            for (JsonNode share : written.get("split").values()) {
+                sum += share.get("amountMinor").getLongValue();
+                programs.add(share.get("programCode").getStringValue());
+            }
+            assertEquals(4_000_000, sum, "the split adds up to the fee");
+            assertEquals(Set.of("foundation", "pycon-us", "packaging"), programs);
+        }
+        // approved, sent, signed, nullified, sent, signed, countersigned, paid
+        assertEquals(8, count("select count(*) from audit_log where target = 'sponsorship:" + s.id() + "'"));
+    }
+
+    static Set<String> keys(JsonNode node) {
+        Set<String> keys = new HashSet<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.entries().iterator();
+        fields.forEachRemaining(e -> keys.add(e.getKey()));
+        return keys;
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+        }
+        return text.toString().replace("\n", " ");
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                var statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String textQuery(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                var statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
