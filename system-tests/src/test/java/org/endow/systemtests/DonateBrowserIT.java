@@ -126,6 +126,15 @@ class DonateBrowserIT {
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> received(email).stream().anyMatch(m -> subject(m).equals("Your card was declined")));
 
+        // an amount below the minimum: the service's field error, beside the amount
+        chooseCardGift("packaging", "100", email);
+        fill("amount", "0.50");
+        submit();
+        WebElement tooSmall =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=amount-error]")));
+        assertTrue(tooSmall.getText().contains("at least"), tooSmall.getText());
+        driver.findElement(By.id("amount")).clear();
+
         // then paid
         chooseCardGift("packaging", "100", email);
         submit();

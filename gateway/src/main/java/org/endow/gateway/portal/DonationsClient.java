@@ -51,7 +51,8 @@ class DonationsClient {
                             HttpRequest.POST("/api/donations/pledges", gift)
                                     .bearerAuth(token)
                                     .header("Idempotency-Key", idempotencyKey),
-                            Pledge.class);
+                            Argument.of(Pledge.class),
+                            Argument.of(String.class));
             return new Result(response.body(), null);
         } catch (HttpClientResponseException e) {
             return new Result(null, problemOf(e, "/give"));
@@ -95,7 +96,9 @@ class DonationsClient {
             if (token != null && !token.isBlank()) {
                 request.bearerAuth(token);
             }
-            return new CheckoutResult(client.toBlocking().retrieve(request, Checkout.class), null);
+            return new CheckoutResult(
+                    client.toBlocking().retrieve(request, Argument.of(Checkout.class), Argument.of(String.class)),
+                    null);
         } catch (HttpClientResponseException e) {
             return new CheckoutResult(null, problemOf(e, "/give"));
         } catch (RuntimeException e) {
@@ -126,8 +129,11 @@ class DonationsClient {
         }
         try {
             client.toBlocking()
-                    .exchange(HttpRequest.POST("/api/donations/monthly/" + id + "/cancel", Map.of())
-                            .bearerAuth(token));
+                    .exchange(
+                            HttpRequest.POST("/api/donations/monthly/" + id + "/cancel", Map.of())
+                                    .bearerAuth(token),
+                            Argument.of(Object.class),
+                            Argument.of(String.class));
             return null;
         } catch (HttpClientResponseException e) {
             return problemOf(e, "/account/giving");
@@ -137,15 +143,7 @@ class DonationsClient {
     }
 
     private static Problem problemOf(HttpClientResponseException e, String instance) {
-        return e.getResponse()
-                .getBody(Problem.class)
-                .orElse(new Problem(
-                        "about:blank",
-                        e.getStatus().getReason(),
-                        e.getStatus().getCode(),
-                        e.getMessage(),
-                        instance,
-                        List.of()));
+        return ServiceClient.problemOf(e, instance);
     }
 
     private static Problem unavailable(String instance) {

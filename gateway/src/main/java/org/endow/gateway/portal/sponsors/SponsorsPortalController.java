@@ -1,0 +1,402 @@
+package org.endow.gateway.portal.sponsors;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.endow.gateway.portal.Amounts;
+import org.endow.gateway.portal.PortalPages;
+import org.endow.gateway.portal.ServiceClient;
+import org.endow.platform.problem.Problem;
+import org.endow.platform.security.Caller;
+import org.endow.platform.security.Roles;
+
+/**
+ * The sponsor's and staff's pages: the public sponsor wall, applying for a package with add-ons,
+ * one sponsorship with its documents, signing the contract in the portal (typed name and title over
+ * the SHA-256 of the draft shown), and staff's review, countersignature and payment.
+ */
+@Controller("/sponsors")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class SponsorsPortalController {
+
+    private final SponsorsClient sponsors;
+    private final PortalPages pages;
+
+    SponsorsPortalController(SponsorsClient sponsors, PortalPages pages) {
+        this.sponsors = sponsors;
+        this.pages = pages;
+    }
+
+    /** The public wall: sponsors whose sponsorship is executed and running. */
+    @Get
+    HttpResponse<?> wall(HttpRequest<?> request, @Nullable Authentication authentication) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("wall", sponsors.get(null, "/api/sponsors/wall").list());
+        model.put("signedIn", authentication != null);
+        if (authentication != null) {
+            Caller caller = Caller.of(authentication);
+            model.put("isStaff", caller.has(Roles.STAFF));
+            model.put(
+                    "mine",
+                    caller.has(Roles.SPONSOR)
+                            ? withAmounts(sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships/mine")
+                                    .list())
+                            : List.of());
+        } else {
+            model.put("isStaff", false);
+            model.put("mine", List.of());
+        }
+        return pages.page(request, authentication, "sponsors/wall", "Sponsors", model, HttpStatus.OK);
+    }
+
+    @Get("/apply")
+    HttpResponse<?> applyForm(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/apply"));
+        }
+        return form(
+                request,
+                authentication,
+                new ApplicationForm(null, null, null, null, null, null, null, null, null, null, null, null),
+                Map.of(),
+                HttpStatus.OK);
+    }
+
+    @Post(value = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> apply(HttpRequest<?> request, @Body ApplicationForm form, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/apply"));
+        }
+        if (!pages.csrfValid(request, form._csrf())) {
+            return form(
+                    request,
+                    authentication,
+                    form,
+                    Map.of("form", "Your form expired. Please try again."),
+                    HttpStatus.FORBIDDEN);
+        }
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        contacts.add(contact(form.contactName(), form.contactEmail(), "PRIMARY"));
+        if (form.accountingEmail() != null && !form.accountingEmail().isBlank()) {
+            contacts.add(contact(form.accountingName(), form.accountingEmail(), "ACCOUNTING"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organisationName", text(form.organisationName()));
+        body.put("description", text(form.description()));
+        body.put("website", text(form.website()));
+        body.put("billingAddress", text(form.billingAddress()));
+        body.put("contacts", contacts);
+        body.put("year", form.year() != null && form.year().matches("[0-9]{4}") ? Integer.parseInt(form.year()) : 0);
+        body.put("packageCode", text(form.packageCode()));
+        body.put("addOns", form.addOns() == null ? List.of() : form.addOns());
+        ServiceClient.Result result = sponsors.post(PortalPages.token(request), "/api/sponsors/sponsorships", body);
+        if (!result.ok()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Problem.FieldError error : result.problem().errors()) {
+                errors.merge(error.field().replaceAll("\\[.*", ""), error.message(), (a, b) -> a + "; " + b);
+            }
+            if (errors.isEmpty()) {
+                errors.put("form", result.problem().detail());
+            }
+            return form(
+                    request,
+                    authentication,
+                    form,
+                    errors,
+                    HttpStatus.valueOf(result.problem().status()));
+        }
+        return HttpResponse.seeOther(
+                URI.create("/sponsors/sponsorships/" + result.object().get("id") + "?done=applied"));
+    }
+
+    @Get("/sponsorships/{id}")
+    HttpResponse<?> one(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @QueryValue String done,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/sponsorships/" + id));
+        }
+        return detail(request, authentication, id, done, null, HttpStatus.OK);
+    }
+
+    /** One button or small form on the sponsorship's page; the service decides whether this person may. */
+    @Post(value = "/sponsorships/{id}/actions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> act(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Body ActionForm form,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/sponsorships/" + id));
+        }
+        if (!pages.csrfValid(request, form._csrf())) {
+            return detail(
+                    request, authentication, id, null, "Your form expired. Please try again.", HttpStatus.FORBIDDEN);
+        }
+        String token = PortalPages.token(request);
+        String base = "/api/sponsors/sponsorships/" + id;
+        String action = form.action() == null ? "" : form.action();
+        ServiceClient.Result result = switch (action) {
+            case "approve" -> {
+                Map<String, Object> approval = new LinkedHashMap<>();
+                approval.put("startDate", text(form.startDate()));
+                approval.put("endDate", text(form.endDate()));
+                yield sponsors.post(token, base + "/approve", approval);
+            }
+            case "reject" -> sponsors.post(token, base + "/reject", Map.of("reason", text(form.reason())));
+            case "send-back" -> sponsors.post(token, base + "/send-back", Map.of("reason", text(form.reason())));
+            case "send-contract" -> sponsors.post(token, base + "/contract/send", Map.of());
+            case "sign" ->
+                sponsors.post(
+                        token,
+                        base + "/contract/sign",
+                        Map.of(
+                                "name",
+                                text(form.name()),
+                                "title",
+                                text(form.title()),
+                                "documentSha256",
+                                text(form.sha256())));
+            case "countersign" ->
+                sponsors.post(
+                        token,
+                        base + "/contract/countersign",
+                        Map.of("name", text(form.name()), "title", text(form.title())));
+            case "nullify" -> sponsors.post(token, base + "/contract/nullify", Map.of("reason", text(form.reason())));
+            case "paid" -> sponsors.post(token, base + "/payments", Map.of("reference", text(form.reason())));
+            default ->
+                ServiceClient.Result.failed(
+                        new Problem("about:blank", "Bad request", 400, "Unknown action", request.getPath(), List.of()));
+        };
+        if (!result.ok()) {
+            return detail(
+                    request,
+                    authentication,
+                    id,
+                    null,
+                    describe(result.problem()),
+                    HttpStatus.valueOf(result.problem().status()));
+        }
+        return HttpResponse.seeOther(URI.create(
+                "/sponsors/sponsorships/" + id + "?done=" + URLEncoder.encode(action, StandardCharsets.UTF_8)));
+    }
+
+    /** Staff: every sponsorship. */
+    @Get("/staff")
+    HttpResponse<?> staff(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/staff"));
+        }
+        ServiceClient.Result all = sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships");
+        Map<String, Object> model = new HashMap<>();
+        model.put("sponsorships", withAmounts(all.list()));
+        model.put("error", all.ok() ? null : describe(all.problem()));
+        return pages.page(
+                request,
+                authentication,
+                "sponsors/staff",
+                "All sponsorships",
+                model,
+                all.ok() ? HttpStatus.OK : HttpStatus.valueOf(all.problem().status()));
+    }
+
+    private HttpResponse<?> detail(
+            HttpRequest<?> request,
+            Authentication authentication,
+            String id,
+            @Nullable String done,
+            @Nullable String error,
+            HttpStatus status) {
+        ServiceClient.Result found = sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships/" + id);
+        if (!found.ok()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("sponsorships", List.of());
+            model.put("error", describe(found.problem()));
+            return pages.page(
+                    request,
+                    authentication,
+                    "sponsors/staff",
+                    "Sponsorship",
+                    model,
+                    HttpStatus.valueOf(found.problem().status()));
+        }
+        Map<String, Object> s = new HashMap<>(found.object());
+        s.put("fee", Amounts.format(((Number) s.get("feeMinor")).longValue(), (String) s.get("currency")));
+        Caller caller = Caller.of(authentication);
+        Object documents = s.get("documents");
+        Map<String, Object> currentDraft = null;
+        if (documents instanceof List<?> list) {
+            int revision = ((Number) s.get("revision")).intValue();
+            for (Object d : list) {
+                if (d instanceof Map<?, ?> doc
+                        && "DRAFT".equals(doc.get("kind"))
+                        && ((Number) doc.get("revision")).intValue() == revision) {
+                    @SuppressWarnings("unchecked") // a JSON object reads as a map of names to values
+                    Map<String, Object> draft = (Map<String, Object>) doc;
+                    currentDraft = draft;
+                }
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("s", s);
+        model.put("draft", currentDraft);
+        model.put("isStaff", caller.has(Roles.STAFF));
+        model.put("done", done);
+        model.put("error", error);
+        return pages.page(
+                request,
+                authentication,
+                "sponsors/sponsorship",
+                "Sponsorship " + s.get("organisationName"),
+                model,
+                status);
+    }
+
+    private HttpResponse<?> form(
+            HttpRequest<?> request,
+            Authentication authentication,
+            ApplicationForm form,
+            Map<String, String> errors,
+            HttpStatus status) {
+        ServiceClient.Result years = sponsors.get(null, "/api/sponsors/catalogue");
+        int year = years.list().stream()
+                .filter(Number.class::isInstance)
+                .map(y -> ((Number) y).intValue())
+                .max(Comparator.naturalOrder())
+                .orElse(0);
+        Map<String, Object> catalogue = year == 0
+                ? Map.of()
+                : sponsors.get(null, "/api/sponsors/catalogue/" + year).object();
+        List<Map<String, Object>> packages = new ArrayList<>();
+        if (catalogue.get("packages") instanceof List<?> list) {
+            for (Object p : list) {
+                if (p instanceof Map<?, ?> pkg) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("code", pkg.get("code"));
+                    row.put(
+                            "label",
+                            pkg.get("name") + " — "
+                                    + Amounts.format(((Number) pkg.get("priceMinor")).longValue(), (String)
+                                            pkg.get("currency")));
+                    packages.add(row);
+                }
+            }
+        }
+        List<Map<String, Object>> addOns = new ArrayList<>();
+        if (catalogue.get("benefits") instanceof List<?> list) {
+            for (Object b : list) {
+                if (b instanceof Map<?, ?> benefit && Boolean.TRUE.equals(benefit.get("addOn"))) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("code", benefit.get("code"));
+                    Object remaining = benefit.get("remaining");
+                    row.put(
+                            "label",
+                            benefit.get("name") + " — "
+                                    + Amounts.format(((Number) benefit.get("priceMinor")).longValue(), (String)
+                                            benefit.get("currency"))
+                                    + (remaining == null ? "" : " (" + remaining + " left)"));
+                    row.put("soldOut", remaining instanceof Number n && n.intValue() == 0);
+                    addOns.add(row);
+                }
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("year", year);
+        model.put("packages", packages);
+        model.put("addOns", addOns);
+        model.put("form", form);
+        model.put("chosenAddOns", form.addOns() == null ? List.of() : form.addOns());
+        model.put("errors", errors);
+        return pages.page(request, authentication, "sponsors/apply", "Become a sponsor", model, status);
+    }
+
+    private static List<Map<String, Object>> withAmounts(List<?> sponsorships) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object o : sponsorships) {
+            if (o instanceof Map<?, ?> map) {
+                Map<String, Object> row = new HashMap<>();
+                map.forEach((k, v) -> row.put(String.valueOf(k), v));
+                row.put("fee", Amounts.format(((Number) map.get("feeMinor")).longValue(), (String)
+                        map.get("currency")));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> contact(@Nullable String name, @Nullable String email, String role) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", text(name));
+        contact.put("email", text(email));
+        contact.put("role", role);
+        return contact;
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String describe(Problem problem) {
+        if (problem.errors().isEmpty()) {
+            return problem.detail();
+        }
+        return problem.errors().stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+    }
+
+    @Serdeable
+    record ApplicationForm(
+            @Nullable String organisationName,
+            @Nullable String description,
+            @Nullable String website,
+            @Nullable String billingAddress,
+            @Nullable String contactName,
+            @Nullable String contactEmail,
+            @Nullable String accountingName,
+            @Nullable String accountingEmail,
+            @Nullable String year,
+            @Nullable String packageCode,
+            @Nullable List<String> addOns,
+            @Nullable String _csrf) {}
+
+    @Serdeable
+    record ActionForm(
+            @Nullable String action,
+            @Nullable String reason,
+            @Nullable String startDate,
+            @Nullable String endDate,
+            @Nullable String name,
+            @Nullable String title,
+            @Nullable String sha256,
+            @Nullable String _csrf) {}
+}

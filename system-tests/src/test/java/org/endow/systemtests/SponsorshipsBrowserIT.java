@@ -1,0 +1,200 @@
+package org.endow.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.endow.devstack.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A sponsorship from application to the public wall, in headless Chromium through the gateway with
+ * the sponsor-tiers, funds and donations services: a company applies for a package with the
+ * packaging add-on, staff approve and send the contract, the sponsor signs it in the portal over the
+ * draft's SHA-256, staff countersign (the invoice is issued) and record the bank payment; the
+ * company appears on the sponsor wall and the packaging share reaches the packaging item in the
+ * ledger. Another company asks for an add-on that is sold out and is told so.
+ */
+class SponsorshipsBrowserIT {
+
+    static EndowStack stack;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static String portal;
+    static Path screenshots;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = EndowStack.start(
+                TestInfra.get().kafkaBootstrapServers(), "sponsorships-browser", List.of("sponsor-tiers"), Map.of());
+        portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        http = new Http(stack.gatewayUrl());
+        Donor.awaitItemsKnown(http, "packaging");
+        screenshots = Browser.screenshots();
+        driver = Browser.chromium();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        Browser.close(driver, stack);
+    }
+
+    @Test
+    void a_company_applies_signs_in_the_portal_pays_and_appears_on_the_wall() throws Exception {
+        long packagingBefore = Donor.raised(http, "packaging");
+        Donor initech = Donor.signUp(http, "Peter Gibbons");
+        Donor rival = Donor.signUp(http, "Rival Buyer");
+        Donor late = Donor.signUp(http, "Late Comer");
+
+        // the last opening slide goes to the first; the second is told it is sold out
+        signIn(rival.email, rival.password, "/sponsors/apply");
+        apply("Rival Corp", "associate", List.of("pycon-opening-slide"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=status]")));
+        signIn(late.email, late.password, "/sponsors/apply");
+        apply("Late Corp", "associate", List.of("pycon-opening-slide"));
+        // the service's field error, shown beside the add-ons, in words
+        String soldOut = text("[data-testid=addons-error]");
+        assertTrue(soldOut.contains("is sold out for 2022: 0 of 1 left"), soldOut);
+        screenshot("sponsor-sold-out");
+
+        signIn(initech.email, initech.password, "/sponsors/apply");
+        apply("Initech Ltd", "supporting", List.of("packaging-sponsor"));
+        assertEquals("APPLIED", text("[data-testid=status]"));
+        assertEquals("40,000.00 USD", text("[data-testid=fee]"));
+        String url = driver.getCurrentUrl().replaceAll("\\?.*$", "");
+        String id = url.substring(url.lastIndexOf('/') + 1);
+        screenshot("sponsor-applied");
+
+        // staff approve with dates around today, and send the contract
+        signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/sponsors/sponsorships/" + id);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        fillDate("startDate", today.minusDays(1).toString());
+        fillDate("endDate", today.plusDays(364).toString());
+        click(By.id("approve"));
+        assertEquals("APPROVED", text("[data-testid=status]"));
+        click(By.id("send-contract"));
+        assertEquals("CONTRACT_SENT", text("[data-testid=status]"));
+
+        // the sponsor reads the draft and signs it in the portal
+        signIn(initech.email, initech.password, "/sponsors/sponsorships/" + id);
+        String sha = text("[data-testid=draft-sha]");
+        assertTrue(sha.matches("[0-9a-f]{64}"), sha);
+        fill("sign-name", "Bill Lumbergh");
+        fill("sign-title", "VP Sponsorships");
+        screenshot("sponsor-sign");
+        click(By.id("sign"));
+        assertEquals("SIGNED", text("[data-testid=status]"));
+
+        // staff countersign (the invoice is issued) and record the bank transfer
+        signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/sponsors/sponsorships/" + id);
+        fill("cs-name", "Deb Forbes");
+        fill("cs-title", "Executive Director");
+        click(By.id("countersign"));
+        assertEquals("EXECUTED", text("[data-testid=status]"));
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=documents] a[data-kind=INVOICE]"))
+                .isDisplayed());
+        fill("reference", "BACS 4711");
+        click(By.id("paid"));
+        assertEquals("PAID", text("[data-testid=status]"));
+        screenshot("sponsor-paid");
+
+        driver.get(portal + "/sponsors");
+        WebElement wall =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=sponsor-wall]")));
+        assertTrue(wall.getText().contains("Initech Ltd"), wall.getText());
+        screenshot("sponsor-wall");
+
+        // the packaging program's share of the fee lands on the packaging item
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.raised(http, "packaging") > packagingBefore);
+        long share = Donor.raised(http, "packaging") - packagingBefore;
+        assertTrue(share > 2_000_000 && share < 4_000_000, "packaging share " + share);
+    }
+
+    private static void apply(String organisation, String packageCode, List<String> addOns) {
+        fill("organisationName", organisation);
+        fill("website", "https://" + organisation.toLowerCase().replaceAll("[^a-z]", "") + ".example");
+        fill("billingAddress", "1 Main Street, Springfield");
+        fill("contactName", "Pat Primary");
+        fill("contactEmail", "pat@" + organisation.toLowerCase().replaceAll("[^a-z]", "") + ".example");
+        new Select(driver.findElement(By.id("packageCode"))).selectByValue(packageCode);
+        for (String addOn : addOns) {
+            driver.findElement(By.cssSelector("input[name=addOns][value='" + addOn + "']"))
+                    .click();
+        }
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=status]")),
+                ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".field-error, [data-testid=form-error]"))));
+    }
+
+    private static void signIn(String email, String password, String next) {
+        driver.get(portal + "/static/endow.css");
+        driver.manage().deleteAllCookies();
+        driver.get(portal + "/signin?next=" + next);
+        fill("email", email);
+        fill("password", password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+    }
+
+    private static void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+    }
+
+    private static String text(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+                .getText();
+    }
+
+    private static void fill(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private static void fillDate(String id, String isoDate) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
+        int pageHeight = height instanceof Number n ? Math.min(4000, Math.max(900, n.intValue())) : 900;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
