@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.endow.events.donations.v1.DonationEvents;
+import org.endow.events.fellows.v1.FellowEvents;
 import org.endow.events.funds.v1.FundEvents;
 import org.endow.events.grants.v1.GrantEvents;
 import org.endow.events.sponsorships.v1.SponsorshipEvents;
@@ -27,7 +28,8 @@ public final class EventCatalog {
             GrantEvents.GRANT_APPROVAL_REQUESTED,
             GrantEvents.GRANT_WITHDRAWN,
             GrantEvents.GRANT_DISBURSED,
-            SponsorshipEvents.SPONSORSHIP_PAID);
+            SponsorshipEvents.SPONSORSHIP_PAID,
+            FellowEvents.FELLOW_ELECTED);
 
     private static final Map<String, EventType<?>> BY_QUALIFIED_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::qualifiedName, Function.identity()));
