@@ -154,6 +154,18 @@ class DonateBrowserIT {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> received(email).stream().anyMatch(m -> subject(m).startsWith("Thank you for your gift")));
 
+        // the guest consented to public thanks without a name: listed as "A donor", with the dedication
+        driver.get(portal + "/transparency");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector("[data-testid=recent-gifts]")).stream()
+                    .anyMatch(e -> e.getText().contains("In honour of Grace Hopper"));
+        });
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=recent-gifts]"))
+                .getText()
+                .contains("A donor gave 100.00 USD to Python packaging work"));
+        screenshot("transparency-recent-gifts");
+
         // staff refund 40 of the 100 through Stripe; the ledger follows Stripe's confirmation
         String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
         String donation = Http.MAPPER

@@ -128,12 +128,30 @@ class FundedItemsView {
 
     /** Serde leaves empty lists out of the JSON: absent means empty. */
     @Serdeable
-    record Transparency(List<Figures> items, List<Income> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
+    record Transparency(
+            List<Figures> items,
+            List<Income> incomeByMonth,
+            long restrictedMinor,
+            long unrestrictedMinor,
+            @io.micronaut.core.annotation.Nullable List<RecentGift> recentGifts) {
         Transparency {
             items = items == null ? List.of() : items;
             incomeByMonth = incomeByMonth == null ? List.of() : incomeByMonth;
+            recentGifts = recentGifts == null ? List.of() : recentGifts;
         }
     }
+
+    @Serdeable
+    record RecentGift(
+            String shownAs,
+            String fundCode,
+            long amountMinor,
+            String currency,
+            @io.micronaut.core.annotation.Nullable String dedication,
+            java.time.Instant receivedAt) {}
+
+    /** A recognised gift as the page shows it. */
+    record GiftLine(String shownAs, String fund, String amount, String dedication, String date) {}
 
     @Serdeable
     record Figures(
@@ -155,7 +173,12 @@ class FundedItemsView {
     /** A month's income as a bar scaled to the best month (width classes p0…p100: no inline style). */
     record IncomeBar(String month, String source, String amount, int percent) {}
 
-    record TransparencyPage(List<ItemCard> items, List<IncomeBar> income, String restricted, String unrestricted) {
+    record TransparencyPage(
+            List<ItemCard> items,
+            List<IncomeBar> income,
+            String restricted,
+            String unrestricted,
+            List<GiftLine> gifts) {
         static TransparencyPage of(Transparency t) {
             List<ItemCard> items = t.items().stream()
                     .map(f -> ItemCard.of(new Item(
@@ -185,8 +208,18 @@ class FundedItemsView {
                             major(i.amountMinor(), i.currency()),
                             best == 0 ? 0 : (int) Math.max(1, i.amountMinor() * 100 / best)))
                     .toList();
+            java.util.Map<String, String> titles = new java.util.HashMap<>();
+            t.items().forEach(f -> titles.put(f.code(), f.title()));
+            List<GiftLine> gifts = t.recentGifts().stream()
+                    .map(g -> new GiftLine(
+                            g.shownAs(),
+                            titles.getOrDefault(g.fundCode(), g.fundCode()),
+                            major(g.amountMinor(), g.currency()),
+                            g.dedication(),
+                            g.receivedAt().toString().substring(0, 10)))
+                    .toList();
             return new TransparencyPage(
-                    items, income, major(t.restrictedMinor(), "USD"), major(t.unrestrictedMinor(), "USD"));
+                    items, income, major(t.restrictedMinor(), "USD"), major(t.unrestrictedMinor(), "USD"), gifts);
         }
     }
 }

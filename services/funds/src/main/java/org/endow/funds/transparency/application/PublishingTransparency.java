@@ -8,6 +8,8 @@ import org.endow.funds.ledger.application.ViewingItemBalances;
 import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
 import org.endow.funds.transparency.model.IncomeLine;
 import org.endow.funds.transparency.model.IncomeReport;
+import org.endow.funds.transparency.model.RecognisedGift;
+import org.endow.funds.transparency.model.RecognisedGifts;
 import org.endow.kernel.Money;
 
 /**
@@ -21,11 +23,16 @@ public class PublishingTransparency {
 
     private final ViewingItemBalances balances;
     private final IncomeReport income;
+    private final RecognisedGifts recognised;
 
-    PublishingTransparency(ViewingItemBalances balances, IncomeReport income) {
+    PublishingTransparency(ViewingItemBalances balances, IncomeReport income, RecognisedGifts recognised) {
         this.balances = balances;
         this.income = income;
+        this.recognised = recognised;
     }
+
+    /** How many recent recognised gifts the page lists. */
+    public static final int RECENT_GIFTS = 10;
 
     @Transactional(readOnly = true)
     public Transparency snapshot() {
@@ -45,12 +52,18 @@ public class PublishingTransparency {
                 restricted = restricted.plus(view.balance().raised());
             }
         }
-        return new Transparency(items, income.incomeByMonth(MONTHS), restricted, unrestricted);
+        return new Transparency(
+                items, income.incomeByMonth(MONTHS), restricted, unrestricted, recognised.latest(RECENT_GIFTS));
     }
 
     /**
      * @param restricted raised for earmarked items
      * @param unrestricted raised for the general fund
      */
-    public record Transparency(List<ItemView> items, List<IncomeLine> income, Money restricted, Money unrestricted) {}
+    public record Transparency(
+            List<ItemView> items,
+            List<IncomeLine> income,
+            Money restricted,
+            Money unrestricted,
+            List<RecognisedGift> recentGifts) {}
 }

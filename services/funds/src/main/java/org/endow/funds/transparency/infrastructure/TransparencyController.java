@@ -98,7 +98,11 @@ class TransparencyController {
 
     @Serdeable
     record TransparencyResponse(
-            List<ItemResponse> items, List<IncomeFigures> incomeByMonth, long restrictedMinor, long unrestrictedMinor) {
+            List<ItemResponse> items,
+            List<IncomeFigures> incomeByMonth,
+            long restrictedMinor,
+            long unrestrictedMinor,
+            List<RecentGift> recentGifts) {
         static TransparencyResponse of(Transparency t) {
             return new TransparencyResponse(
                     t.items().stream().map(ItemResponse::of).toList(),
@@ -107,9 +111,28 @@ class TransparencyController {
                                     new IncomeFigures(l.month().toString(), l.source(), l.amountMinor(), l.currency()))
                             .toList(),
                     t.restricted().minor(),
-                    t.unrestricted().minor());
+                    t.unrestricted().minor(),
+                    t.recentGifts().stream()
+                            .map(g -> new RecentGift(
+                                    g.shownAs(),
+                                    g.fundCode(),
+                                    g.amount().minor(),
+                                    g.amount().currencyCode(),
+                                    g.dedication(),
+                                    g.receivedAt()))
+                            .toList());
         }
     }
+
+    /** A gift whose donor consented to recognition, as they asked to be shown. */
+    @Serdeable
+    record RecentGift(
+            String shownAs,
+            String fundCode,
+            long amountMinor,
+            String currency,
+            @io.micronaut.core.annotation.Nullable String dedication,
+            java.time.Instant receivedAt) {}
 
     @Serdeable
     record IncomeFigures(String month, String source, long amountMinor, String currency) {}

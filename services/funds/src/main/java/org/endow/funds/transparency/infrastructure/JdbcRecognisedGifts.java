@@ -1,0 +1,65 @@
+package org.endow.funds.transparency.infrastructure;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.endow.funds.transparency.model.RecognisedGift;
+import org.endow.funds.transparency.model.RecognisedGifts;
+import org.endow.kernel.Money;
+
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+class JdbcRecognisedGifts implements RecognisedGifts {
+
+    private final JdbcOperations jdbc;
+
+    JdbcRecognisedGifts(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean add(UUID sourceEventId, RecognisedGift gift) {
+        return jdbc.prepareStatement(
+                        "insert into recognised_gift (source_event_id, fund_code, amount_minor, currency, shown_as,"
+                                + " dedication, received_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                        statement -> {
+                            statement.setObject(1, sourceEventId);
+                            statement.setString(2, gift.fundCode());
+                            statement.setLong(3, gift.amount().minor());
+                            statement.setString(4, gift.amount().currencyCode());
+                            statement.setString(5, gift.shownAs());
+                            statement.setString(6, gift.dedication());
+                            statement.setTimestamp(7, Timestamp.from(gift.receivedAt()));
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    @Override
+    public List<RecognisedGift> latest(int limit) {
+        return jdbc.prepareStatement(
+                "select fund_code, amount_minor, currency, shown_as, dedication, received_at from recognised_gift"
+                        + " order by received_at desc limit ?",
+                statement -> {
+                    statement.setInt(1, limit);
+                    List<RecognisedGift> gifts = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            gifts.add(new RecognisedGift(
+                                    rs.getString(1),
+                                    Money.of(rs.getLong(2), rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getTimestamp(6).toInstant()));
+                        }
+                    }
+                    return gifts;
+                });
+    }
+}
