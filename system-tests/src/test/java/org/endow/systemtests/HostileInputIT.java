@@ -37,7 +37,12 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "hostile-input");
+        // sign-up gives DONOR only here, so that each probe's token holds exactly the role it stands for
+        stack = EndowStack.start(
+                TestInfra.get().kafkaBootstrapServers(),
+                "hostile-input",
+                List.of("sponsor-tiers", "fellow-nominations"),
+                Map.of("gateway", Map.of("ENDOW_ACCOUNTS_SIGN_UP_ROLES", "DONOR")));
         gateway = stack.gatewayUrl();
         http = new Http(gateway);
         raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -113,6 +118,11 @@ class HostileInputIT {
         Map<String, Object> refund = new LinkedHashMap<>();
         refund.put("amountMinor", 1);
         refund.put("reason", "corpus");
+        Map<String, Object> nomination = new LinkedHashMap<>();
+        nomination.put("nomineeName", "Corpus Nominee");
+        nomination.put("nomineeEmail", "corpus-nominee@example.org");
+        nomination.put(
+                "statement", "A statement long enough to be read: fifty characters or more, about contributions.");
         Map<String, Object> roles = new LinkedHashMap<>();
         roles.put("roles", List.of("DONOR"));
         return List.of(
@@ -130,6 +140,13 @@ class HostileInputIT {
                         admin,
                         refund,
                         Set.of("reason"),
+                        Set.of()),
+                new JsonEndpoint(
+                        "POST",
+                        "/api/fellows/nominations",
+                        mallory.token,
+                        nomination,
+                        Set.of("nomineeName", "statement"),
                         Set.of()),
                 new JsonEndpoint("POST", "/api/auth/signup", null, signup, Set.of("displayName", "password"), Set.of()),
                 new JsonEndpoint("POST", "/api/auth/token", null, token, Set.of("password"), Set.of()),
@@ -469,6 +486,45 @@ class HostileInputIT {
                 new Rule("POST", "/api/donations/pledges", Set.of("DONOR")),
                 new Rule("GET", "/api/donations/pledges/mine", Set.of("DONOR")),
                 new Rule("POST", "/api/donations/pledges/" + adaPledge + "/received", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/sponsors/wall", Set.of()),
+                new Rule("GET", "/api/sponsors/catalogue/2022", Set.of()),
+                new Rule("POST", "/api/sponsors/sponsorships", Set.of("SPONSOR")),
+                new Rule("GET", "/api/sponsors/sponsorships/mine", Set.of("SPONSOR")),
+                new Rule("GET", "/api/sponsors/sponsorships", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/approve",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/contract/sign",
+                        Set.of("SPONSOR")),
+                new Rule("GET", "/api/sponsors/audit", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/fellows/roster", Set.of()),
+                new Rule(
+                        "POST",
+                        "/api/fellows/nominations",
+                        Set.of(
+                                "DONOR",
+                                "SPONSOR",
+                                "APPLICANT",
+                                "NOMINATOR",
+                                "GRANTS_WG",
+                                "FELLOWS_WG",
+                                "STAFF",
+                                "ADMIN")),
+                new Rule("GET", "/api/fellows/review", Set.of("FELLOWS_WG", "STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/fellows/nominees/00000000-0000-4000-8000-000000000000/votes",
+                        Set.of("FELLOWS_WG")),
+                new Rule(
+                        "POST",
+                        "/api/fellows/nominees/00000000-0000-4000-8000-000000000000/merge",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule("PUT", "/api/fellows/members/someone", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/fellows/cycles/2026-Q4/announcement", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/fellows/operations/dead-letters", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/donations/giving-options", Set.of()),
                 new Rule("POST", "/api/donations/checkout", Set.of()),
                 new Rule("POST", "/api/donations/pledges/" + adaPledge + "/refunds", Set.of("STAFF", "ADMIN")),
