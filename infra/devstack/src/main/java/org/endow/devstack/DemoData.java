@@ -82,7 +82,25 @@ final class DemoData {
                         + "{\"item\":\"Food\",\"amountMinor\":15000}]}",
                 bearer);
         String grants = draft.statusCode() == 201 ? ", a grant proposal draft" : "";
-        return PLEDGES.size() + " pledges" + grants + " by " + DONOR_EMAIL + " / " + DONOR_PASSWORD;
+        // and a sponsor contact: a sponsorship application waiting for staff (/sponsors)
+        HttpResponse<String> sponsorship = post(
+                "/api/sponsors/sponsorships",
+                "{\"organisationName\":\"Demo Widgets Inc\",\"website\":\"https://widgets.example\","
+                        + "\"billingAddress\":\"1 Demo Street, Springfield\",\"contacts\":[{\"name\":\"Demo Donor\","
+                        + "\"email\":\"" + DONOR_EMAIL + "\",\"role\":\"PRIMARY\"}],\"year\":2022,"
+                        + "\"packageCode\":\"supporting\",\"addOns\":[\"packaging-sponsor\"]}",
+                bearer);
+        String sponsors = sponsorship.statusCode() == 201 ? ", a sponsorship application" : "";
+        // and a Fellow nomination (/fellows)
+        HttpResponse<String> nomination = post(
+                "/api/fellows/nominations",
+                "{\"nomineeName\":\"Grace Demo\",\"nomineeEmail\":\"grace.demo@example.org\","
+                        + "\"links\":[\"https://github.com/gracedemo\"],\"statement\":\"Maintains a widely used"
+                        + " packaging tool and has mentored dozens of first-time contributors.\"}",
+                bearer);
+        String fellows = nomination.statusCode() == 201 ? ", a Fellow nomination" : "";
+        return PLEDGES.size() + " pledges" + grants + sponsors + fellows + " by " + DONOR_EMAIL + " / "
+                + DONOR_PASSWORD;
     }
 
     /** The donations service learns the items from the funds service's events, a moment after start. */
