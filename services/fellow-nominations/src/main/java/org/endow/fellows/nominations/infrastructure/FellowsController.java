@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,6 +19,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -224,7 +227,18 @@ class FellowsController {
                 .header("Content-Disposition", "attachment; filename=\"fellow-minutes-" + cycle + ".pdf\"");
     }
 
+    @Get("/audit")
+    @Secured(Roles.STAFF)
+    List<AuditResponse> audit(@QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return reviewing.auditLog(limit).stream()
+                .map(e -> new AuditResponse(e.actor(), e.action(), e.target(), e.details(), e.at()))
+                .toList();
+    }
+
     // ---- request and response records
+
+    @Serdeable
+    record AuditResponse(String actor, String action, String target, String details, Instant at) {}
 
     @Serdeable
     record ReferenceRequest(

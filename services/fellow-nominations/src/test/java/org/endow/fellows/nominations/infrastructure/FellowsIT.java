@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
 import org.endow.fellows.nominations.application.Electing;
+import org.endow.fellows.nominations.application.MovableClock;
 import org.endow.fellows.nominations.application.Nominating;
 import org.endow.fellows.nominations.application.Reviewing;
 import org.endow.fellows.nominations.application.Voting;
