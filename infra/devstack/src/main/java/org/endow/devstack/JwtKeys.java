@@ -93,6 +93,32 @@ public final class JwtKeys {
         }
     }
 
+    /**
+     * A token signed as the gateway signs its forwarded ones (issuer {@code endow-gateway}, an hour
+     * long), for a service's HTTP integration tests.
+     */
+    public static String gatewayToken(
+            KeyPairPem keys, String subject, String name, String email, java.util.List<String> roles) {
+        java.util.function.Function<String, String> quoted =
+                v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        long now = java.time.Instant.now().getEpochSecond();
+        String claims = "{\"sub\":" + quoted.apply(subject) + ",\"name\":" + quoted.apply(name) + ",\"email\":"
+                + quoted.apply(email) + ",\"roles\":["
+                + String.join(",", roles.stream().map(quoted).toList()) + "],\"iss\":\"endow-gateway\",\"iat\":"
+                + now + ",\"exp\":" + (now + 3600) + "}";
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            rsa.initSign(privateKey(keys.privateKeyPem()));
+            rsa.update(unsigned.getBytes(StandardCharsets.US_ASCII));
+            return unsigned + "." + url.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
     static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der);
