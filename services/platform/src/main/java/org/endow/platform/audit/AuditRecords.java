@@ -14,7 +14,7 @@ import java.util.List;
  * delegates here. Runs in the caller's transaction, so a decision and its audit entry commit together.
  */
 @Singleton
-public class AuditRecords {
+public class AuditRecords implements Audit {
 
     private final JdbcOperations jdbc;
 
@@ -22,6 +22,7 @@ public class AuditRecords {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void record(String actor, String action, String target, String details, Instant at) {
         jdbc.prepareStatement(
                 "insert into audit_log (actor, action, target, details, at) values (?, ?, ?, ?, ?)", statement -> {
@@ -34,7 +35,7 @@ public class AuditRecords {
                 });
     }
 
-    /** The latest entries, newest first. */
+    @Override
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<Entry> latest(int limit) {
         return jdbc.prepareStatement(
@@ -54,6 +55,4 @@ public class AuditRecords {
                     return entries;
                 });
     }
-
-    public record Entry(String actor, String action, String target, String details, Instant at) {}
 }

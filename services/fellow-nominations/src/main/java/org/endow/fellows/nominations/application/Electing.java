@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import org.endow.events.fellows.v1.FellowElected;
 import org.endow.events.fellows.v1.FellowEvents;
-import org.endow.fellows.nominations.model.AuditTrail;
 import org.endow.fellows.nominations.model.Nominee;
 import org.endow.fellows.nominations.model.Nominees;
 import org.endow.fellows.nominations.model.Results;
+import org.endow.platform.audit.Audit;
 import org.endow.platform.messaging.Outbox;
 import org.endow.platform.problem.ProblemException;
 
@@ -27,7 +27,7 @@ public class Electing {
     private final Tokens tokens;
     private final Outbox outbox;
     private final MinutesDocuments minutes;
-    private final AuditTrail audit;
+    private final Audit audit;
     private final FellowsPolicy policy;
     private final Clock clock;
 
@@ -37,7 +37,7 @@ public class Electing {
             Tokens tokens,
             Outbox outbox,
             MinutesDocuments minutes,
-            AuditTrail audit,
+            Audit audit,
             FellowsPolicy policy,
             Clock clock) {
         this.nominees = nominees;

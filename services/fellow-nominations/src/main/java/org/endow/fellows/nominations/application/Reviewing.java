@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.endow.fellows.nominations.model.AuditTrail;
 import org.endow.fellows.nominations.model.Cycle;
 import org.endow.fellows.nominations.model.Nomination;
 import org.endow.fellows.nominations.model.Nominations;
@@ -17,6 +16,7 @@ import org.endow.fellows.nominations.model.Nominee;
 import org.endow.fellows.nominations.model.Nominees;
 import org.endow.fellows.nominations.model.WorkGroup;
 import org.endow.kernel.voting.Choice;
+import org.endow.platform.audit.Audit;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -34,7 +34,7 @@ public class Reviewing {
     private final WorkGroup workGroup;
     private final Tokens tokens;
     private final FellowMails mails;
-    private final AuditTrail audit;
+    private final Audit audit;
     private final FellowsPolicy policy;
     private final Clock clock;
 
@@ -44,7 +44,7 @@ public class Reviewing {
             WorkGroup workGroup,
             Tokens tokens,
             FellowMails mails,
-            AuditTrail audit,
+            Audit audit,
             FellowsPolicy policy,
             Clock clock) {
         this.nominees = nominees;
@@ -159,7 +159,7 @@ public class Reviewing {
 
     /** Staff: the latest decisions, newest first. */
     @Transactional(readOnly = true)
-    public List<AuditTrail.Entry> auditLog(int limit) {
+    public List<Audit.Entry> auditLog(int limit) {
         return audit.latest(limit);
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.endow.fellows.nominations.model.AuditTrail;
 import org.endow.fellows.nominations.model.Cycle;
 import org.endow.fellows.nominations.model.Nomination;
 import org.endow.fellows.nominations.model.Nominations;
@@ -21,6 +20,7 @@ import org.endow.fellows.nominations.model.WorkGroup;
 import org.endow.kernel.voting.Ballot;
 import org.endow.kernel.voting.Choice;
 import org.endow.kernel.voting.Tally;
+import org.endow.platform.audit.Audit;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -42,7 +42,7 @@ public class Voting {
     private final Results results;
     private final Tokens tokens;
     private final FellowMails mails;
-    private final AuditTrail audit;
+    private final Audit audit;
     private final FellowsPolicy policy;
     private final Clock clock;
 
@@ -53,7 +53,7 @@ public class Voting {
             Results results,
             Tokens tokens,
             FellowMails mails,
-            AuditTrail audit,
+            Audit audit,
             FellowsPolicy policy,
             Clock clock) {
         this.nominees = nominees;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.endow.fellows.nominations.model.AuditTrail;
 import org.endow.fellows.nominations.model.CycleCalendar;
 import org.endow.fellows.nominations.model.Nomination;
 import org.endow.fellows.nominations.model.Nominations;
@@ -22,6 +21,8 @@ import org.endow.fellows.nominations.model.Results;
 import org.endow.fellows.nominations.model.WorkGroup;
 import org.endow.kernel.voting.Choice;
 import org.endow.kernel.voting.VotingRule;
+import org.endow.platform.testing.MovableClock;
+import org.endow.platform.testing.RecordingAudit;
 import org.endow.platform.testing.RecordingMailOutbox;
 import org.endow.platform.testing.RecordingOutbox;
 
@@ -42,7 +43,7 @@ final class FellowsFixture {
     final Set<String> remindedSet = new HashSet<>();
     final List<Results.Result> resultList = new ArrayList<>();
     final Map<String, UUID> tokenMap = new HashMap<>();
-    final List<AuditTrail.Entry> auditEntries = new ArrayList<>();
+    final RecordingAudit audit = new RecordingAudit();
     final RecordingOutbox outbox = new RecordingOutbox();
     final RecordingMailOutbox mails = new RecordingMailOutbox();
     final List<String> minutesRendered = new ArrayList<>();
@@ -195,18 +196,6 @@ final class FellowsFixture {
         }
     };
 
-    final AuditTrail audit = new AuditTrail() {
-        @Override
-        public void record(String actor, String action, String target, String details, Instant at) {
-            auditEntries.add(new Entry(actor, action, target, details, at));
-        }
-
-        @Override
-        public List<Entry> latest(int limit) {
-            return auditEntries.reversed().stream().limit(limit).toList();
-        }
-    };
-
     final FellowsPolicy policy;
     final FellowMails fellowMails;
     final Nominating nominating;
@@ -258,6 +247,15 @@ final class FellowsFixture {
         UUID id = nominate("ada", "Grace Hopper", "grace@example.org").nominee().id();
         reviewing.verify("m1", id);
         inReview();
+        return id;
+    }
+
+    /** Members m1, m2, … vote in that order on a verified nominee in review; @return the nominee. */
+    UUID votedOn(Choice... choices) {
+        UUID id = verifiedInReview();
+        for (int i = 0; i < choices.length; i++) {
+            voting.vote("m" + (i + 1), id, choices[i]);
+        }
         return id;
     }
 

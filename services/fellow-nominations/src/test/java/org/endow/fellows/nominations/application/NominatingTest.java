@@ -102,7 +102,7 @@ class NominatingTest {
 
         assertEquals(NomineeStatus.VERIFIED, f.nominee(grace).status());
         assertEquals(3, f.nominations.of(grace).getFirst().references().size());
-        assertTrue(f.auditEntries.stream().anyMatch(e -> e.action().equals("nominee.references-requested")));
+        assertTrue(f.audit.entries().stream().anyMatch(e -> e.action().equals("nominee.references-requested")));
         assertEquals(
                 404,
                 assertThrows(ProblemException.class, () -> f.reviewing.addReferences("references-forged", three))

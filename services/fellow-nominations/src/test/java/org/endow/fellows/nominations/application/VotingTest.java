@@ -37,19 +37,14 @@ class VotingTest {
         assertEquals(2, result.yes());
         assertEquals(1, result.no());
         assertEquals(1, result.conflict());
-        assertTrue(f.auditEntries.stream()
+        assertTrue(f.audit.entries().stream()
                 .anyMatch(e -> e.action().equals("vote.closed") && e.details().contains("ELECTED")));
     }
 
     @Test
     void a_tie_is_not_a_majority_and_the_nominee_is_carried_to_the_next_cycle() {
         FellowsFixture f = new FellowsFixture().members(4);
-        UUID grace = f.verifiedInReview();
-
-        f.voting.vote("m1", grace, Choice.YES);
-        f.voting.vote("m2", grace, Choice.YES);
-        f.voting.vote("m3", grace, Choice.NO);
-        f.voting.vote("m4", grace, Choice.NO);
+        UUID grace = f.votedOn(Choice.YES, Choice.YES, Choice.NO, Choice.NO);
 
         assertEquals(NomineeStatus.VERIFIED, f.nominee(grace).status());
         assertEquals("2027-Q2", f.nominee(grace).cycle().label());
@@ -113,39 +108,24 @@ class VotingTest {
         VotingRule twoThirdsWithVeto = VotingRule.twoThirdsOfCast().withVeto();
 
         FellowsFixture passes = new FellowsFixture(twoThirdsWithVeto).members(4, "m4");
-        UUID grace = passes.verifiedInReview();
-        passes.voting.vote("m1", grace, Choice.YES);
-        passes.voting.vote("m2", grace, Choice.YES);
-        passes.voting.vote("m3", grace, Choice.NO);
-        passes.voting.vote("m4", grace, Choice.YES);
+        UUID grace = passes.votedOn(Choice.YES, Choice.YES, Choice.NO, Choice.YES);
         assertEquals(NomineeStatus.ELECTED, passes.nominee(grace).status(), "3 of 4 cast is more than two thirds");
 
         FellowsFixture shortOf = new FellowsFixture(twoThirdsWithVeto).members(4, "m4");
-        UUID linus = shortOf.verifiedInReview();
-        shortOf.voting.vote("m1", linus, Choice.YES);
-        shortOf.voting.vote("m2", linus, Choice.NO);
-        shortOf.voting.vote("m3", linus, Choice.CONFLICT);
-        shortOf.voting.vote("m4", linus, Choice.ABSTAIN);
+        UUID linus = shortOf.votedOn(Choice.YES, Choice.NO, Choice.CONFLICT, Choice.ABSTAIN);
         assertEquals(NomineeStatus.VERIFIED, shortOf.nominee(linus).status(), "1 of 2 cast is short of two thirds");
 
         FellowsFixture vetoed = new FellowsFixture(twoThirdsWithVeto).members(4, "m4");
-        UUID guido = vetoed.verifiedInReview();
-        vetoed.voting.vote("m1", guido, Choice.YES);
-        vetoed.voting.vote("m2", guido, Choice.YES);
-        vetoed.voting.vote("m3", guido, Choice.YES);
-        vetoed.voting.vote("m4", guido, Choice.NO);
-        assertEquals(NomineeStatus.VERIFIED, vetoed.nominee(guido).status());
-        assertTrue(vetoed.auditEntries.stream()
+        UUID guido = vetoed.votedOn(Choice.YES, Choice.YES, Choice.YES, Choice.NO);
+        assertEquals(NomineeStatus.VERIFIED, vetoed.nominee(guido).status(), "the veto holder (m4) voted no");
+        assertTrue(vetoed.audit.entries().stream()
                 .anyMatch(e -> e.action().equals("vote.closed") && e.details().contains("vetoed")));
     }
 
     @Test
     void the_window_closing_decides_on_the_votes_cast_so_far() {
         FellowsFixture f = new FellowsFixture().members(5);
-        UUID grace = f.verifiedInReview();
-        f.voting.vote("m1", grace, Choice.YES);
-        f.voting.vote("m2", grace, Choice.YES);
-        f.voting.vote("m3", grace, Choice.NO);
+        UUID grace = f.votedOn(Choice.YES, Choice.YES, Choice.NO);
 
         assertEquals(0, f.voting.closeDue(), "still open on the last day");
         f.afterReview();
@@ -174,9 +154,7 @@ class VotingTest {
     @Test
     void a_nominee_not_approved_is_carried_over_until_a_year_has_passed_then_expires_and_the_nominator_is_told() {
         FellowsFixture f = new FellowsFixture().members(2);
-        UUID grace = f.verifiedInReview();
-        f.voting.vote("m1", grace, Choice.NO);
-        f.voting.vote("m2", grace, Choice.NO);
+        UUID grace = f.votedOn(Choice.NO, Choice.NO);
         assertEquals("2027-Q2", f.nominee(grace).cycle().label());
 
         for (String end : new String[] {"2027-06-21", "2027-09-21"}) {

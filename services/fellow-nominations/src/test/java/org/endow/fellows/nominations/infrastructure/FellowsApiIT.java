@@ -38,7 +38,7 @@ import org.endow.devstack.Database;
 import org.endow.devstack.JwtKeys;
 import org.endow.devstack.TestInfra;
 import org.endow.events.Topics;
-import org.endow.fellows.nominations.application.MovableClock;
+import org.endow.platform.testing.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

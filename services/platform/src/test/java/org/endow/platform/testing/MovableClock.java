@@ -1,4 +1,4 @@
-package org.endow.fellows.nominations.application;
+package org.endow.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
