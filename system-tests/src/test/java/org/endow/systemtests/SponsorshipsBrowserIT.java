@@ -118,10 +118,42 @@ class SponsorshipsBrowserIT {
         assertEquals("PAID", text("[data-testid=status]"));
         screenshot("sponsor-paid");
 
+        // the sponsor uploads a logo: a file that lies about its type is refused, a real PNG is taken
+        signIn(initech.email, initech.password, "/sponsors/sponsorships/" + id);
+        Path fake = screenshots.resolve("not-a-logo.png");
+        Files.writeString(fake, "MZ this is not a picture");
+        driver.findElement(By.id("logo-file")).sendKeys(fake.toString());
+        click(By.id("upload-logo"));
+        assertTrue(text("[data-testid=error]").contains("neither a PNG nor an SVG"), text("[data-testid=error]"));
+        Path png = screenshots.resolve("initech-logo.png");
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(400, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x1f, 0x4e, 0x8c));
+        g.fillRect(0, 0, 400, 120);
+        g.setColor(java.awt.Color.WHITE);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 56));
+        g.drawString("INITECH", 60, 82);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        driver.findElement(By.id("logo-file")).sendKeys(png.toString());
+        click(By.id("upload-logo"));
+        assertTrue(text("[data-testid=done]").contains("logo"));
+
+        // the logo API per placement: Supporting gives a logo on the sponsors page, not in the PyPI footer
+        assertTrue(
+                http.get("/api/sponsors/logos?placement=sponsors", null).body().contains("Initech Ltd"));
+        assertTrue(!http.get("/api/sponsors/logos?placement=pypi", null).body().contains("Initech Ltd"));
+
         driver.get(portal + "/sponsors");
         WebElement wall =
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=sponsor-wall]")));
         assertTrue(wall.getText().contains("Initech Ltd"), wall.getText());
+        WebElement logo = wall.findElement(By.cssSelector("img.sponsor-logo"));
+        assertTrue(
+                (Boolean) driver.executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth === 400;", logo),
+                "the logo is served and shown");
         screenshot("sponsor-wall");
 
         // the packaging program's share of the fee lands on the packaging item

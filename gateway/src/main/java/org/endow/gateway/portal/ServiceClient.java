@@ -33,6 +33,11 @@ public class ServiceClient {
         return exchange(HttpRequest.POST(path, body), token);
     }
 
+    /** Sends bytes of the given type as the request body (an uploaded file). */
+    public Result postBytes(String token, String path, byte[] content, String contentType) {
+        return exchange(HttpRequest.POST(path, content).contentType(contentType), token);
+    }
+
     /** Sends a PDF as the request body. */
     public Result postPdf(String token, String path, byte[] pdf) {
         return exchange(HttpRequest.POST(path, pdf).contentType("application/pdf"), token);

@@ -31,8 +31,18 @@ class TransparencyPageTest {
                         new FundedItemsView.Income("2026-11", "donations", 200_000, "USD"),
                         new FundedItemsView.Income("2026-11", "in-kind", 1, "USD")),
                 0,
-                0));
+                0,
+                List.of(new FundedItemsView.RecentGift(
+                        "Anonymous",
+                        "packaging",
+                        5_000,
+                        "USD",
+                        "In honour of Grace Hopper",
+                        java.time.Instant.parse("2026-11-20T10:00:00Z")))));
 
+        assertEquals("Anonymous", page.gifts().getFirst().shownAs());
+        assertEquals("50.00 USD", page.gifts().getFirst().amount());
+        assertEquals("2026-11-20", page.gifts().getFirst().date());
         assertEquals(
                 List.of(25, 100, 1),
                 page.income().stream().map(FundedItemsView.IncomeBar::percent).toList());

@@ -209,6 +209,46 @@ class SponsorsPortalController {
                 "/sponsors/sponsorships/" + id + "?done=" + URLEncoder.encode(action, StandardCharsets.UTF_8)));
     }
 
+    /** The sponsor uploads their logo; the service checks what the file is, whatever it claims. */
+    @Post(value = "/sponsorships/{id}/logo", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> logo(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @io.micronaut.http.annotation.Part("_csrf") String csrf,
+            @Nullable @io.micronaut.http.annotation.Part("file") io.micronaut.http.multipart.CompletedFileUpload file,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/sponsorships/" + id));
+        }
+        if (!pages.csrfValid(request, csrf)) {
+            return detail(
+                    request, authentication, id, null, "Your form expired. Please try again.", HttpStatus.FORBIDDEN);
+        }
+        if (file == null) {
+            return detail(
+                    request, authentication, id, null, "Choose a PNG or SVG file.", HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (java.io.IOException e) {
+            return detail(request, authentication, id, null, "The file could not be read.", HttpStatus.BAD_REQUEST);
+        }
+        String type = file.getContentType().map(MediaType::toString).orElse("application/octet-stream");
+        ServiceClient.Result result = sponsors.postBytes(
+                PortalPages.token(request), "/api/sponsors/sponsorships/" + id + "/logo", content, type);
+        if (!result.ok()) {
+            return detail(
+                    request,
+                    authentication,
+                    id,
+                    null,
+                    describe(result.problem()),
+                    HttpStatus.valueOf(result.problem().status()));
+        }
+        return HttpResponse.seeOther(URI.create("/sponsors/sponsorships/" + id + "?done=logo"));
+    }
+
     /** Staff: every sponsorship. */
     @Get("/staff")
     HttpResponse<?> staff(HttpRequest<?> request, @Nullable Authentication authentication) {

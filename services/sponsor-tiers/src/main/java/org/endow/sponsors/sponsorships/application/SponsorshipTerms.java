@@ -9,6 +9,7 @@ import java.util.List;
  * @param portalUrl the portal's public address, for links in emails
  * @param paymentTermsDays days between the invoice and its due date
  * @param taxes tax lines added to an invoice, each a label and a rate in basis points (none by default)
+ * @param placements where logos are shown (home, sponsors, pypi, docs) → the benefit that gives a logo there
  */
 public record SponsorshipTerms(
         SponsorshipDocuments.Foundation foundation,
@@ -16,7 +17,8 @@ public record SponsorshipTerms(
         String portalUrl,
         int paymentTermsDays,
         List<Tax> taxes,
-        SponsorshipDocuments.Bank bank) {
+        SponsorshipDocuments.Bank bank,
+        java.util.Map<String, String> placements) {
 
     public record Tax(String label, int basisPoints) {}
 }

@@ -36,4 +36,5 @@ record SponsorsProperties(
         @Bindable(defaultValue = "not configured yet: ask the foundation")
         String iban,
 
-        @Bindable(defaultValue = "not configured yet") String bic) {}
+        @Bindable(defaultValue = "not configured yet") String bic,
+        @io.micronaut.core.annotation.Nullable java.util.Map<String, String> placements) {}

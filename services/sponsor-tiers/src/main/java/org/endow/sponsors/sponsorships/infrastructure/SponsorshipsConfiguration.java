@@ -21,6 +21,13 @@ class SponsorshipsConfiguration {
                 p.portalUrl(),
                 p.paymentTermsDays(),
                 List.of(new SponsorshipTerms.Tax(p.taxLabel(), p.taxBasisPoints())),
-                new SponsorshipDocuments.Bank(p.bankAccountName(), p.iban(), p.bic(), ""));
+                new SponsorshipDocuments.Bank(p.bankAccountName(), p.iban(), p.bic(), ""),
+                p.placements() == null || p.placements().isEmpty()
+                        ? java.util.Map.of(
+                                "home", "core-dev-in-residence",
+                                "sponsors", "psf-sponsors-page-logo",
+                                "pypi", "pypi-footer-logo",
+                                "docs", "packaging-docs-logo")
+                        : p.placements());
     }
 }

@@ -1,6 +1,7 @@
 package org.endow.sponsors.sponsorships.infrastructure;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.endow.platform.problem.ProblemException;
 import org.endow.platform.security.Caller;
@@ -39,9 +41,11 @@ import org.endow.platform.security.Roles;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
+import org.endow.sponsors.sponsorships.application.ShowingLogos;
 import org.endow.sponsors.sponsorships.application.SigningContract;
 import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
 import org.endow.sponsors.sponsorships.model.ContractDocument;
+import org.endow.sponsors.sponsorships.model.Logo;
 import org.endow.sponsors.sponsorships.model.Organisation;
 import org.endow.sponsors.sponsorships.model.Selection;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -60,8 +64,10 @@ class SponsorshipsController {
     private final SigningContract signing;
     private final RecordingSponsorshipPayment payments;
     private final ViewingSponsorships viewing;
+    private final ShowingLogos logos;
 
     SponsorshipsController(
+            ShowingLogos logos,
             ApplyingForSponsorship applying,
             ReviewingSponsorship reviewing,
             SigningContract signing,
@@ -72,6 +78,59 @@ class SponsorshipsController {
         this.signing = signing;
         this.payments = payments;
         this.viewing = viewing;
+        this.logos = logos;
+    }
+
+    /**
+     * The sponsor uploads their logo as the request body: PNG or SVG, recognised by content; a file
+     * whose Content-Type says otherwise is refused (422, and why).
+     */
+    @Post(
+            value = "/sponsorships/{id}/logo",
+            consumes = {"image/png", "image/svg+xml", "application/octet-stream"})
+    @Secured(Roles.SPONSOR)
+    HttpResponse<Map<String, String>> uploadLogo(
+            @PathVariable UUID id, @Body byte[] content, HttpRequest<?> request, Authentication authentication) {
+        logos.upload(
+                Caller.of(authentication).accountId(),
+                id,
+                content,
+                request.getContentType().map(MediaType::toString).orElse(""));
+        return HttpResponse.ok(Map.of("logo", "/api/sponsors/logos/" + id));
+    }
+
+    /** A running sponsorship's logo, served so that a browser never runs it (SVG without scripts, no sniffing). */
+    @Get("/logos/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<byte[]> logo(@PathVariable UUID id) {
+        Logo logo = logos.logo(id);
+        return HttpResponse.ok(logo.content())
+                .contentType(MediaType.of(logo.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                .header("Cache-Control", "public, max-age=3600");
+    }
+
+    /** The logo API per placement ({@code home}, {@code sponsors}, {@code pypi}, {@code docs}): running sponsors with that benefit. */
+    @Get("/logos")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    List<WallEntry> placement(@QueryValue @Size(max = 20) String placement) {
+        List<Sponsorship> running = viewing.wall();
+        return entries(logos.placed(placement, running));
+    }
+
+    private List<WallEntry> entries(List<Sponsorship> running) {
+        java.util.Set<UUID> withLogo = logos.withLogo(running);
+        return running.stream()
+                .map(s -> new WallEntry(
+                        s.organisation().name(),
+                        s.organisation().website(),
+                        s.selection().packageCode(),
+                        s.selection().year(),
+                        s.startDate(),
+                        s.endDate(),
+                        withLogo.contains(s.id()) ? "/api/sponsors/logos/" + s.id() : null))
+                .toList();
     }
 
     @Post("/sponsorships")
@@ -209,19 +268,18 @@ class SponsorshipsController {
     @Get("/wall")
     @Secured(SecurityRule.IS_ANONYMOUS)
     List<WallEntry> wall() {
-        return viewing.wall().stream()
-                .map(s -> new WallEntry(
-                        s.organisation().name(),
-                        s.organisation().website(),
-                        s.selection().packageCode(),
-                        s.selection().year(),
-                        s.startDate(),
-                        s.endDate()))
-                .toList();
+        return entries(viewing.wall());
     }
 
     @Serdeable
-    record WallEntry(String name, String website, String packageCode, int year, LocalDate since, LocalDate until) {}
+    record WallEntry(
+            String name,
+            String website,
+            String packageCode,
+            int year,
+            LocalDate since,
+            LocalDate until,
+            @Nullable String logoUrl) {}
 
     @Serdeable
     record ContactRequest(
