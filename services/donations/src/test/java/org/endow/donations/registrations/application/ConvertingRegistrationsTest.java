@@ -17,6 +17,7 @@ import org.endow.donations.registrations.model.DefaultAnswer;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
+import org.endow.platform.testing.MovableClock;
 import org.endow.platform.testing.RecordingMailOutbox;
 import org.junit.jupiter.api.Test;
 
@@ -185,7 +186,7 @@ class ConvertingRegistrationsTest {
         String bob = tokenOf("bob@example.org");
         assertEquals(0, defaults.applyDue());
 
-        clock.move(Duration.between(NOW, DEADLINE));
+        clock.advance(Duration.between(NOW, DEADLINE));
 
         assertEquals(
                 HttpStatus.GONE,
@@ -230,7 +231,7 @@ class ConvertingRegistrationsTest {
                 HttpStatus.CONFLICT,
                 assertThrows(ProblemException.class, () -> following.remind("staff-1", "pycon-x"))
                         .status());
-        clock.move(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         assertEquals(1, following.remind("staff-1", "pycon-x"));
         assertEquals(3, mails.to("bob@example.org").size());
         assertTrue(audit.contains("registrations.reminded"));

@@ -1,11 +1,7 @@
 package org.endow.grants.proposals.application;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.endow.grants.proposals.model.Proposal;
 import org.endow.kernel.voting.VotingRule;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
+import org.endow.platform.testing.MovableClock;
 import org.endow.platform.testing.RecordingMailOutbox;
 import org.endow.platform.testing.RecordingOutbox;
 
@@ -192,36 +189,5 @@ final class GrantsFixture {
 
     Proposal reload(Proposal proposal) {
         return proposals.find(proposal.id()).orElseThrow();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
