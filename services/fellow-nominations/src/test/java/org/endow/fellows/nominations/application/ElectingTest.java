@@ -70,19 +70,7 @@ class ElectingTest {
     @Test
     void the_announcement_lists_the_cycles_new_fellows_and_who_has_yet_to_accept() {
         String token = elected();
-        Nominee linus = new Nominee(
-                UUID.randomUUID(),
-                "Linus",
-                "linus@example.org",
-                List.of(),
-                NomineeStatus.ELECTED,
-                CycleCalendar.psf().cycleFor(LocalDate.of(2026, 11, 1)),
-                LocalDate.of(2026, 10, 1),
-                "2026-Q4",
-                null,
-                null,
-                null);
-        f.nominees.add(linus);
+        f.nominees.add(electedIn2026Q4(UUID.randomUUID(), "Linus", List.of()));
         f.electing.accept(token, "Grace B. Hopper");
 
         String text = f.electing.announcement("2026-Q4");
@@ -96,18 +84,23 @@ class ElectingTest {
 
     /** Grace, elected in 2026-Q4 as in the golden sample; @return her acceptance link's token. */
     private String elected() {
-        f.nominees.add(new Nominee(
-                GRACE,
-                "Grace Hopper",
-                "grace@example.org",
-                List.of("https://github.com/grace", "https://grace.example"),
+        f.nominees.add(
+                electedIn2026Q4(GRACE, "Grace Hopper", List.of("https://github.com/grace", "https://grace.example")));
+        return f.tokens.issue(Voting.ACCEPTANCE, GRACE);
+    }
+
+    private static Nominee electedIn2026Q4(UUID id, String name, List<String> links) {
+        return new Nominee(
+                id,
+                name,
+                name.split(" ")[0].toLowerCase(java.util.Locale.ROOT) + "@example.org",
+                links,
                 NomineeStatus.ELECTED,
                 CycleCalendar.psf().cycleFor(LocalDate.of(2026, 11, 1)),
                 LocalDate.of(2026, 10, 1),
                 "2026-Q4",
                 null,
                 null,
-                null));
-        return f.tokens.issue(Voting.ACCEPTANCE, GRACE);
+                null);
     }
 }

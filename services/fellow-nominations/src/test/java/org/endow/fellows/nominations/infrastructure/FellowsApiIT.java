@@ -73,24 +73,10 @@ class FellowsApiIT {
         smtp.start();
         Database db = TestInfra.get().freshDatabase("fellow_nominations_api_it");
         clock = new MovableClock(Instant.parse("2026-11-02T10:00:00Z"));
-        context = ApplicationContext.builder()
-                .properties(Map.ofEntries(
-                        Map.entry("datasources.default.url", db.jdbcUrl()),
-                        Map.entry("datasources.default.username", db.username()),
-                        Map.entry("datasources.default.password", db.password()),
-                        Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
-                        Map.entry("endow.messaging.service", "fellows-api-it-" + UUID.randomUUID()),
-                        Map.entry("endow.messaging.consumer-enabled", false),
-                        Map.entry("endow.fellows.deadlines-enabled", false),
-                        Map.entry("endow.fellows.portal-url", "https://portal.test"),
-                        Map.entry("endow.mail.smtp.port", smtpPort),
-                        Map.entry("endow.mail.relay-interval", "100ms"),
-                        Map.entry("micronaut.server.port", -1),
-                        Map.entry(
-                                "endow.jwt.public-key",
-                                TestInfra.get().jwtKeys().publicKeyPem())))
-                .singletons(clock)
-                .start();
+        context = FellowsService.start(
+                db,
+                clock,
+                Map.<String, Object>of("endow.mail.smtp.port", smtpPort, "endow.mail.relay-interval", "100ms"));
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         base = server.getURI();

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.endow.devstack.Database;
@@ -56,24 +55,10 @@ class FellowsIT {
     static void start() {
         db = TestInfra.get().freshDatabase("fellow_nominations_it");
         clock = new MovableClock(Instant.parse("2026-11-02T10:00:00Z"));
-        context = ApplicationContext.builder()
-                .properties(Map.ofEntries(
-                        Map.entry("datasources.default.url", db.jdbcUrl()),
-                        Map.entry("datasources.default.username", db.username()),
-                        Map.entry("datasources.default.password", db.password()),
-                        Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
-                        Map.entry("endow.messaging.service", "fellows-it-" + UUID.randomUUID()),
-                        Map.entry("endow.messaging.consumer-enabled", false),
-                        Map.entry("endow.messaging.relay-enabled", false),
-                        Map.entry("endow.mail.relay-enabled", false),
-                        Map.entry("endow.fellows.deadlines-enabled", false),
-                        Map.entry("endow.fellows.portal-url", "https://portal.test"),
-                        Map.entry("micronaut.server.port", -1),
-                        Map.entry(
-                                "endow.jwt.public-key",
-                                TestInfra.get().jwtKeys().publicKeyPem())))
-                .singletons(clock)
-                .start();
+        context = FellowsService.start(
+                db,
+                clock,
+                Map.<String, Object>of("endow.messaging.relay-enabled", false, "endow.mail.relay-enabled", false));
         Reviewing reviewing = context.getBean(Reviewing.class);
         for (String m : List.of("wg-1", "wg-2", "wg-3", "wg-4")) {
             reviewing.saveMember("staff", new WorkGroup.Member(m, "Member " + m, m + "@psf.test", false));
