@@ -24,7 +24,9 @@ class DeadlineJob {
         this.voting = voting;
     }
 
-    @Scheduled(fixedDelay = "${endow.fellows.deadline-check:1m}", initialDelay = "10s")
+    @Scheduled(
+            fixedDelay = "${endow.fellows.deadline-check:1m}",
+            initialDelay = "${endow.fellows.deadline-initial-delay:10s}")
     void run() {
         try {
             int closed = voting.closeDue();

@@ -24,4 +24,5 @@ record FellowsProperties(
         @Bindable(defaultValue = "12") int activeForMonths,
         @Bindable(defaultValue = "true") boolean tellNomineeOnlyWhenApproved,
         @Bindable(defaultValue = "1m") Duration deadlineCheck,
+        @Bindable(defaultValue = "10s") Duration deadlineInitialDelay,
         @Bindable(defaultValue = "Endow Foundation") String foundationName) {}

@@ -76,7 +76,18 @@ class FellowsApiIT {
         context = FellowsService.start(
                 db,
                 clock,
-                Map.<String, Object>of("endow.mail.smtp.port", smtpPort, "endow.mail.relay-interval", "100ms"));
+                Map.<String, Object>of(
+                        "endow.mail.smtp.port",
+                        smtpPort,
+                        "endow.mail.relay-interval",
+                        "100ms",
+                        // the deadline job runs on the moved clock, as in production
+                        "endow.fellows.deadlines-enabled",
+                        true,
+                        "endow.fellows.deadline-check",
+                        "100ms",
+                        "endow.fellows.deadline-initial-delay",
+                        "100ms"));
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
         base = server.getURI();
@@ -104,14 +115,22 @@ class FellowsApiIT {
         }
 
         // two members nominate the same candidate (emails differ in case): one nominee, two endorsements
-        HttpResponse<String> made =
-                call("POST", "/api/fellows/nominations", member("alice"), nomination("grace@example.org"));
+        HttpResponse<String> made = call(
+                "POST", "/api/fellows/nominations", member("alice"), nomination("Grace Hopper", "grace@example.org"));
         assertEquals(201, made.statusCode(), made.body());
         String nominationId = json(made).get("id").getStringValue();
         assertEquals("2026-Q4", json(made).get("cycle").getStringValue());
         assertEquals(
                 201,
-                call("POST", "/api/fellows/nominations", member("bob"), nomination("GRACE@example.org"))
+                call("POST", "/api/fellows/nominations", member("bob"), nomination("Grace Hopper", "GRACE@example.org"))
+                        .statusCode());
+        assertEquals(
+                201,
+                call(
+                                "POST",
+                                "/api/fellows/nominations",
+                                member("carol"),
+                                nomination("Linus Example", "linus@example.org"))
                         .statusCode());
         assertEquals(
                 1,
@@ -132,9 +151,14 @@ class FellowsApiIT {
 
         JsonNode page = json(call("GET", "/api/fellows/review", wg("wg-1"), null));
         assertEquals("2026-Q4", page.get("cycle").getStringValue());
-        JsonNode entry = page.get("nominees").get(0);
-        String nomineeId = entry.get("id").getStringValue();
-        assertEquals(2, entry.get("endorsements").size());
+        JsonNode grace = entry(page, "Grace Hopper");
+        String nomineeId = grace.get("id").getStringValue();
+        assertEquals(2, grace.get("endorsements").size());
+        String linusId = entry(page, "Linus Example").get("id").getStringValue();
+        assertEquals(
+                200,
+                call("POST", "/api/fellows/nominees/" + linusId + "/verification", wg("wg-1"), null)
+                        .statusCode());
 
         // references requested: each nominator gets a link by email; three references verify the nominee
         assertEquals(
@@ -243,12 +267,42 @@ class FellowsApiIT {
         assertEquals(200, minutes.statusCode());
         assertEquals("%PDF", new String(Arrays.copyOf(minutes.body(), 4), java.nio.charset.StandardCharsets.US_ASCII));
         Files.write(Path.of("target/fellows-api-minutes.pdf"), minutes.body());
+
+        // the other nominee: one vote; reminders and the close come from the deadline job on the moved clock
+        assertEquals(200, vote("wg-1", linusId, "NO").statusCode());
+        clock.set(Instant.parse("2026-12-18T10:00:00Z"));
+        assertTrue(context.containsBean(DeadlineJob.class));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailTo("wg-2@psf.test", "Reminder: your vote on Linus Example") != null
+                        && mailTo("wg-3@psf.test", "Reminder: your vote on Linus Example") != null);
+        assertEquals(null, mailTo("wg-1@psf.test", "Reminder"), "wg-1 has voted");
+        clock.set(Instant.parse("2026-12-21T10:00:00Z"));
+        HttpResponse<String> late = vote("wg-2", linusId, "YES");
+        assertEquals(409, late.statusCode(), late.body());
+        assertTrue(late.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(late.body().contains("is open from"), late.body());
+        String carried = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> mailTo("carol@members.test", "Your Fellow nomination of Linus Example: carried over"),
+                        body -> body != null);
+        assertTrue(carried.contains("reconsidered in cycle 2027-Q1"), carried);
+        assertFalse(mailTo("linus@example.org", "") != null, "the nominee hears nothing unless elected");
     }
 
-    static String nomination(String email) {
+    static String nomination(String name, String email) {
         return """
-                {"nomineeName":"Grace Hopper","nomineeEmail":"%s","links":["https://github.com/grace"],
-                 "statement":"%s"}""".formatted(email, STATEMENT);
+                {"nomineeName":"%s","nomineeEmail":"%s","links":["https://github.com/grace"],
+                 "statement":"%s"}""".formatted(name, email, STATEMENT);
+    }
+
+    static JsonNode entry(JsonNode reviewPage, String name) {
+        JsonNode nominees = reviewPage.get("nominees");
+        for (int i = 0; i < nominees.size(); i++) {
+            if (nominees.get(i).get("name").getStringValue().equals(name)) {
+                return nominees.get(i);
+            }
+        }
+        throw new AssertionError(name + " is not on the work group's page");
     }
 
     static HttpResponse<String> vote(String member, String nomineeId, String choice) throws Exception {
