@@ -192,6 +192,7 @@ class SponsorsPortalController {
                         Map.of("name", text(form.name()), "title", text(form.title())));
             case "nullify" -> sponsors.post(token, base + "/contract/nullify", Map.of("reason", text(form.reason())));
             case "paid" -> sponsors.post(token, base + "/payments", Map.of("reference", text(form.reason())));
+            case "pay-card" -> sponsors.post(token, base + "/invoice/checkout", Map.of());
             default ->
                 ServiceClient.Result.failed(
                         new Problem("about:blank", "Bad request", 400, "Unknown action", request.getPath(), List.of()));
@@ -204,6 +205,9 @@ class SponsorsPortalController {
                     null,
                     describe(result.problem()),
                     HttpStatus.valueOf(result.problem().status()));
+        }
+        if (action.equals("pay-card") && result.object().get("checkoutUrl") instanceof String checkoutUrl) {
+            return HttpResponse.seeOther(URI.create(checkoutUrl));
         }
         return HttpResponse.seeOther(URI.create(
                 "/sponsors/sponsorships/" + id + "?done=" + URLEncoder.encode(action, StandardCharsets.UTF_8)));

@@ -39,6 +39,7 @@ import org.endow.platform.problem.ProblemException;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.PayingInvoice;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.ShowingLogos;
@@ -65,9 +66,11 @@ class SponsorshipsController {
     private final RecordingSponsorshipPayment payments;
     private final ViewingSponsorships viewing;
     private final ShowingLogos logos;
+    private final PayingInvoice paying;
 
     SponsorshipsController(
             ShowingLogos logos,
+            PayingInvoice paying,
             ApplyingForSponsorship applying,
             ReviewingSponsorship reviewing,
             SigningContract signing,
@@ -79,6 +82,14 @@ class SponsorshipsController {
         this.payments = payments;
         this.viewing = viewing;
         this.logos = logos;
+        this.paying = paying;
+    }
+
+    /** The sponsor pays the invoice by card: where to send them (the payment is recorded by Stripe's event). */
+    @Post("/sponsorships/{id}/invoice/checkout")
+    @Secured(Roles.SPONSOR)
+    Map<String, String> payByCard(@PathVariable UUID id, Authentication authentication) {
+        return Map.of("checkoutUrl", paying.checkout(Caller.of(authentication).accountId(), id));
     }
 
     /**
