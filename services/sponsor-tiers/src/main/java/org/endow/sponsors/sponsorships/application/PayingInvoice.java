@@ -43,6 +43,7 @@ public class PayingInvoice {
     }
 
     public String checkout(String account, UUID id) {
+        Sponsorship s = transactions.executeRead(status -> owned(account, id));
         if (!payments.enabled()) {
             throw new ProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -50,7 +51,7 @@ public class PayingInvoice {
                     "Pay the invoice by bank transfer, quoting its number.",
                     List.of());
         }
-        Sponsorship s = transactions.executeRead(status -> owned(account, id));
+
         if (s.status() != SponsorshipStatus.EXECUTED) {
             throw ProblemException.conflict("Only an executed sponsorship's invoice can be paid; this one is "
                     + s.status().name().toLowerCase().replace('_', ' '));
