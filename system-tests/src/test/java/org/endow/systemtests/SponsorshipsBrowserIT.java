@@ -200,6 +200,18 @@ class SponsorshipsBrowserIT {
                 "the logo is served and shown");
         screenshot("sponsor-wall");
 
+        // the renewal link from the reminder email pre-fills next year's application
+        signIn(initech.email, initech.password, "/sponsors/apply?renew=" + id);
+        assertEquals(
+                "Initech Ltd", driver.findElement(By.id("organisationName")).getAttribute("value"));
+        assertEquals(
+                "supporting",
+                new Select(driver.findElement(By.id("packageCode")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector("input[name=addOns][value=packaging-sponsor]"))
+                .isSelected());
+
         // the packaging program's share of the fee lands on the packaging item
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
