@@ -171,10 +171,11 @@ class SponsorshipsController {
                 .toList();
     }
 
-    /** Staff: every sponsorship, or those in one status. */
+    /** Staff: every sponsorship, or those in one status, or those that include a benefit. */
     @Get("/sponsorships")
     @Secured(Roles.STAFF)
-    List<SponsorshipResponse> all(@Nullable @QueryValue @Size(max = 20) String status) {
+    List<SponsorshipResponse> all(
+            @Nullable @QueryValue @Size(max = 20) String status, @Nullable @QueryValue @Size(max = 64) String benefit) {
         SponsorshipStatus wanted = status == null
                 ? null
                 : Arrays.stream(SponsorshipStatus.values())
