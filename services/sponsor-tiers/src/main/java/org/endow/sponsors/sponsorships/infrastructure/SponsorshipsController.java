@@ -183,7 +183,7 @@ class SponsorshipsController {
                         .findFirst()
                         .orElseThrow(() -> ProblemException.invalidField(
                                 "status", "must be one of " + Arrays.toString(SponsorshipStatus.values())));
-        return viewing.all(wanted).stream()
+        return viewing.all(wanted, benefit).stream()
                 .map(s -> SponsorshipResponse.of(s, List.of()))
                 .toList();
     }
