@@ -277,6 +277,10 @@ class SponsorshipsIT {
                 .contains("/sponsors/apply?renew=" + s.id()));
         clock.set(java.time.Instant.now());
 
+        // staff filter by benefit
+        assertTrue(viewing.all(null, "packaging-sponsor").stream().anyMatch(x -> x.id().equals(s.id())));
+        assertTrue(viewing.all(null, "pycon-opening-slide").stream().noneMatch(x -> x.id().equals(s.id())));
+
         // approved, sent, signed, nullified, sent, signed, countersigned, paid
         assertEquals(8, count("select count(*) from audit_log where target = 'sponsorship:" + s.id() + "'"));
     }
