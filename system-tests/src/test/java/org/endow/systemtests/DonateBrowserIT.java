@@ -194,6 +194,30 @@ class DonateBrowserIT {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> received(email).stream().anyMatch(m -> subject(m).startsWith("Your gift was refunded")));
+
+        // staff find the gift by the guest's email, export it, and see the refund in the audit log
+        Http.Response csv = http.getAny("/api/donations/staff/donations.csv?q=" + email.replace("+", "%2B"), staff);
+        assertEquals(200, csv.status());
+        assertTrue(csv.body().contains(email) && csv.body().contains("4000"), csv.body());
+        assertEquals(
+                403,
+                http.get("/api/donations/staff/donations?q=x", Donor.signUp(http, "Nosy Donor").token)
+                        .status());
+        driver.manage().deleteAllCookies();
+        driver.get(portal + "/signin?next=/staff/donations");
+        fill("email", EndowStack.ADMIN_EMAIL);
+        fill("password", EndowStack.ADMIN_PASSWORD);
+        submit();
+        fill("q", email);
+        driver.findElement(By.cssSelector("form.search button")).click();
+        WebElement rows = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=donations] tbody")));
+        assertTrue(
+                rows.getText().contains("Grace Guest (guest)") && rows.getText().contains("RECEIVED"), rows.getText());
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=audit]"))
+                .getText()
+                .contains("donation.refund-requested"));
+        screenshot("staff-donations");
     }
 
     @Test
@@ -239,6 +263,9 @@ class DonateBrowserIT {
         assertTrue(ended.getText().contains("cancelled"), ended.getText());
         assertTrue(ended.findElements(By.cssSelector("button[data-cancel]")).isEmpty());
         screenshot("my-giving-monthly-cancelled");
+        Http.Response export = http.get("/api/donations/mine/export", donor.token);
+        assertEquals(200, export.status());
+        assertTrue(export.body().contains("\"monthlyGifts\"") && export.body().contains("CANCELLED"), export.body());
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() ->

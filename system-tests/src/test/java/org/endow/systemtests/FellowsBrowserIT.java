@@ -177,6 +177,13 @@ class FellowsBrowserIT {
         assertTrue(
                 roster.getText().contains("Grace B. Hopper") && roster.getText().contains("Q4 2026"), roster.getText());
         screenshot("fellows-roster");
+        // staff read the quarter's announcement draft and download its minutes
+        signIn(
+                new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null),
+                "/fellows/cycles/2026-Q4/announcement");
+        assertTrue(text("[data-testid=announcement]").contains("Grace B. Hopper"));
+        Http.Response minutes = http.getAny("/api/fellows/cycles/2026-Q4/minutes.pdf", admin);
+        assertTrue(minutes.body().startsWith("%PDF"));
 
         // another nominee fails, is carried over, and expires a year after the first nomination
         clock("2027-01-10T10:00:00Z");

@@ -500,6 +500,14 @@ class HostileInputIT {
                         "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/contract/sign",
                         Set.of("SPONSOR")),
                 new Rule("GET", "/api/sponsors/audit", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/invoice/checkout",
+                        Set.of("SPONSOR")),
+                new Rule("POST", "/api/sponsors/stripe/webhook", Set.of()),
+                new Rule("GET", "/api/donations/staff/donations", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/audit", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/mine/export", Set.of("DONOR")),
                 new Rule("GET", "/api/fellows/roster", Set.of()),
                 new Rule(
                         "POST",

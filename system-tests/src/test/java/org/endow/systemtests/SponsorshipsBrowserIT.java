@@ -29,13 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A sponsorship from application to the public wall, in headless Chromium through the gateway with
  * the sponsor-tiers, funds and donations services: a company applies for a package with the
  * packaging add-on, staff approve and send the contract, the sponsor signs it in the portal over the
- * draft's SHA-256, staff countersign (the invoice is issued) and record the bank payment; the
- * company appears on the sponsor wall and the packaging share reaches the packaging item in the
- * ledger. Another company asks for an add-on that is sold out and is told so.
+ * draft's SHA-256, staff countersign (the invoice is issued), the sponsor pays it by card on the
+ * Stripe stand-in (recorded by the signed webhook) and uploads a logo (a fake one is refused); the
+ * company appears on the sponsor wall with its logo and the packaging share reaches the packaging
+ * item in the ledger. Another company asks for an add-on that is sold out and is told so.
  */
 class SponsorshipsBrowserIT {
 
     static EndowStack stack;
+    static org.endow.stripestandin.StripeStandin stripe;
     static ChromeDriver driver;
     static WebDriverWait wait;
     static String portal;
@@ -44,9 +46,36 @@ class SponsorshipsBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
+        int gatewayPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            gatewayPort = socket.getLocalPort();
+        }
+        portal = "http://localhost:" + gatewayPort;
+        stripe = org.endow.stripestandin.StripeStandin.start(
+                0,
+                "sk_test_sponsorships",
+                "whsec_sponsorships",
+                java.net.URI.create("http://127.0.0.1:" + gatewayPort + "/api/sponsors/stripe/webhook"));
         stack = EndowStack.start(
-                TestInfra.get().kafkaBootstrapServers(), "sponsorships-browser", List.of("sponsor-tiers"), Map.of());
-        portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+                TestInfra.get().kafkaBootstrapServers(),
+                "sponsorships-browser",
+                List.of("sponsor-tiers"),
+                Map.of(
+                        "sponsor-tiers",
+                        Map.of(
+                                "ENDOW_STRIPE_API_KEY",
+                                "sk_test_sponsorships",
+                                "ENDOW_STRIPE_API_BASE",
+                                stripe.baseUrl().toString(),
+                                "ENDOW_STRIPE_WEBHOOK_SECRET",
+                                "whsec_sponsorships",
+                                "ENDOW_SPONSORS_PORTAL_URL",
+                                portal),
+                        "gateway",
+                        Map.of(
+                                "MICRONAUT_SERVER_PORT", Integer.toString(gatewayPort),
+                                "ENDOW_PORTAL_CHECKOUT_ORIGINS",
+                                        stripe.baseUrl().toString())));
         http = new Http(stack.gatewayUrl());
         Donor.awaitItemsKnown(http, "packaging");
         screenshots = Browser.screenshots();
@@ -56,7 +85,13 @@ class SponsorshipsBrowserIT {
 
     @AfterAll
     static void stop() {
-        Browser.close(driver, stack);
+        try {
+            Browser.close(driver, stack);
+        } finally {
+            if (stripe != null) {
+                stripe.close();
+            }
+        }
     }
 
     @Test
@@ -113,9 +148,18 @@ class SponsorshipsBrowserIT {
         assertEquals("EXECUTED", text("[data-testid=status]"));
         assertTrue(driver.findElement(By.cssSelector("[data-testid=documents] a[data-kind=INVOICE]"))
                 .isDisplayed());
-        fill("reference", "BACS 4711");
-        click(By.id("paid"));
-        assertEquals("PAID", text("[data-testid=status]"));
+        screenshot("sponsor-executed");
+
+        // the sponsor pays the invoice by card on the Stripe stand-in; Stripe's signed event records it
+        signIn(initech.email, initech.password, "/sponsors/sponsorships/" + id);
+        click(By.id("pay-card"));
+        WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amount")));
+        assertEquals("40000.00 USD", amount.getText());
+        click(By.id("pay"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.navigate().refresh();
+            return "PAID".equals(text("[data-testid=status]"));
+        });
         screenshot("sponsor-paid");
 
         // the sponsor uploads a logo: a file that lies about its type is refused, a real PNG is taken
@@ -155,6 +199,18 @@ class SponsorshipsBrowserIT {
                         "return arguments[0].complete && arguments[0].naturalWidth === 400;", logo),
                 "the logo is served and shown");
         screenshot("sponsor-wall");
+
+        // the renewal link from the reminder email pre-fills next year's application
+        signIn(initech.email, initech.password, "/sponsors/apply?renew=" + id);
+        assertEquals(
+                "Initech Ltd", driver.findElement(By.id("organisationName")).getAttribute("value"));
+        assertEquals(
+                "supporting",
+                new Select(driver.findElement(By.id("packageCode")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector("input[name=addOns][value=packaging-sponsor]"))
+                .isSelected());
 
         // the packaging program's share of the fee lands on the packaging item
         Awaitility.await()

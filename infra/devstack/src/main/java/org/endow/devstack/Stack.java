@@ -142,8 +142,13 @@ public final class Stack {
                 continue;
             }
             Map<String, String> env = commonEnv(app, databases.get(app), jwt);
-            if (app.name().equals("donations")) {
+            if (app.name().equals("donations") || app.name().equals("sponsor-tiers")) {
                 env.putAll(cardPaymentsEnv(secrets, gatewaySpecOf(apps)));
+            }
+            if (app.name().equals("sponsor-tiers")) {
+                env.put(
+                        "ENDOW_SPONSORS_PORTAL_URL",
+                        "http://localhost:" + (gatewaySpecOf(apps) == null ? 8080 : portOf(gatewaySpecOf(apps))));
             }
             services.add(launch(app, env));
         }
@@ -276,12 +281,21 @@ public final class Stack {
         }
         String key = "sk_test_standin_" + secrets.getOrGenerate("stripe-standin.api-key");
         String secret = "whsec_" + secrets.getOrGenerate("stripe-standin.webhook-secret");
+        if (stripeStandin != null) {
+            env.put("ENDOW_STRIPE_API_KEY", key);
+            env.put("ENDOW_STRIPE_WEBHOOK_SECRET", secret);
+            env.put("ENDOW_STRIPE_API_BASE", stripeStandin.baseUrl().toString());
+            return env;
+        }
         try {
             stripeStandin = org.endow.stripestandin.StripeStandin.start(
                     intEnv("ENDOW_STRIPE_STANDIN_PORT", 12111),
                     key,
                     secret,
                     java.net.URI.create(portal.replace("localhost", "127.0.0.1") + "/api/donations/stripe/webhook"));
+            // one Stripe account, two webhook endpoints: each service acknowledges the other's events
+            stripeStandin.addWebhookUrl(
+                    java.net.URI.create(portal.replace("localhost", "127.0.0.1") + "/api/sponsors/stripe/webhook"));
         } catch (IOException e) {
             throw new UncheckedIOException("the Stripe stand-in could not start", e);
         }

@@ -67,6 +67,7 @@ public final class StripeStandin implements AutoCloseable {
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private volatile URI webhookUrl;
+    private final List<URI> moreWebhookUrls = new CopyOnWriteArrayList<>();
     private volatile boolean holding;
 
     private record Stored(String request, int status, String body) {}
@@ -109,6 +110,14 @@ public final class StripeStandin implements AutoCloseable {
         this.webhookUrl = url;
     }
 
+    /**
+     * Another endpoint that receives every event too, as a Stripe account with several webhook
+     * endpoints does (each service acknowledges what is not its own).
+     */
+    public void addWebhookUrl(URI url) {
+        moreWebhookUrls.add(url);
+    }
+
     /** From now on events are only recorded; a test delivers them with {@link #deliver}. */
     public void hold() {
         holding = true;
@@ -131,7 +140,11 @@ public final class StripeStandin implements AutoCloseable {
 
     /** Posts one event to the webhook URL now, freshly signed; @return the endpoint's status. */
     public int deliver(Delivery delivery) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(Objects.requireNonNull(webhookUrl, "no webhook URL"))
+        return deliver(delivery, Objects.requireNonNull(webhookUrl, "no webhook URL"));
+    }
+
+    private int deliver(Delivery delivery, URI url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Stripe-Signature", signature(delivery.body()))
@@ -561,16 +574,21 @@ public final class StripeStandin implements AutoCloseable {
         Delivery delivery = new Delivery((String) event.get("id"), type, Json.write(event));
         events.add(delivery);
         if (!holding && webhookUrl != null) {
-            sender.execute(() -> deliverWithRetries(delivery));
+            sender.execute(() -> deliverWithRetries(delivery, webhookUrl));
+        }
+        if (!holding) {
+            for (URI url : moreWebhookUrls) {
+                sender.execute(() -> deliverWithRetries(delivery, url));
+            }
         }
     }
 
     /** Stripe retries a failed delivery for days; the stand-in, for about a minute, doubling the wait. */
-    private void deliverWithRetries(Delivery delivery) {
+    private void deliverWithRetries(Delivery delivery, URI url) {
         long wait = 250;
         for (int attempt = 1; attempt <= 9; attempt++) {
             try {
-                int status = deliver(delivery);
+                int status = deliver(delivery, url);
                 if (status >= 200 && status < 300) {
                     return;
                 }

@@ -257,6 +257,29 @@ class FellowsPortalController {
         return HttpResponse.seeOther(URI.create("/fellows/roster"));
     }
 
+    /** Staff: the cycle's announcement, as text to paste into the blog. */
+    @Get("/cycles/{cycle}/announcement")
+    HttpResponse<?> announcement(
+            HttpRequest<?> request, @PathVariable String cycle, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/fellows/review"));
+        }
+        ServiceClient.Result draft = fellows.get(
+                PortalPages.token(request),
+                "/api/fellows/cycles/" + URLEncoder.encode(cycle, StandardCharsets.UTF_8) + "/announcement");
+        Map<String, Object> model = new HashMap<>();
+        model.put("cycle", cycle);
+        model.put("text", draft.ok() ? draft.object().get("text") : null);
+        model.put("error", draft.ok() ? null : describe(draft.problem()));
+        return pages.page(
+                request,
+                authentication,
+                "fellows/announcement",
+                "Announcement " + cycle,
+                model,
+                draft.ok() ? HttpStatus.OK : HttpStatus.valueOf(draft.problem().status()));
+    }
+
     @Get("/roster")
     HttpResponse<?> roster(HttpRequest<?> request, @Nullable Authentication authentication) {
         Map<String, Object> model = new HashMap<>();

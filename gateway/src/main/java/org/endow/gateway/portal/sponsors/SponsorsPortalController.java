@@ -75,17 +75,40 @@ class SponsorsPortalController {
         return pages.page(request, authentication, "sponsors/wall", "Sponsors", model, HttpStatus.OK);
     }
 
+    /** The application form; {@code renew} (from the renewal email) pre-fills it from last year's sponsorship. */
     @Get("/apply")
-    HttpResponse<?> applyForm(HttpRequest<?> request, @Nullable Authentication authentication) {
+    HttpResponse<?> applyForm(
+            HttpRequest<?> request, @Nullable @QueryValue String renew, @Nullable Authentication authentication) {
         if (authentication == null) {
-            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/apply"));
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/apply"
+                    + (renew == null ? "" : "?renew=" + URLEncoder.encode(renew, StandardCharsets.UTF_8))));
         }
-        return form(
-                request,
-                authentication,
-                new ApplicationForm(null, null, null, null, null, null, null, null, null, null, null, null),
-                Map.of(),
-                HttpStatus.OK);
+        ApplicationForm form =
+                new ApplicationForm(null, null, null, null, null, null, null, null, null, null, null, null);
+        if (renew != null && renew.matches("[0-9a-fA-F-]{36}")) {
+            ServiceClient.Result last = sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships/" + renew);
+            if (last.ok()) {
+                Map<String, Object> s = last.object();
+                List<String> addOns = new ArrayList<>();
+                if (s.get("addOns") instanceof List<?> list) {
+                    list.forEach(a -> addOns.add(String.valueOf(a)));
+                }
+                form = new ApplicationForm(
+                        (String) s.get("organisationName"),
+                        (String) s.get("description"),
+                        (String) s.get("website"),
+                        (String) s.get("billingAddress"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        (String) s.get("packageCode"),
+                        addOns,
+                        null);
+            }
+        }
+        return form(request, authentication, form, Map.of(), HttpStatus.OK);
     }
 
     @Post(value = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -192,6 +215,7 @@ class SponsorsPortalController {
                         Map.of("name", text(form.name()), "title", text(form.title())));
             case "nullify" -> sponsors.post(token, base + "/contract/nullify", Map.of("reason", text(form.reason())));
             case "paid" -> sponsors.post(token, base + "/payments", Map.of("reference", text(form.reason())));
+            case "pay-card" -> sponsors.post(token, base + "/invoice/checkout", Map.of());
             default ->
                 ServiceClient.Result.failed(
                         new Problem("about:blank", "Bad request", 400, "Unknown action", request.getPath(), List.of()));
@@ -204,6 +228,9 @@ class SponsorsPortalController {
                     null,
                     describe(result.problem()),
                     HttpStatus.valueOf(result.problem().status()));
+        }
+        if (action.equals("pay-card") && result.object().get("checkoutUrl") instanceof String checkoutUrl) {
+            return HttpResponse.seeOther(URI.create(checkoutUrl));
         }
         return HttpResponse.seeOther(URI.create(
                 "/sponsors/sponsorships/" + id + "?done=" + URLEncoder.encode(action, StandardCharsets.UTF_8)));

@@ -23,12 +23,27 @@ public class ViewingSponsorships {
 
     private final Sponsorships sponsorships;
     private final ContractArchive archive;
+    private final ContractContents contents;
     private final Clock clock;
 
-    ViewingSponsorships(Sponsorships sponsorships, ContractArchive archive, Clock clock) {
+    ViewingSponsorships(Sponsorships sponsorships, ContractArchive archive, ContractContents contents, Clock clock) {
         this.sponsorships = sponsorships;
         this.archive = archive;
+        this.contents = contents;
         this.clock = clock;
+    }
+
+    /** Staff: the sponsorships in a status (null: any) that include a benefit (null: any). */
+    @Transactional(readOnly = true)
+    public List<Sponsorship> all(SponsorshipStatus status, String benefit) {
+        List<Sponsorship> found = sponsorships.all(status);
+        if (benefit == null || benefit.isBlank()) {
+            return found;
+        }
+        return found.stream()
+                .filter(s -> contents.lines(s).stream()
+                        .anyMatch(l -> l.benefit().code().equals(benefit.strip())))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -39,6 +39,7 @@ import org.endow.platform.problem.ProblemException;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.PayingInvoice;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.ShowingLogos;
@@ -65,9 +66,11 @@ class SponsorshipsController {
     private final RecordingSponsorshipPayment payments;
     private final ViewingSponsorships viewing;
     private final ShowingLogos logos;
+    private final PayingInvoice paying;
 
     SponsorshipsController(
             ShowingLogos logos,
+            PayingInvoice paying,
             ApplyingForSponsorship applying,
             ReviewingSponsorship reviewing,
             SigningContract signing,
@@ -79,6 +82,14 @@ class SponsorshipsController {
         this.payments = payments;
         this.viewing = viewing;
         this.logos = logos;
+        this.paying = paying;
+    }
+
+    /** The sponsor pays the invoice by card: where to send them (the payment is recorded by Stripe's event). */
+    @Post("/sponsorships/{id}/invoice/checkout")
+    @Secured(Roles.SPONSOR)
+    Map<String, String> payByCard(@PathVariable UUID id, Authentication authentication) {
+        return Map.of("checkoutUrl", paying.checkout(Caller.of(authentication).accountId(), id));
     }
 
     /**
@@ -160,10 +171,11 @@ class SponsorshipsController {
                 .toList();
     }
 
-    /** Staff: every sponsorship, or those in one status. */
+    /** Staff: every sponsorship, or those in one status, or those that include a benefit. */
     @Get("/sponsorships")
     @Secured(Roles.STAFF)
-    List<SponsorshipResponse> all(@Nullable @QueryValue @Size(max = 20) String status) {
+    List<SponsorshipResponse> all(
+            @Nullable @QueryValue @Size(max = 20) String status, @Nullable @QueryValue @Size(max = 64) String benefit) {
         SponsorshipStatus wanted = status == null
                 ? null
                 : Arrays.stream(SponsorshipStatus.values())
@@ -171,7 +183,7 @@ class SponsorshipsController {
                         .findFirst()
                         .orElseThrow(() -> ProblemException.invalidField(
                                 "status", "must be one of " + Arrays.toString(SponsorshipStatus.values())));
-        return viewing.all(wanted).stream()
+        return viewing.all(wanted, benefit).stream()
                 .map(s -> SponsorshipResponse.of(s, List.of()))
                 .toList();
     }
@@ -363,6 +375,8 @@ class SponsorshipsController {
             String status,
             String organisationName,
             String website,
+            String description,
+            String billingAddress,
             int year,
             String packageCode,
             List<String> addOns,
@@ -386,6 +400,8 @@ class SponsorshipsController {
                     s.status().name(),
                     s.organisation().name(),
                     s.organisation().website(),
+                    s.organisation().description(),
+                    s.organisation().billingAddress(),
                     s.selection().year(),
                     s.selection().packageCode(),
                     s.selection().addOns(),

@@ -55,23 +55,31 @@ class SponsorshipsIT {
 
     static ApplicationContext context;
     static Database db;
+    static MovableClock clock;
 
     @BeforeAll
     static void start() {
         db = TestInfra.get().freshDatabase("sponsor_tiers_sponsorships");
-        context = ApplicationContext.run(Map.ofEntries(
-                Map.entry("datasources.default.url", db.jdbcUrl()),
-                Map.entry("datasources.default.username", db.username()),
-                Map.entry("datasources.default.password", db.password()),
-                Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
-                Map.entry("endow.messaging.service", "sponsor-tiers-sponsorships-it-" + UUID.randomUUID()),
-                Map.entry("endow.messaging.consumer-enabled", false),
-                Map.entry("endow.messaging.relay-enabled", false),
-                Map.entry("endow.mail.relay-enabled", false),
-                Map.entry("endow.sponsors.foundation-name", "Python Software Foundation"),
-                Map.entry("endow.sponsors.iban", "US00 ENDOW 0000 1234 5678"),
-                Map.entry("micronaut.server.port", -1),
-                Map.entry("endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem())));
+        clock = new MovableClock(java.time.Instant.now());
+        context = ApplicationContext.builder()
+                .singletons(clock)
+                .properties(Map.ofEntries(
+                        Map.entry("datasources.default.url", db.jdbcUrl()),
+                        Map.entry("datasources.default.username", db.username()),
+                        Map.entry("datasources.default.password", db.password()),
+                        Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
+                        Map.entry("endow.messaging.service", "sponsor-tiers-sponsorships-it-" + UUID.randomUUID()),
+                        Map.entry("endow.messaging.consumer-enabled", false),
+                        Map.entry("endow.messaging.relay-enabled", false),
+                        Map.entry("endow.mail.relay-enabled", false),
+                        Map.entry("endow.sponsors.foundation-name", "Python Software Foundation"),
+                        Map.entry("endow.sponsors.iban", "US00 ENDOW 0000 1234 5678"),
+                        Map.entry("micronaut.server.port", -1),
+                        Map.entry("endow.sponsors.reminders-enabled", false),
+                        Map.entry(
+                                "endow.jwt.public-key",
+                                TestInfra.get().jwtKeys().publicKeyPem())))
+                .start();
     }
 
     @AfterAll
@@ -218,6 +226,19 @@ class SponsorshipsIT {
                 count(
                         "select count(*) from mail_outbox where subject like 'Invoice INV-%' and recipient = 'ap@initechltd.example'"));
 
+        // an overdue invoice is reminded to the accounting contact, once a week
+        var reminding = context.getBean(org.endow.sponsors.sponsorships.application.RemindingSponsors.class);
+        clock.set(executed.invoiceDue()
+                .plusDays(3)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+        assertTrue(reminding.remind() >= 1);
+        assertEquals(0, reminding.remind(), "once a week");
+        assertEquals(
+                1,
+                count("select count(*) from mail_outbox where recipient = 'ap@initechltd.example'"
+                        + " and subject like 'Reminder: invoice%overdue'"));
+
         context.getBean(RecordingSponsorshipPayment.class).paid("staff-1", s.id(), "BACS 4711");
         assertEquals(
                 409,
@@ -244,6 +265,22 @@ class SponsorshipsIT {
             assertEquals(4_000_000, sum, "the split adds up to the fee");
             assertEquals(Set.of("foundation", "pycon-us", "packaging"), programs);
         }
+        // near the end, a renewal offer that pre-fills next year's application
+        clock.set(executed.endDate()
+                .minusDays(10)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+        assertTrue(reminding.remind() >= 1);
+        assertEquals(0, reminding.remind());
+        assertTrue(textQuery("select body from mail_outbox where subject like 'Renew your sponsorship%'"
+                        + " and recipient = 'pat@initechltd.example'")
+                .contains("/sponsors/apply?renew=" + s.id()));
+        clock.set(java.time.Instant.now());
+
+        // staff filter by benefit
+        assertTrue(viewing.all(null, "packaging-sponsor").stream().anyMatch(x -> x.id().equals(s.id())));
+        assertTrue(viewing.all(null, "pycon-opening-slide").stream().noneMatch(x -> x.id().equals(s.id())));
+
         // approved, sent, signed, nullified, sent, signed, countersigned, paid
         assertEquals(8, count("select count(*) from audit_log where target = 'sponsorship:" + s.id() + "'"));
     }
