@@ -30,6 +30,7 @@ import org.endow.devstack.TestInfra;
 import org.endow.events.EventSamples;
 import org.endow.events.sponsorships.v1.SponsorshipEvents;
 import org.endow.platform.problem.ProblemException;
+import org.endow.platform.testing.MovableClock;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
