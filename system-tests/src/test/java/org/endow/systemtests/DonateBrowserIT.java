@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,6 +44,7 @@ class DonateBrowserIT {
     static StripeStandin stripe;
     static GreenMail mail;
     static ChromeDriver driver;
+    static Page page;
     static WebDriverWait wait;
     static String portal;
     static Path screenshots;
@@ -91,6 +88,7 @@ class DonateBrowserIT {
         screenshots = Browser.screenshots();
         driver = Browser.chromium();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        page = new Page(driver, portal, screenshots);
     }
 
     @AfterAll
@@ -329,9 +327,7 @@ class DonateBrowserIT {
     }
 
     private static void fill(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
+        page.fill(id, value);
     }
 
     private static void submit() {
@@ -339,7 +335,6 @@ class DonateBrowserIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        page.screenshot(name);
     }
 }

@@ -7,11 +7,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,6 +41,7 @@ class FellowsBrowserIT {
     static EndowStack stack;
     static GreenMail mail;
     static ChromeDriver driver;
+    static Page page;
     static WebDriverWait wait;
     static String portal;
     static Path screenshots;
@@ -78,6 +75,7 @@ class FellowsBrowserIT {
         screenshots = Browser.screenshots();
         driver = Browser.chromium();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        page = new Page(driver, portal, screenshots);
     }
 
     @AfterAll
@@ -293,33 +291,19 @@ class FellowsBrowserIT {
     }
 
     private static void signIn(Person person, String next) {
-        driver.get(portal + "/static/endow.css");
-        driver.manage().deleteAllCookies();
-        driver.get(portal + "/signin?next=" + next);
-        fill("email", person.email);
-        fill("password", person.password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        page.signIn(person.email, person.password, next);
     }
 
     private static String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
-                .getText();
+        return page.text(css);
     }
 
     private static void fill(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
+        page.fill(id, value);
     }
 
     private static void screenshot(String name) throws Exception {
-        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
-        int pageHeight = height instanceof Number n ? Math.min(4000, Math.max(900, n.intValue())) : 900;
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        page.screenshot(name);
     }
 
     /** An account of the portal with its password (browser) and token (API). */

@@ -3,14 +3,12 @@ package org.endow.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +38,7 @@ class GrantsBrowserIT {
 
     static EndowStack stack;
     static ChromeDriver driver;
+    static Page page;
     static WebDriverWait wait;
     static String portal;
     static Path screenshots;
@@ -73,6 +71,7 @@ class GrantsBrowserIT {
         screenshots = Browser.screenshots();
         driver = Browser.chromium();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        page = new Page(driver, portal, screenshots);
     }
 
     @AfterAll
@@ -354,35 +353,11 @@ class GrantsBrowserIT {
     }
 
     private static void signIn(Person person, String next) {
-        driver.get(portal + "/static/endow.css");
-        driver.manage().deleteAllCookies();
-        driver.get(portal + "/signin?next=" + next);
-        fill("email", person.email);
-        fill("password", person.password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(
-                    "not signed in at " + driver.getCurrentUrl() + ": "
-                            + driver.findElement(By.tagName("body")).getText(),
-                    e);
-        }
+        page.signIn(person.email, person.password, next);
     }
 
-    /** Clicks and waits for the page the click leads to (the old page's elements go stale). */
     private static void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        element.click();
-        // gone from the new document: Chromium says so as a stale element or, mid-navigation, as an inspector error
-        wait.until(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return true;
-            }
-        });
+        page.click(by);
     }
 
     private static String state() {
@@ -390,30 +365,19 @@ class GrantsBrowserIT {
     }
 
     private static String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
-                .getText();
+        return page.text(css);
     }
 
     private static void fill(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
+        page.fill(id, value);
     }
 
-    /** A date input takes its value in the browser's locale when typed: set the ISO value instead. */
     private static void fillDate(String id, String isoDate) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
+        page.fillDate(id, isoDate);
     }
 
-    /** The whole page, not only the window: the milestones and actions sit below the fold. */
     private static void screenshot(String name) throws Exception {
-        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
-        int pageHeight = height instanceof Number n ? Math.min(4000, Math.max(900, n.intValue())) : 900;
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        page.screenshot(name);
     }
 
     /** An account of the portal, with its password for the browser and a token for the API. */

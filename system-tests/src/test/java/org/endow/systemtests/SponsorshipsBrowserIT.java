@@ -3,10 +3,8 @@ package org.endow.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,6 +36,7 @@ class SponsorshipsBrowserIT {
     static EndowStack stack;
     static org.endow.stripestandin.StripeStandin stripe;
     static ChromeDriver driver;
+    static Page page;
     static WebDriverWait wait;
     static String portal;
     static Path screenshots;
@@ -81,6 +79,7 @@ class SponsorshipsBrowserIT {
         screenshots = Browser.screenshots();
         driver = Browser.chromium();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        page = new Page(driver, portal, screenshots);
     }
 
     @AfterAll
@@ -239,50 +238,26 @@ class SponsorshipsBrowserIT {
     }
 
     private static void signIn(String email, String password, String next) {
-        driver.get(portal + "/static/endow.css");
-        driver.manage().deleteAllCookies();
-        driver.get(portal + "/signin?next=" + next);
-        fill("email", email);
-        fill("password", password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user-name]")));
+        page.signIn(email, password, next);
     }
 
     private static void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        element.click();
-        wait.until(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return true;
-            }
-        });
+        page.click(by);
     }
 
     private static String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
-                .getText();
+        return page.text(css);
     }
 
     private static void fill(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
+        page.fill(id, value);
     }
 
     private static void fillDate(String id, String isoDate) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
+        page.fillDate(id, isoDate);
     }
 
     private static void screenshot(String name) throws Exception {
-        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
-        int pageHeight = height instanceof Number n ? Math.min(4000, Math.max(900, n.intValue())) : 900;
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, pageHeight));
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        page.screenshot(name);
     }
 }
