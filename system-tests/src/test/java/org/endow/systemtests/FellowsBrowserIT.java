@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -97,14 +96,14 @@ class FellowsBrowserIT {
     @Test
     void a_nominee_is_merged_verified_voted_elected_accepts_and_another_expires() throws Exception {
         clock("2026-11-02T10:00:00Z");
-        Person alice = Person.signUp("Alice Nominator");
-        Person bob = Person.signUp("Bob Nominator");
-        Person dave = Person.signUp("Dave Nominator");
+        Person alice = Person.signUp(http, "Alice Nominator");
+        Person bob = Person.signUp(http, "Bob Nominator");
+        Person dave = Person.signUp(http, "Dave Nominator");
         List<Person> members = List.of(
-                Person.signUp("Wanda Member"),
-                Person.signUp("Walt Member"),
-                Person.signUp("Wes Member"),
-                Person.signUp("Wren Member"));
+                Person.signUp(http, "Wanda Member"),
+                Person.signUp(http, "Walt Member"),
+                Person.signUp(http, "Wes Member"),
+                Person.signUp(http, "Wren Member"));
         for (Person member : members) {
             assertEquals(
                     200,
@@ -304,35 +303,5 @@ class FellowsBrowserIT {
 
     private static void screenshot(String name) throws Exception {
         page.screenshot(name);
-    }
-
-    /** An account of the portal with its password (browser) and token (API). */
-    static final class Person {
-        final String email;
-        final String password;
-        final String name;
-        String id;
-        String token;
-
-        Person(String email, String password, String name, String id) {
-            this.email = email;
-            this.password = password;
-            this.name = name;
-            this.id = id;
-        }
-
-        static Person signUp(String name) {
-            String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "+" + UUID.randomUUID() + "@example.org";
-            Person person = new Person(email, "a long fellows passphrase " + UUID.randomUUID(), name, null);
-            Http.Response signedUp = http.postJson(
-                    "/api/auth/signup",
-                    "{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}"
-                            .formatted(email, name, person.password),
-                    null);
-            assertEquals(201, signedUp.status(), signedUp.body());
-            person.id = signedUp.field("id");
-            person.token = Donor.token(http, email, person.password);
-            return person;
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.endow.devstack.TestInfra;
 import org.junit.jupiter.api.AfterAll;
@@ -99,11 +98,11 @@ class GrantsBrowserIT {
         long raised = 500_000 + 0;
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Donor.raised(http, FUND) >= raised);
 
-        Person applicant = Person.signUp("Ada Applicant");
-        Person chair = Person.signUp("Carla Chair");
-        Person nay1 = Person.signUp("Nadia Member");
-        Person nay2 = Person.signUp("Nils Member");
-        Person abstainer = Person.signUp("Abe Member");
+        Person applicant = Person.signUp(http, "Ada Applicant");
+        Person chair = Person.signUp(http, "Carla Chair");
+        Person nay1 = Person.signUp(http, "Nadia Member");
+        Person nay2 = Person.signUp(http, "Nils Member");
+        Person abstainer = Person.signUp(http, "Abe Member");
         for (Person member : List.of(chair, nay1, nay2, abstainer)) {
             assertEquals(
                     200,
@@ -116,7 +115,7 @@ class GrantsBrowserIT {
                             .formatted(member.name, member.email, member == chair),
                     admin);
             assertEquals(200, saved.status(), saved.body());
-            member.refreshToken();
+            member.refreshToken(http);
         }
 
         // the applicant drafts and submits a sprint travel grant
@@ -378,41 +377,5 @@ class GrantsBrowserIT {
 
     private static void screenshot(String name) throws Exception {
         page.screenshot(name);
-    }
-
-    /** An account of the portal, with its password for the browser and a token for the API. */
-    static final class Person {
-        final String email;
-        final String password;
-        final String name;
-        String id;
-        String token;
-
-        Person(String email, String password, String name, String id) {
-            this.email = email;
-            this.password = password;
-            this.name = name;
-            this.id = id;
-        }
-
-        static Person signUp(String name) {
-            String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "+" + UUID.randomUUID()
-                    + "@example.org";
-            Person person = new Person(email, "a long grants passphrase " + UUID.randomUUID(), name, null);
-            Http.Response signedUp = http.postJson(
-                    "/api/auth/signup",
-                    "{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\"}"
-                            .formatted(email, name, person.password),
-                    null);
-            assertEquals(201, signedUp.status(), signedUp.body());
-            person.id = signedUp.field("id");
-            person.refreshToken();
-            return person;
-        }
-
-        /** A new token carries the roles granted since. */
-        void refreshToken() {
-            token = Donor.token(http, email, password);
-        }
     }
 }
