@@ -228,6 +228,17 @@ class PortalBrowserIT {
         String number = receipt.getAttribute("data-receipt");
         assertTrue(receipt.getAttribute("href").endsWith("/api/donations/receipts/" + number + ".pdf"));
         screenshot("my-giving");
+        // the donor lets this gift be thanked publicly: the transparency page follows the change
+        driver.findElement(By.cssSelector("button[data-recognition='" + pledgeId + "']"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("button[data-recognition='" + pledgeId + "']"), "shown"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.get(portal + "/transparency");
+            return driver.findElements(By.cssSelector("[data-testid=recent-gifts]")).stream()
+                    .anyMatch(e -> e.getText().contains("A donor gave 125.50 USD"));
+        });
+        driver.get(portal + "/account/giving");
         Http.Response pdf = http.getAny("/api/donations/receipts/" + number + ".pdf", donorToken);
         assertTrue(pdf.body().startsWith("%PDF"), "the receipt downloads as a PDF");
     }

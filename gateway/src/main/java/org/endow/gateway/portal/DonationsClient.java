@@ -121,6 +121,29 @@ class DonationsClient {
         }
     }
 
+    /** @return the problem, or {@code null} when the change was recorded */
+    @io.micronaut.core.annotation.Nullable
+    Problem changeRecognition(String token, String id, boolean consent) {
+        if (client == null) {
+            return unavailable("/account/giving");
+        }
+        try {
+            client.toBlocking()
+                    .exchange(
+                            HttpRequest.PUT(
+                                            "/api/donations/pledges/" + id + "/recognition",
+                                            Map.of("consent", consent, "anonymous", false))
+                                    .bearerAuth(token),
+                            Argument.of(Object.class),
+                            Argument.of(String.class));
+            return null;
+        } catch (HttpClientResponseException e) {
+            return problemOf(e, "/account/giving");
+        } catch (RuntimeException e) {
+            return unavailable("/account/giving");
+        }
+    }
+
     /** @return the problem, or {@code null} when the cancellation was accepted */
     @io.micronaut.core.annotation.Nullable
     Problem cancelMonthly(String token, String id) {
@@ -189,7 +212,8 @@ class DonationsClient {
             String fundCode,
             String method,
             String status,
-            @io.micronaut.core.annotation.Nullable java.time.Instant pledgedAt) {}
+            @io.micronaut.core.annotation.Nullable java.time.Instant pledgedAt,
+            boolean recognised) {}
 
     @Serdeable
     record MyReceipt(

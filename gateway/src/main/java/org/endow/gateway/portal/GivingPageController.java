@@ -47,7 +47,7 @@ class GivingPageController {
     }
 
     /** One row of the page, formatted for people. */
-    record Row(String id, String date, String fund, String amount, String status, String method) {}
+    record Row(String id, String date, String fund, String amount, String status, String method, boolean recognised) {}
 
     record MonthlyRow(String id, String since, String fund, String amount, String status, boolean cancellable) {}
 
@@ -83,6 +83,27 @@ class GivingPageController {
                 HttpStatus.OK);
     }
 
+    /** The donor shows or hides one gift among the transparency page's recent gifts. */
+    @Post(value = "/{id}/recognition", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> recognition(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Body Map<String, String> form,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
+        }
+        if (!csrf.isValid(request, form.get(CsrfTokens.FIELD))) {
+            return render(request, authentication, "Your form expired. Please try again.", null, HttpStatus.FORBIDDEN);
+        }
+        Problem problem =
+                donations.changeRecognition(PortalPages.token(request), id, "true".equals(form.get("consent")));
+        if (problem != null) {
+            return render(request, authentication, problem.detail(), null, HttpStatus.valueOf(problem.status()));
+        }
+        return HttpResponse.seeOther(URI.create("/account/giving"));
+    }
+
     private HttpResponse<?> render(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
@@ -108,7 +129,8 @@ class GivingPageController {
                                         p.fundCode(),
                                         Amounts.format(p.amountMinor(), p.currency()),
                                         p.status().toLowerCase(),
-                                        p.method().replace('_', ' ').toLowerCase()))
+                                        p.method().replace('_', ' ').toLowerCase(),
+                                        p.recognised()))
                                 .toList())
                         .orElse(List.of()));
         model.put(

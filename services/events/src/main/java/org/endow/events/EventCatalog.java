@@ -21,6 +21,7 @@ public final class EventCatalog {
             DonationEvents.DONATION_DISPUTED,
             DonationEvents.RECURRING_DONATION_STARTED,
             DonationEvents.RECURRING_DONATION_CANCELLED,
+            DonationEvents.DONATION_RECOGNITION_CHANGED,
             FundEvents.FUNDED_ITEM_PUBLISHED,
             FundEvents.FUNDS_RESERVED,
             FundEvents.FUNDS_UNAVAILABLE,

@@ -10,6 +10,7 @@ import org.endow.events.donations.v1.DonationDisputed;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.events.donations.v1.DonationReceived;
+import org.endow.events.donations.v1.DonationRecognitionChanged;
 import org.endow.events.donations.v1.DonationRefunded;
 import org.endow.events.donations.v1.RecurringDonationCancelled;
 import org.endow.events.donations.v1.RecurringDonationStarted;
@@ -31,6 +32,11 @@ final class DonationIntegrationEvents {
             case DonationEvent.DonationRefunded refunded ->
                 outbox.append(
                         DonationEvents.DONATION_REFUNDED, refunded.donationId().toString(), toContract(refunded));
+            case DonationEvent.RecognitionChanged changed ->
+                outbox.append(
+                        DonationEvents.DONATION_RECOGNITION_CHANGED,
+                        changed.donationId().toString(),
+                        toContract(changed));
             case DonationEvent.DonationDisputed disputed ->
                 outbox.append(
                         DonationEvents.DONATION_DISPUTED, disputed.donationId().toString(), toContract(disputed));
@@ -47,6 +53,13 @@ final class DonationIntegrationEvents {
                 DonationEvents.RECURRING_DONATION_CANCELLED,
                 cancelled.gift().id().toString(),
                 toContract(cancelled));
+    }
+
+    static DonationRecognitionChanged toContract(DonationEvent.RecognitionChanged changed) {
+        return new DonationRecognitionChanged(
+                changed.donationId().toString(),
+                recognitionOf(changed.donation().options()),
+                changed.occurredAt());
     }
 
     static DonationRefunded toContract(DonationEvent.DonationRefunded refunded) {

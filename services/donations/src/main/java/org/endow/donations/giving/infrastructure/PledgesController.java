@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.endow.donations.giving.application.ChangingRecognition;
 import org.endow.donations.giving.application.PledgeCommand;
 import org.endow.donations.giving.application.PledgingDonation;
 import org.endow.donations.giving.application.RecordingReceipt;
@@ -45,13 +46,16 @@ class PledgesController {
     private final RecordingReceipt receipts;
     private final RefundingGift refunding;
     private final SendingPaymentInstructions instructions;
+    private final ChangingRecognition recognition;
 
     PledgesController(
             PledgingDonation pledging,
             ViewingDonations viewing,
             RecordingReceipt receipts,
             RefundingGift refunding,
-            SendingPaymentInstructions instructions) {
+            SendingPaymentInstructions instructions,
+            ChangingRecognition recognition) {
+        this.recognition = recognition;
         this.refunding = refunding;
         this.instructions = instructions;
         this.pledging = pledging;
@@ -163,6 +167,19 @@ class PledgesController {
     @Serdeable
     record RefundResponse(String state, PledgeResponse donation) {}
 
+    /** The donor changes whether and how this gift may be thanked publicly (the transparency page follows). */
+    @io.micronaut.http.annotation.Put("/{id}/recognition")
+    @Secured(Roles.DONOR)
+    PledgeResponse recognition(
+            @PathVariable UUID id, @Body @Valid RecognitionRequest request, Authentication authentication) {
+        return PledgeResponse.of(recognition.change(
+                new DonorId(Caller.of(authentication).accountId()),
+                new DonationId(id),
+                request.consent(),
+                request.anonymous(),
+                request.displayName()));
+    }
+
     /** @param reference the bank or cheque reference, as staff see it on the statement */
     @Serdeable
     record ReceiptRequest(@Nullable @Size(max = 200) String reference) {}
@@ -216,7 +233,8 @@ class PledgesController {
             Instant pledgedAt,
             @Nullable Instant receivedAt,
             long refundedMinor,
-            @Nullable String dispute) {
+            @Nullable String dispute,
+            boolean recognised) {
         static PledgeResponse of(Donation donation) {
             return new PledgeResponse(
                     donation.id().toString(),
@@ -230,7 +248,8 @@ class PledgesController {
                     donation.pledgedAt(),
                     donation.receivedAt(),
                     donation.refunded().minor(),
-                    donation.dispute().map(Enum::name).orElse(null));
+                    donation.dispute().map(Enum::name).orElse(null),
+                    donation.options().recognition().consent());
         }
     }
 }

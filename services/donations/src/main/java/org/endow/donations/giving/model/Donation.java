@@ -16,7 +16,7 @@ public final class Donation {
 
     private final DonationId id;
     private final DonorId donor;
-    private final GiftOptions options;
+    private GiftOptions options;
     private final Money amount;
     private final String fundCode;
     private final PaymentMethod method;
@@ -208,6 +208,19 @@ public final class Donation {
         }
         dispute = state;
         return Optional.of(new DonationEvent.DonationDisputed(this, state, disputedAmount, now, reference));
+    }
+
+    /**
+     * The donor changes whether and how this gift may be thanked publicly.
+     *
+     * @return the event, empty when nothing changed
+     */
+    public Optional<DonationEvent.RecognitionChanged> changeRecognition(Recognition recognition, Instant now) {
+        if (recognition.equals(options.recognition())) {
+            return Optional.empty();
+        }
+        options = new GiftOptions(options.contact(), options.frequency(), options.dedication(), recognition);
+        return Optional.of(new DonationEvent.RecognitionChanged(this, now));
     }
 
     public Money refunded() {

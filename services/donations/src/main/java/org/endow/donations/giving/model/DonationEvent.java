@@ -39,6 +39,14 @@ public sealed interface DonationEvent {
         }
     }
 
+    /** The donor changed whether and how the gift may be thanked publicly. */
+    record RecognitionChanged(Donation donation, Instant occurredAt) implements DonationEvent {
+        @Override
+        public DonationId donationId() {
+            return donation.id();
+        }
+    }
+
     record DonationReceived(Donation donation, Instant occurredAt, String reference) implements DonationEvent {
         @Override
         public DonationId donationId() {

@@ -51,6 +51,32 @@ class CardEventsContractTest {
     }
 
     @Test
+    void a_change_of_recognition_matches_its_sample() throws Exception {
+        Donation donation = Donation.awaitingCard(
+                new DonationId(UUID.fromString("6f1c2a4e-8b3d-4f7a-9e2c-1d5b7a9c3e21")),
+                ADA,
+                new GiftOptions(
+                        new DonorContact("Ada Lovelace", "ada@example.org"),
+                        org.endow.donations.giving.model.Frequency.ONE_TIME,
+                        "In honour of Grace Hopper",
+                        org.endow.donations.giving.model.Recognition.NONE),
+                Money.of(250_000, "USD"),
+                "packaging",
+                Instant.parse("2026-11-20T14:05:00Z"));
+        var changed = donation.changeRecognition(
+                        new org.endow.donations.giving.model.Recognition(true, false, "The Lovelace Family"),
+                        Instant.parse("2026-12-05T18:20:00Z"))
+                .orElseThrow();
+        assertMatches(DonationEvents.DONATION_RECOGNITION_CHANGED, DonationIntegrationEvents.toContract(changed));
+        assertTrue(
+                donation.changeRecognition(
+                                new org.endow.donations.giving.model.Recognition(true, false, "The Lovelace Family"),
+                                Instant.parse("2026-12-06T18:20:00Z"))
+                        .isEmpty(),
+                "the same choice again changes nothing");
+    }
+
+    @Test
     void a_lost_dispute_matches_its_sample() throws Exception {
         Donation donation = paidGift(250_000, "packaging");
         var disputed = donation.disputed(

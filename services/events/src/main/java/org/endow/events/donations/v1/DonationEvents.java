@@ -24,5 +24,8 @@ public final class DonationEvents {
     public static final EventType<RecurringDonationCancelled> RECURRING_DONATION_CANCELLED = new EventType<>(
             "donations.RecurringDonationCancelled", 1, Topics.DONATIONS_V1, RecurringDonationCancelled.class);
 
+    public static final EventType<DonationRecognitionChanged> DONATION_RECOGNITION_CHANGED = new EventType<>(
+            "donations.DonationRecognitionChanged", 1, Topics.DONATIONS_V1, DonationRecognitionChanged.class);
+
     private DonationEvents() {}
 }

@@ -11,9 +11,9 @@ import org.endow.kernel.Money;
 import org.endow.platform.messaging.EventHandler;
 
 /**
- * A received gift whose donor consented to public recognition joins the transparency page's list of
- * recent gifts, as the donor asked to be shown. Gifts without consent carry no recognition and are
- * not listed. Applied once per event.
+ * Every received gift is kept for the transparency page's list of recent gifts, shown only while its
+ * donor consents and as they asked to be shown; a later change of mind ({@code
+ * DonationRecognitionChanged}, same key, so after the receipt) shows or hides it. Applied once per event.
  */
 @Singleton
 public class RecordingRecognisedGift implements EventHandler<DonationReceived> {
@@ -38,16 +38,47 @@ public class RecordingRecognisedGift implements EventHandler<DonationReceived> {
     public void handle(EventEnvelope<DonationReceived> event) {
         DonationReceived received = event.payload();
         DonationReceived.Recognition recognition = received.recognition();
-        if (recognition == null) {
-            return;
-        }
         gifts.add(
                 event.eventId(),
+                received.donationId(),
                 new RecognisedGift(
                         received.fundCode(),
                         Money.of(received.amountMinor(), received.currency()),
-                        RecognisedGift.shownAs(recognition.anonymous(), recognition.displayName()),
-                        recognition.dedication(),
+                        recognition == null
+                                ? null
+                                : RecognisedGift.shownAs(recognition.anonymous(), recognition.displayName()),
+                        recognition == null ? null : recognition.dedication(),
                         received.receivedAt()));
+    }
+
+    /** The donor's later change of mind about one gift. */
+    @Singleton
+    public static class Changes implements EventHandler<org.endow.events.donations.v1.DonationRecognitionChanged> {
+        private final RecognisedGifts gifts;
+
+        Changes(RecognisedGifts gifts) {
+            this.gifts = gifts;
+        }
+
+        @Override
+        public EventType<org.endow.events.donations.v1.DonationRecognitionChanged> eventType() {
+            return DonationEvents.DONATION_RECOGNITION_CHANGED;
+        }
+
+        @Override
+        public String consumerName() {
+            return "funds.recognition";
+        }
+
+        @Override
+        public void handle(EventEnvelope<org.endow.events.donations.v1.DonationRecognitionChanged> event) {
+            DonationReceived.Recognition recognition = event.payload().recognition();
+            gifts.recognise(
+                    event.payload().donationId(),
+                    recognition == null
+                            ? null
+                            : RecognisedGift.shownAs(recognition.anonymous(), recognition.displayName()),
+                    recognition == null ? null : recognition.dedication());
+        }
     }
 }

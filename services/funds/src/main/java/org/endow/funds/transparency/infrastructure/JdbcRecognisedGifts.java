@@ -24,10 +24,10 @@ class JdbcRecognisedGifts implements RecognisedGifts {
     }
 
     @Override
-    public boolean add(UUID sourceEventId, RecognisedGift gift) {
+    public boolean add(UUID sourceEventId, String donationId, RecognisedGift gift) {
         return jdbc.prepareStatement(
                         "insert into recognised_gift (source_event_id, fund_code, amount_minor, currency, shown_as,"
-                                + " dedication, received_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                                + " dedication, received_at, donation_id) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                         statement -> {
                             statement.setObject(1, sourceEventId);
                             statement.setString(2, gift.fundCode());
@@ -36,16 +36,28 @@ class JdbcRecognisedGifts implements RecognisedGifts {
                             statement.setString(5, gift.shownAs());
                             statement.setString(6, gift.dedication());
                             statement.setTimestamp(7, Timestamp.from(gift.receivedAt()));
+                            statement.setString(8, donationId);
                             return statement.executeUpdate();
                         })
                 == 1;
     }
 
     @Override
+    public void recognise(String donationId, String shownAs, String dedication) {
+        jdbc.prepareStatement(
+                "update recognised_gift set shown_as = ?, dedication = ? where donation_id = ?", statement -> {
+                    statement.setString(1, shownAs);
+                    statement.setString(2, dedication);
+                    statement.setString(3, donationId);
+                    return statement.executeUpdate();
+                });
+    }
+
+    @Override
     public List<RecognisedGift> latest(int limit) {
         return jdbc.prepareStatement(
                 "select fund_code, amount_minor, currency, shown_as, dedication, received_at from recognised_gift"
-                        + " order by received_at desc limit ?",
+                        + " where shown_as is not null order by received_at desc limit ?",
                 statement -> {
                     statement.setInt(1, limit);
                     List<RecognisedGift> gifts = new ArrayList<>();

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.endow.kernel.Money;
 
 /**
- * A gift shown publicly because its donor consented: as they asked to be named ({@code shownAs} is
- * the display name they chose, "Anonymous", or "A donor" when they gave no name).
+ * A received gift, shown publicly while its donor consents: as they asked to be named ({@code shownAs}
+ * is the display name they chose, "Anonymous", "A donor" when they gave no name, or null: not shown).
  */
 public record RecognisedGift(String fundCode, Money amount, String shownAs, String dedication, Instant receivedAt) {
 

@@ -5,8 +5,15 @@ import java.util.UUID;
 
 public interface RecognisedGifts {
 
-    /** @return false when this event was already recorded */
-    boolean add(UUID sourceEventId, RecognisedGift gift);
+    /**
+     * Keeps a received gift; shown only while {@code gift.shownAs()} is not null.
+     *
+     * @return false when this event was already recorded
+     */
+    boolean add(UUID sourceEventId, String donationId, RecognisedGift gift);
+
+    /** The donor changed their choice: show the gift as {@code shownAs} (null: hide it). */
+    void recognise(String donationId, String shownAs, String dedication);
 
     List<RecognisedGift> latest(int limit);
 }

@@ -21,10 +21,19 @@ import org.junit.jupiter.api.Test;
 class RecordingRecognisedGiftTest {
 
     final Map<UUID, RecognisedGift> stored = new LinkedHashMap<>();
+    final Map<String, UUID> byDonation = new LinkedHashMap<>();
     final RecordingRecognisedGift recording = new RecordingRecognisedGift(new RecognisedGifts() {
         @Override
-        public boolean add(UUID sourceEventId, RecognisedGift gift) {
+        public boolean add(UUID sourceEventId, String donationId, RecognisedGift gift) {
+            byDonation.put(donationId, sourceEventId);
             return stored.putIfAbsent(sourceEventId, gift) == null;
+        }
+
+        @Override
+        public void recognise(String donationId, String shownAs, String dedication) {
+            UUID key = byDonation.get(donationId);
+            RecognisedGift g = stored.get(key);
+            stored.put(key, new RecognisedGift(g.fundCode(), g.amount(), shownAs, dedication, g.receivedAt()));
         }
 
         @Override
@@ -49,6 +58,43 @@ class RecordingRecognisedGiftTest {
         assertEquals("The Lovelace Family", gift.shownAs());
         assertEquals("In honour of Grace Hopper", gift.dedication());
         assertEquals(250_000, gift.amount().minor());
+        // the donor withdraws consent, then gives it again as Anonymous: the golden sample of the change
+        @SuppressWarnings("unchecked") // Argument.of(EventEnvelope.class, DonationRecognitionChanged.class) fixes T
+        EventEnvelope<org.endow.events.donations.v1.DonationRecognitionChanged> change = ObjectMapper.getDefault()
+                .readValue(
+                        EventSamples.read(DonationEvents.DONATION_RECOGNITION_CHANGED),
+                        Argument.of(
+                                EventEnvelope.class, org.endow.events.donations.v1.DonationRecognitionChanged.class));
+        var changes = new RecordingRecognisedGift.Changes(new RecognisedGifts() {
+            @Override
+            public boolean add(UUID sourceEventId, String donationId, RecognisedGift gift) {
+                return false;
+            }
+
+            @Override
+            public void recognise(String donationId, String shownAs, String dedication) {
+                UUID key = byDonation.get(donationId);
+                RecognisedGift g = stored.get(key);
+                stored.put(key, new RecognisedGift(g.fundCode(), g.amount(), shownAs, dedication, g.receivedAt()));
+            }
+
+            @Override
+            public List<RecognisedGift> latest(int limit) {
+                return List.of();
+            }
+        });
+        changes.handle(new EventEnvelope<>(
+                UUID.randomUUID(),
+                change.type(),
+                change.version(),
+                change.occurredAt(),
+                change.aggregateId(),
+                null,
+                new org.endow.events.donations.v1.DonationRecognitionChanged(
+                        change.payload().donationId(), null, change.payload().changedAt())));
+        assertEquals(null, stored.values().iterator().next().shownAs(), "withdrawn: hidden");
+        changes.handle(change);
+        assertEquals("The Lovelace Family", stored.values().iterator().next().shownAs(), "given again: shown");
         assertEquals("Anonymous", RecognisedGift.shownAs(true, "Ada"));
         assertEquals("A donor", RecognisedGift.shownAs(false, " "));
     }
