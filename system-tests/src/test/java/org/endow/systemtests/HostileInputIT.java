@@ -508,6 +508,8 @@ class HostileInputIT {
                 new Rule("GET", "/api/donations/staff/donations", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/donations/audit", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/donations/mine/export", Set.of("DONOR")),
+                new Rule("PUT", "/api/donations/pledges/" + adaPledge + "/recognition", Set.of("DONOR")),
+                new Rule("GET", "/api/donations/registrations/events/none-such", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/fellows/roster", Set.of()),
                 new Rule(
                         "POST",
