@@ -243,6 +243,11 @@ class DonateBrowserIT {
                 .until(() -> http.get("/api/donations/monthly/mine", donor.token)
                         .body()
                         .contains("ACTIVE"));
+        // the first month's payment is a gift of its own, with its receipt by email
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        received(donor.email).stream().anyMatch(m -> subject(m).startsWith("Thank you for your gift")));
         driver.get(portal + "/account/giving");
         WebElement monthly = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=monthly] tbody tr")));
