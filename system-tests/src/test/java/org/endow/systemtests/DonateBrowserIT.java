@@ -226,7 +226,8 @@ class DonateBrowserIT {
         fill("email", donor.email);
         fill("password", donor.password);
         submit();
-        wait.until(ExpectedConditions.urlContains("/give"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("fundCode"))); // not the URL: the sign-in page names /give too
         new Select(driver.findElement(By.id("fundCode"))).selectByValue("general");
         fill("amount", "15");
         driver.findElement(By.cssSelector("input[name=frequency][value=MONTHLY]"))

@@ -181,7 +181,8 @@ class PortalBrowserIT {
         fill("email", email);
         fill("password", password);
         submit();
-        wait.until(ExpectedConditions.urlContains("/give"));
+        // the sign-in page's own address names /give: wait for the donate form itself
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fundCode")));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("fundCode"))).selectByValue("packaging");
         fill("amount", "12,50.x");
         submit();
