@@ -16,6 +16,9 @@ interface DonationRowRepository extends CrudRepository<DonationRow, UUID> {
 
     List<DonationRow> findByDonorIdOrderByPledgedAtDesc(String donorId);
 
+    /** The rows with these ids, in no particular order (one query). */
+    List<DonationRow> findByIdIn(java.util.Collection<UUID> ids);
+
     /** The row, locked ({@code select ... for update}) until the transaction ends. */
     Optional<DonationRow> findByIdForUpdate(UUID id);
 }

@@ -10,20 +10,18 @@ import java.util.List;
 import java.util.UUID;
 import org.endow.donations.giving.application.SearchingDonations;
 import org.endow.donations.giving.model.Donation;
-import org.endow.donations.giving.model.DonationId;
-import org.endow.donations.giving.model.Donations;
 
-/** Staff search: the matching ids by SQL (name/email substring, status, fund), the gifts by the repository. */
+/** Staff search: the matching ids by SQL (name/email substring, status, fund), then their rows in one query. */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 class JdbcDonationSearch implements SearchingDonations.Search {
 
     private final JdbcOperations jdbc;
-    private final Donations donations;
+    private final DonationRowRepository rows;
 
-    JdbcDonationSearch(JdbcOperations jdbc, Donations donations) {
+    JdbcDonationSearch(JdbcOperations jdbc, DonationRowRepository rows) {
         this.jdbc = jdbc;
-        this.donations = donations;
+        this.rows = rows;
     }
 
     @Override
@@ -59,8 +57,14 @@ class JdbcDonationSearch implements SearchingDonations.Search {
             }
             return found;
         });
-        return ids.stream()
-                .map(id -> donations.find(new DonationId(id)).orElseThrow())
-                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // one query for all the rows (not one per match: an export reads thousands), then the search's order
+        java.util.Map<UUID, Donation> byId = new java.util.HashMap<>();
+        for (DonationRow row : rows.findByIdIn(ids)) {
+            byId.put(row.id(), JdbcDonations.toModel(row));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -89,7 +89,7 @@ class JdbcDonations implements Donations {
                 .toList();
     }
 
-    private static Donation toModel(DonationRow row) {
+    static Donation toModel(DonationRow row) {
         return new Donation(
                 new DonationId(row.id()),
                 row.donorId() == null ? null : new DonorId(row.donorId()),
