@@ -68,7 +68,8 @@ record CatalogueResponse(
             boolean standalone,
             boolean packageOnly,
             List<String> conflicts,
-            List<String> clauses) {
+            List<String> clauses,
+            List<AssetResponse> assets) {
         static BenefitResponse of(CatalogueView.BenefitStock stock) {
             var b = stock.benefit();
             return new BenefitResponse(
@@ -87,9 +88,17 @@ record CatalogueResponse(
                     b.standalone(),
                     b.packageOnly(),
                     b.conflicts(),
-                    b.clauseCodes());
+                    b.clauseCodes(),
+                    b.assets().stream()
+                            .map(a -> new AssetResponse(
+                                    a.code(), a.kind().name(), a.label(), a.dueOffsetDays(), a.maxLength()))
+                            .toList());
         }
     }
+
+    /** What the benefit needs from the sponsor, due {@code dueOffsetDays} after the start (negative: before). */
+    @Serdeable
+    record AssetResponse(String code, String kind, String label, int dueOffsetDays, int maxLength) {}
 
     @Serdeable
     record ClauseResponse(String code, String title, String text) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.endow.kernel.Money;
+import org.endow.sponsors.catalogue.model.AssetRequirement;
 import org.endow.sponsors.catalogue.model.Benefit;
 import org.endow.sponsors.catalogue.model.CapacityKind;
 import org.endow.sponsors.catalogue.model.Catalogue;
@@ -39,6 +40,21 @@ class JdbcCatalogues implements Catalogues {
                 pairs("select benefit_code, conflicts_with from benefit_conflict where year = ? order by 1, 2", year);
         Map<String, List<String>> clausesOf =
                 pairs("select benefit_code, clause_code from benefit_clause where year = ? order by 1, 2", year);
+        Map<String, List<AssetRequirement>> assetsOf = new HashMap<>();
+        query(
+                "select benefit_code, code, kind, label, due_offset_days, max_length from benefit_asset where year = ?"
+                        + " order by benefit_code, due_offset_days, code",
+                year,
+                rs -> {
+                    assetsOf.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new AssetRequirement(
+                                    rs.getString(2),
+                                    AssetRequirement.Kind.valueOf(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getInt(5),
+                                    rs.getInt(6)));
+                    return null;
+                });
         Map<String, List<SponsorPackage.Line>> lines = new HashMap<>();
         query(
                 "select package_code, benefit_code, quantity from package_benefit where year = ? order by 1, 2",
@@ -71,7 +87,8 @@ class JdbcCatalogues implements Catalogues {
                             rs.getBoolean("standalone"),
                             rs.getBoolean("package_only"),
                             conflicts.getOrDefault(code, List.of()),
-                            clausesOf.getOrDefault(code, List.of()));
+                            clausesOf.getOrDefault(code, List.of()),
+                            assetsOf.getOrDefault(code, List.of()));
                 });
         List<SponsorPackage> packages = query(
                 "select code, name, price_minor, currency, position from sponsor_package where year = ? order by position",
@@ -165,6 +182,20 @@ class JdbcCatalogues implements Catalogues {
                     s.setString(2, b.code());
                     s.setString(3, other);
                 });
+            }
+            for (AssetRequirement asset : b.assets()) {
+                update(
+                        "insert into benefit_asset (year, benefit_code, code, kind, label, due_offset_days, max_length)"
+                                + " values (?, ?, ?, ?, ?, ?, ?)",
+                        s -> {
+                            s.setInt(1, year);
+                            s.setString(2, b.code());
+                            s.setString(3, asset.code());
+                            s.setString(4, asset.kind().name());
+                            s.setString(5, asset.label());
+                            s.setInt(6, asset.dueOffsetDays());
+                            s.setInt(7, asset.maxLength());
+                        });
             }
             for (String clause : b.clauseCodes()) {
                 update("insert into benefit_clause (year, benefit_code, clause_code) values (?, ?, ?)", s -> {

@@ -22,7 +22,40 @@ public record Benefit(
         boolean standalone,
         boolean packageOnly,
         List<String> conflicts,
-        List<String> clauseCodes) {
+        List<String> clauseCodes,
+        List<AssetRequirement> assets) {
+
+    /** A benefit that needs nothing from the sponsor. */
+    public Benefit(
+            String code,
+            String programCode,
+            String name,
+            String description,
+            Money internalValue,
+            Money price,
+            Integer capacity,
+            CapacityKind capacityKind,
+            boolean addOn,
+            boolean standalone,
+            boolean packageOnly,
+            List<String> conflicts,
+            List<String> clauseCodes) {
+        this(
+                code,
+                programCode,
+                name,
+                description,
+                internalValue,
+                price,
+                capacity,
+                capacityKind,
+                addOn,
+                standalone,
+                packageOnly,
+                conflicts,
+                clauseCodes,
+                List.of());
+    }
 
     public Benefit {
         if (capacity != null && capacity < 0) {
@@ -33,6 +66,10 @@ public record Benefit(
         }
         conflicts = List.copyOf(conflicts);
         clauseCodes = List.copyOf(clauseCodes);
+        assets = List.copyOf(assets);
+        if (assets.stream().map(AssetRequirement::code).distinct().count() != assets.size()) {
+            throw new IllegalArgumentException("a benefit's assets have distinct codes");
+        }
     }
 
     public Benefit withCapacity(Integer newCapacity, CapacityKind newKind) {
@@ -49,7 +86,8 @@ public record Benefit(
                 standalone,
                 packageOnly,
                 conflicts,
-                clauseCodes);
+                clauseCodes,
+                assets);
     }
 
     /** Units still to sell given the units held, empty when unlimited; never below zero. */

@@ -16,7 +16,8 @@ import org.endow.sponsors.sponsorships.model.Sponsorships;
 /**
  * Overdue invoices are reminded to the accounting contact once a week; a paid sponsorship ending
  * within {@code RENEWAL_DAYS} gets one renewal offer, with a link that pre-fills next year's
- * application. Each reminder goes out once (recorded), whichever replica runs the job.
+ * application; benefit assets due soon or overdue are reminded weekly ({@link FulfillingBenefits}). Each
+ * reminder goes out once (recorded), whichever replica runs the job.
  */
 @Singleton
 public class RemindingSponsors {
@@ -35,7 +36,16 @@ public class RemindingSponsors {
     private final SponsorshipTerms terms;
     private final Clock clock;
 
-    RemindingSponsors(Sponsorships sponsorships, Sent sent, MailOutbox mail, SponsorshipTerms terms, Clock clock) {
+    private final FulfillingBenefits fulfilling;
+
+    RemindingSponsors(
+            Sponsorships sponsorships,
+            Sent sent,
+            MailOutbox mail,
+            SponsorshipTerms terms,
+            FulfillingBenefits fulfilling,
+            Clock clock) {
+        this.fulfilling = fulfilling;
         this.sponsorships = sponsorships;
         this.sent = sent;
         this.mail = mail;
@@ -82,6 +92,6 @@ public class RemindingSponsors {
                 queued++;
             }
         }
-        return queued;
+        return queued + fulfilling.remind();
     }
 }

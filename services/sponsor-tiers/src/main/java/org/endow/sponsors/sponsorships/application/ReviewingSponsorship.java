@@ -26,6 +26,7 @@ public class ReviewingSponsorship {
     private final ContractContents contents;
     private final AuditTrail audit;
     private final SponsorNotifications notifications;
+    private final SponsorshipTerms terms;
     private final Clock clock;
 
     ReviewingSponsorship(
@@ -33,7 +34,9 @@ public class ReviewingSponsorship {
             ContractContents contents,
             AuditTrail audit,
             SponsorNotifications notifications,
+            SponsorshipTerms terms,
             Clock clock) {
+        this.terms = terms;
         this.sponsorships = sponsorships;
         this.contents = contents;
         this.audit = audit;
@@ -47,7 +50,7 @@ public class ReviewingSponsorship {
             Money adjusted =
                     feeMinor == null ? null : Money.of(feeMinor, s.fee().currencyCode());
             try {
-                s.approve(start, end, adjusted);
+                s.approve(start, end, adjusted, terms.vettingRequired());
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField(
                         e.getMessage().contains("fee") ? "feeMinor" : "endDate", e.getMessage());
@@ -55,6 +58,35 @@ public class ReviewingSponsorship {
             contents.store(s, ContractDocument.Kind.DRAFT, null);
             notifications.approved(s);
         });
+    }
+
+    /**
+     * Staff record the organisation's code-of-conduct vetting: failing it rejects the application
+     * (its units are freed, the sponsor is told why).
+     */
+    @Transactional
+    public Sponsorship vet(String staff, UUID id, boolean passed, String note) {
+        return decide(staff, id, passed ? "sponsorship.vetting-passed" : "sponsorship.vetting-failed", s -> {
+            try {
+                s.vet(passed, note, staff, clock.instant());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("note", "say why it did not pass");
+            }
+            if (!passed) {
+                sponsorships.release(s.id());
+                notifications.rejected(s);
+            }
+        });
+    }
+
+    /** Staff let an approved sponsor appear on the wall (within its dates) before the contract is executed, or stop it. */
+    @Transactional
+    public Sponsorship showOnWallEarly(String staff, UUID id, boolean shown) {
+        return decide(
+                staff,
+                id,
+                shown ? "sponsorship.wall-early-allowed" : "sponsorship.wall-early-withdrawn",
+                s -> s.showBeforeExecution(shown));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import java.util.List;
  * @param paymentTermsDays days between the invoice and its due date
  * @param taxes tax lines added to an invoice, each a label and a rate in basis points (none by default)
  * @param placements where logos are shown (home, sponsors, pypi, docs) → the benefit that gives a logo there
+ * @param vettingRequired whether staff must record a passed code-of-conduct vetting before approving
  */
 public record SponsorshipTerms(
         SponsorshipDocuments.Foundation foundation,
@@ -18,7 +19,8 @@ public record SponsorshipTerms(
         int paymentTermsDays,
         List<Tax> taxes,
         SponsorshipDocuments.Bank bank,
-        java.util.Map<String, String> placements) {
+        java.util.Map<String, String> placements,
+        boolean vettingRequired) {
 
     public record Tax(String label, int basisPoints) {}
 }

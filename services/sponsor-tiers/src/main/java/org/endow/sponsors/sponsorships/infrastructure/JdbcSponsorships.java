@@ -32,7 +32,8 @@ class JdbcSponsorships implements Sponsorships {
             + " year, package_code, add_ons, fee_minor, currency, status, start_date, end_date, decision_note, revision,"
             + " sponsor_signed_name, sponsor_signed_title, sponsor_signed_at, sponsor_signed_sha256,"
             + " foundation_signed_name, foundation_signed_title, foundation_signed_at, foundation_signed_sha256,"
-            + " invoice_number, invoice_due, paid_at, payment_reference, applied_at";
+            + " invoice_number, invoice_due, paid_at, payment_reference, applied_at, vetting_passed, vetting_note,"
+            + " vetted_by, vetted_at, shown_before_execution";
 
     private final JdbcOperations jdbc;
 
@@ -44,7 +45,7 @@ class JdbcSponsorships implements Sponsorships {
     public boolean add(Sponsorship s) {
         int inserted = jdbc.prepareStatement(
                 "insert into sponsorship (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 statement -> {
                     bind(statement, s, jdbc);
                     return statement.executeUpdate();
@@ -64,7 +65,8 @@ class JdbcSponsorships implements Sponsorships {
                         + " sponsor_signed_title = ?, sponsor_signed_at = ?, sponsor_signed_sha256 = ?,"
                         + " foundation_signed_name = ?, foundation_signed_title = ?, foundation_signed_at = ?,"
                         + " foundation_signed_sha256 = ?, invoice_number = ?, invoice_due = ?, paid_at = ?,"
-                        + " payment_reference = ?, updated_at = now() where id = ?",
+                        + " payment_reference = ?, vetting_passed = ?, vetting_note = ?, vetted_by = ?, vetted_at = ?,"
+                        + " shown_before_execution = ?, updated_at = now() where id = ?",
                 statement -> {
                     int i = 1;
                     statement.setString(i++, s.organisation().name());
@@ -79,6 +81,7 @@ class JdbcSponsorships implements Sponsorships {
                                     .getConnection()
                                     .createArrayOf(
                                             "text", s.selection().addOns().toArray()));
+                    i = bindVetting(statement, s, i);
                     statement.setObject(i, s.id());
                     return statement.executeUpdate();
                 });
@@ -104,7 +107,24 @@ class JdbcSponsorships implements Sponsorships {
                 statement
                         .getConnection()
                         .createArrayOf("text", s.selection().addOns().toArray()));
-        statement.setTimestamp(i, Timestamp.from(s.appliedAt()));
+        statement.setTimestamp(i++, Timestamp.from(s.appliedAt()));
+        bindVetting(statement, s, i);
+    }
+
+    /** vetting_passed .. shown_before_execution; @return the next index */
+    private static int bindVetting(PreparedStatement statement, Sponsorship s, int start) throws SQLException {
+        int i = start;
+        Sponsorship.Vetting vetting = s.vetting();
+        if (vetting == null) {
+            statement.setNull(i++, java.sql.Types.BOOLEAN);
+        } else {
+            statement.setBoolean(i++, vetting.passed());
+        }
+        statement.setString(i++, vetting == null ? null : vetting.note());
+        statement.setString(i++, vetting == null ? null : vetting.by());
+        statement.setTimestamp(i++, vetting == null ? null : Timestamp.from(vetting.at()));
+        statement.setBoolean(i++, s.shownBeforeExecution());
+        return i;
     }
 
     /** year .. payment_reference, in the order of {@link #COLUMNS}; @return the next index */
@@ -270,7 +290,9 @@ class JdbcSponsorships implements Sponsorships {
                 s.invoiceDue(),
                 s.paidAt(),
                 s.paymentReference(),
-                s.appliedAt());
+                s.appliedAt(),
+                s.vetting(),
+                s.shownBeforeExecution());
     }
 
     /** The row without its contacts (read next); a placeholder primary contact keeps the model valid meanwhile. */
@@ -302,7 +324,18 @@ class JdbcSponsorships implements Sponsorships {
                 date(rs, "invoice_due"),
                 instant(rs, "paid_at"),
                 rs.getString("payment_reference"),
-                instant(rs, "applied_at"));
+                instant(rs, "applied_at"),
+                vetting(rs),
+                rs.getBoolean("shown_before_execution"));
+    }
+
+    private static Sponsorship.Vetting vetting(ResultSet rs) throws SQLException {
+        boolean passed = rs.getBoolean("vetting_passed");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new Sponsorship.Vetting(
+                passed, rs.getString("vetting_note"), rs.getString("vetted_by"), instant(rs, "vetted_at"));
     }
 
     private static Sponsorship.Signature signature(ResultSet rs, String who) throws SQLException {

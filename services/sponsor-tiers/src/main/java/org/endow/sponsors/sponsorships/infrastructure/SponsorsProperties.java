@@ -8,6 +8,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * who is told of applications, the portal's address, the foundation as contracts and invoices name
  * it, payment terms, the invoice's tax line and the bank account. The defaults name no real account.
  *
+ * @param vettingRequired {@code ENDOW_SPONSORS_VETTING_REQUIRED}: staff record a passed code-of-conduct
+ *     vetting before they may approve an application
  * @param taxBasisPoints the tax rate of the invoice's tax line in basis points (0: the line shows
  *     the exemption)
  */
@@ -37,4 +39,5 @@ record SponsorsProperties(
         String iban,
 
         @Bindable(defaultValue = "not configured yet") String bic,
-        @io.micronaut.core.annotation.Nullable java.util.Map<String, String> placements) {}
+        @io.micronaut.core.annotation.Nullable java.util.Map<String, String> placements,
+        @Bindable(defaultValue = "false") boolean vettingRequired) {}

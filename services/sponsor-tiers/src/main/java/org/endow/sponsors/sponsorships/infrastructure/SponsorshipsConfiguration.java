@@ -28,6 +28,7 @@ class SponsorshipsConfiguration {
                                 "sponsors", "psf-sponsors-page-logo",
                                 "pypi", "pypi-footer-logo",
                                 "docs", "packaging-docs-logo")
-                        : p.placements());
+                        : p.placements(),
+                p.vettingRequired());
     }
 }

@@ -38,14 +38,18 @@ import java.util.UUID;
 import org.endow.platform.problem.ProblemException;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
+import org.endow.sponsors.catalogue.model.AssetRequirement;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.FulfillingBenefits;
 import org.endow.sponsors.sponsorships.application.PayingInvoice;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.ShowingLogos;
 import org.endow.sponsors.sponsorships.application.SigningContract;
+import org.endow.sponsors.sponsorships.application.SponsorshipTerms;
 import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
 import org.endow.sponsors.sponsorships.model.ContractDocument;
+import org.endow.sponsors.sponsorships.model.Fulfilment;
 import org.endow.sponsors.sponsorships.model.Logo;
 import org.endow.sponsors.sponsorships.model.Organisation;
 import org.endow.sponsors.sponsorships.model.Selection;
@@ -67,8 +71,12 @@ class SponsorshipsController {
     private final ViewingSponsorships viewing;
     private final ShowingLogos logos;
     private final PayingInvoice paying;
+    private final FulfillingBenefits fulfilling;
+    private final boolean vettingRequired;
 
     SponsorshipsController(
+            FulfillingBenefits fulfilling,
+            SponsorshipTerms terms,
             ShowingLogos logos,
             PayingInvoice paying,
             ApplyingForSponsorship applying,
@@ -76,6 +84,8 @@ class SponsorshipsController {
             SigningContract signing,
             RecordingSponsorshipPayment payments,
             ViewingSponsorships viewing) {
+        this.fulfilling = fulfilling;
+        this.vettingRequired = terms.vettingRequired();
         this.applying = applying;
         this.reviewing = reviewing;
         this.signing = signing;
@@ -83,6 +93,62 @@ class SponsorshipsController {
         this.viewing = viewing;
         this.logos = logos;
         this.paying = paying;
+    }
+
+    private SponsorshipResponse response(Sponsorship s, List<ContractDocument> documents) {
+        return SponsorshipResponse.of(s, documents, vettingRequired);
+    }
+
+    /** Staff record the code-of-conduct vetting; failing it rejects the application (the sponsor is told why). */
+    @Post("/sponsorships/{id}/vetting")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse vet(@PathVariable UUID id, @Body @Valid VettingRequest request, Authentication staff) {
+        return response(reviewing.vet(Caller.of(staff).accountId(), id, request.passed(), request.note()), List.of());
+    }
+
+    /** Staff let an approved sponsor appear on the wall before the contract is executed (or stop it). */
+    @Post("/sponsorships/{id}/wall")
+    @Secured(Roles.STAFF)
+    SponsorshipResponse wallEarly(@PathVariable UUID id, @Body @Valid WallRequest request, Authentication staff) {
+        return response(
+                reviewing.showOnWallEarly(Caller.of(staff).accountId(), id, request.shownBeforeExecution()), List.of());
+    }
+
+    /** What the sponsorship's benefits need from the sponsor, with due dates and what was sent. */
+    @Get("/sponsorships/{id}/assets")
+    @Secured({Roles.SPONSOR, Roles.STAFF})
+    List<AssetResponse> assets(@PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return fulfilling.items(id, caller.accountId(), caller.has(Roles.STAFF)).stream()
+                .map(i -> AssetResponse.of(id, i))
+                .toList();
+    }
+
+    /** The sponsor sends (or changes) a text or a link one of their benefits needs. */
+    @Put("/sponsorships/{id}/assets/{benefit}/{code}")
+    @Secured(Roles.SPONSOR)
+    AssetResponse submitAsset(
+            @PathVariable UUID id,
+            @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "is not a benefit code")
+                    String benefit,
+            @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "is not an asset code") String code,
+            @Body @Valid AssetRequest request,
+            Authentication sponsor) {
+        return AssetResponse.of(
+                id, fulfilling.submit(Caller.of(sponsor).accountId(), id, benefit, code, request.value()));
+    }
+
+    /** Staff: what sponsorships still owe for their benefits (missing or overdue), soonest due first. */
+    @Get("/fulfilment")
+    @Secured(Roles.STAFF)
+    List<OutstandingResponse> outstanding(@Nullable @QueryValue @Size(max = 64) String benefit) {
+        return fulfilling.outstanding(benefit).stream()
+                .map(o -> new OutstandingResponse(
+                        o.sponsorship().id().toString(),
+                        o.sponsorship().organisation().name(),
+                        o.sponsorship().status().name(),
+                        AssetResponse.of(o.sponsorship().id(), o.item())))
+                .toList();
     }
 
     /** The sponsor pays the invoice by card: where to send them (the payment is recorded by Stripe's event). */
@@ -149,7 +215,7 @@ class SponsorshipsController {
     HttpResponse<SponsorshipResponse> apply(@Body @Valid ApplicationRequest request, Authentication authentication) {
         Sponsorship s =
                 applying.apply(Caller.of(authentication).accountId(), request.organisation(), request.selection());
-        return HttpResponse.created(SponsorshipResponse.of(s, List.of()))
+        return HttpResponse.created(response(s, List.of()))
                 .headers(h -> h.location(URI.create("/api/sponsors/sponsorships/" + s.id())));
     }
 
@@ -158,7 +224,7 @@ class SponsorshipsController {
     @Secured(Roles.SPONSOR)
     SponsorshipResponse amend(
             @PathVariable UUID id, @Body @Valid ApplicationRequest request, Authentication authentication) {
-        return SponsorshipResponse.of(
+        return response(
                 applying.amend(Caller.of(authentication).accountId(), id, request.organisation(), request.selection()),
                 List.of());
     }
@@ -167,7 +233,7 @@ class SponsorshipsController {
     @Secured(Roles.SPONSOR)
     List<SponsorshipResponse> mine(Authentication authentication) {
         return viewing.mine(Caller.of(authentication).accountId()).stream()
-                .map(s -> SponsorshipResponse.of(s, List.of()))
+                .map(s -> response(s, List.of()))
                 .toList();
     }
 
@@ -184,7 +250,7 @@ class SponsorshipsController {
                         .orElseThrow(() -> ProblemException.invalidField(
                                 "status", "must be one of " + Arrays.toString(SponsorshipStatus.values())));
         return viewing.all(wanted, benefit).stream()
-                .map(s -> SponsorshipResponse.of(s, List.of()))
+                .map(s -> response(s, List.of()))
                 .toList();
     }
 
@@ -192,7 +258,7 @@ class SponsorshipsController {
     @Secured({Roles.SPONSOR, Roles.STAFF})
     SponsorshipResponse one(@PathVariable UUID id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        return SponsorshipResponse.of(
+        return response(
                 viewing.one(id, caller.accountId(), caller.has(Roles.STAFF)),
                 viewing.versions(id, caller.accountId(), caller.has(Roles.STAFF)));
     }
@@ -200,7 +266,7 @@ class SponsorshipsController {
     @Post("/sponsorships/{id}/approve")
     @Secured(Roles.STAFF)
     SponsorshipResponse approve(@PathVariable UUID id, @Body @Valid ApprovalRequest request, Authentication staff) {
-        return SponsorshipResponse.of(
+        return response(
                 reviewing.approve(
                         Caller.of(staff).accountId(), id, request.startDate(), request.endDate(), request.feeMinor()),
                 List.of());
@@ -209,27 +275,26 @@ class SponsorshipsController {
     @Post("/sponsorships/{id}/reject")
     @Secured(Roles.STAFF)
     SponsorshipResponse reject(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
-        return SponsorshipResponse.of(reviewing.reject(Caller.of(staff).accountId(), id, request.reason()), List.of());
+        return response(reviewing.reject(Caller.of(staff).accountId(), id, request.reason()), List.of());
     }
 
     @Post("/sponsorships/{id}/send-back")
     @Secured(Roles.STAFF)
     SponsorshipResponse sendBack(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
-        return SponsorshipResponse.of(
-                reviewing.sendBack(Caller.of(staff).accountId(), id, request.reason()), List.of());
+        return response(reviewing.sendBack(Caller.of(staff).accountId(), id, request.reason()), List.of());
     }
 
     @Post("/sponsorships/{id}/contract/send")
     @Secured(Roles.STAFF)
     SponsorshipResponse sendContract(@PathVariable UUID id, Authentication staff) {
-        return SponsorshipResponse.of(signing.send(Caller.of(staff).accountId(), id), List.of());
+        return response(signing.send(Caller.of(staff).accountId(), id), List.of());
     }
 
     /** The sponsor signs the draft they read: typed name and title, and the SHA-256 shown with the draft. */
     @Post("/sponsorships/{id}/contract/sign")
     @Secured(Roles.SPONSOR)
     SponsorshipResponse sign(@PathVariable UUID id, @Body @Valid SignatureRequest request, Authentication sponsor) {
-        return SponsorshipResponse.of(
+        return response(
                 signing.sign(
                         Caller.of(sponsor).accountId(), id, request.name(), request.title(), request.documentSha256()),
                 List.of());
@@ -239,21 +304,21 @@ class SponsorshipsController {
     @Secured(Roles.STAFF)
     SponsorshipResponse countersign(
             @PathVariable UUID id, @Body @Valid CountersignRequest request, Authentication staff) {
-        return SponsorshipResponse.of(
+        return response(
                 signing.countersign(Caller.of(staff).accountId(), id, request.name(), request.title()), List.of());
     }
 
     @Post("/sponsorships/{id}/contract/nullify")
     @Secured(Roles.STAFF)
     SponsorshipResponse nullify(@PathVariable UUID id, @Body @Valid ReasonRequest request, Authentication staff) {
-        return SponsorshipResponse.of(signing.nullify(Caller.of(staff).accountId(), id, request.reason()), List.of());
+        return response(signing.nullify(Caller.of(staff).accountId(), id, request.reason()), List.of());
     }
 
     /** Staff: the invoice was paid by bank transfer; {@code SponsorshipPaid} reaches the ledger. */
     @Post("/sponsorships/{id}/payments")
     @Secured(Roles.STAFF)
     SponsorshipResponse paid(@PathVariable UUID id, @Body @Valid PaymentRequest request, Authentication staff) {
-        return SponsorshipResponse.of(payments.paid(Caller.of(staff).accountId(), id, request.reference()), List.of());
+        return response(payments.paid(Caller.of(staff).accountId(), id, request.reference()), List.of());
     }
 
     /** A contract version or the invoice: {@code kind} is draft, signed, executed or invoice. */
@@ -347,6 +412,59 @@ class SponsorshipsController {
             @NotNull LocalDate endDate,
             @Nullable @Positive Long feeMinor) {}
 
+    /** @param note why it did not pass (required then), or what was checked */
+    @Serdeable
+    record VettingRequest(
+            @NotNull Boolean passed,
+            @Nullable @Size(max = 2000) String note) {}
+
+    @Serdeable
+    record WallRequest(@NotNull Boolean shownBeforeExecution) {}
+
+    @Serdeable
+    record AssetRequest(@NotNull @Size(max = 10_000) String value) {}
+
+    /**
+     * One thing a benefit needs: {@code state} SUBMITTED, MISSING or OVERDUE; {@code due} is absent
+     * until the sponsorship has dates; a logo is sent as a file to {@code uploadHref}.
+     */
+    @Serdeable
+    record AssetResponse(
+            String benefitCode,
+            String benefitName,
+            String code,
+            String kind,
+            String label,
+            int maxLength,
+            @Nullable LocalDate due,
+            String state,
+            @Nullable String value,
+            @Nullable Instant submittedAt,
+            String uploadHref) {
+
+        static AssetResponse of(UUID sponsorship, Fulfilment.Item i) {
+            String base = "/api/sponsors/sponsorships/" + sponsorship;
+            return new AssetResponse(
+                    i.benefitCode(),
+                    i.benefitName(),
+                    i.requirement().code(),
+                    i.requirement().kind().name(),
+                    i.requirement().label(),
+                    i.requirement().maxLength(),
+                    i.due(),
+                    i.state().name(),
+                    i.value(),
+                    i.submittedAt(),
+                    i.requirement().kind() == AssetRequirement.Kind.LOGO
+                            ? base + "/logo"
+                            : base + "/assets/" + i.benefitCode() + "/"
+                                    + i.requirement().code());
+        }
+    }
+
+    @Serdeable
+    record OutstandingResponse(String sponsorshipId, String organisationName, String status, AssetResponse asset) {}
+
     @Serdeable
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {}
 
@@ -392,9 +510,13 @@ class SponsorshipsController {
             @Nullable LocalDate invoiceDue,
             @Nullable Instant paidAt,
             Instant appliedAt,
+            boolean vettingRequired,
+            @Nullable Boolean vettingPassed,
+            @Nullable String vettingNote,
+            boolean shownBeforeExecution,
             List<DocumentResponse> documents) {
 
-        static SponsorshipResponse of(Sponsorship s, List<ContractDocument> documents) {
+        static SponsorshipResponse of(Sponsorship s, List<ContractDocument> documents, boolean vettingRequired) {
             return new SponsorshipResponse(
                     s.id().toString(),
                     s.status().name(),
@@ -419,6 +541,10 @@ class SponsorshipsController {
                     s.invoiceDue(),
                     s.paidAt(),
                     s.appliedAt(),
+                    vettingRequired,
+                    s.vetting() == null ? null : s.vetting().passed(),
+                    s.vetting() == null ? null : s.vetting().note(),
+                    s.shownBeforeExecution(),
                     documents.stream()
                             .map(d -> new DocumentResponse(
                                     d.revision(),

@@ -31,6 +31,11 @@ public final class Sponsorship {
     private Instant paidAt;
     private String paymentReference;
     private final Instant appliedAt;
+    private Vetting vetting;
+    private boolean shownBeforeExecution;
+
+    /** The code-of-conduct vetting's outcome: passed or not, why, who decided and when. */
+    public record Vetting(boolean passed, String note, String by, Instant at) {}
 
     /** Who signed, as typed, when, and the SHA-256 of the document they signed. */
     public record Signature(String name, String title, Instant at, String documentSha256) {}
@@ -52,7 +57,9 @@ public final class Sponsorship {
             LocalDate invoiceDue,
             Instant paidAt,
             String paymentReference,
-            Instant appliedAt) {
+            Instant appliedAt,
+            Vetting vetting,
+            boolean shownBeforeExecution) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.organisation = Objects.requireNonNull(organisation);
@@ -70,6 +77,8 @@ public final class Sponsorship {
         this.paidAt = paidAt;
         this.paymentReference = paymentReference;
         this.appliedAt = Objects.requireNonNull(appliedAt);
+        this.vetting = vetting;
+        this.shownBeforeExecution = shownBeforeExecution;
     }
 
     public static Sponsorship apply(
@@ -91,12 +100,46 @@ public final class Sponsorship {
                 null,
                 null,
                 null,
-                now);
+                now,
+                null,
+                false);
+    }
+
+    /**
+     * Staff record the code-of-conduct vetting of the organisation. Failing it rejects the
+     * application with the reason; passing it lets staff approve where vetting is required. An
+     * application sent back and applied again keeps its vetting.
+     */
+    public void vet(boolean passed, String note, String by, Instant at) {
+        require(SponsorshipStatus.APPLIED, "record the vetting");
+        if (vetting != null) {
+            throw new IllegalTransition("record the vetting", status, "it was recorded already");
+        }
+        if (!passed) {
+            requireReason(note);
+        }
+        vetting = new Vetting(passed, note == null ? "" : note.strip(), Objects.requireNonNull(by), at);
+        if (!passed) {
+            decisionNote = "It did not pass the code-of-conduct vetting: " + note.strip();
+            status = SponsorshipStatus.REJECTED;
+        }
     }
 
     /** Staff approve, with the sponsorship's dates and, optionally, an adjusted fee. */
     public void approve(LocalDate start, LocalDate end, Money adjustedFee) {
+        approve(start, end, adjustedFee, false);
+    }
+
+    /**
+     * Staff approve, with the sponsorship's dates and, optionally, an adjusted fee.
+     *
+     * @param vettingRequired whether the code-of-conduct vetting must have passed first
+     */
+    public void approve(LocalDate start, LocalDate end, Money adjustedFee, boolean vettingRequired) {
         require(SponsorshipStatus.APPLIED, "approve");
+        if (vettingRequired && (vetting == null || !vetting.passed())) {
+            throw new IllegalTransition("approve", status, "the code-of-conduct vetting must pass first");
+        }
         if (start == null || end == null || !end.isAfter(start)) {
             throw new IllegalArgumentException("the end date must be after the start date");
         }
@@ -198,12 +241,31 @@ public final class Sponsorship {
         status = SponsorshipStatus.PAID;
     }
 
-    /** On the public wall: executed or paid, and today within its dates. */
+    /**
+     * Staff let an approved sponsor appear on the wall before the contract is executed (or stop it).
+     * Only once approved: the dates are known from then on.
+     */
+    public void showBeforeExecution(boolean shown) {
+        if (status == SponsorshipStatus.APPLIED
+                || status == SponsorshipStatus.EDITING
+                || status == SponsorshipStatus.REJECTED) {
+            throw new IllegalTransition(
+                    "show the sponsor on the wall early", status, "only once approved, with its dates");
+        }
+        shownBeforeExecution = shown;
+    }
+
+    /**
+     * On the public wall: executed or paid, or approved and allowed early by staff, and today within
+     * its dates.
+     */
     public boolean activeOn(LocalDate day) {
-        return (status == SponsorshipStatus.EXECUTED || status == SponsorshipStatus.PAID)
-                && startDate != null
-                && !day.isBefore(startDate)
-                && !day.isAfter(endDate);
+        boolean executed = status == SponsorshipStatus.EXECUTED || status == SponsorshipStatus.PAID;
+        boolean early = shownBeforeExecution
+                && (status == SponsorshipStatus.APPROVED
+                        || status == SponsorshipStatus.CONTRACT_SENT
+                        || status == SponsorshipStatus.SIGNED);
+        return (executed || early) && startDate != null && !day.isBefore(startDate) && !day.isAfter(endDate);
     }
 
     public boolean ownedBy(String account) {
@@ -301,5 +363,13 @@ public final class Sponsorship {
 
     public Instant appliedAt() {
         return appliedAt;
+    }
+
+    public Vetting vetting() {
+        return vetting;
+    }
+
+    public boolean shownBeforeExecution() {
+        return shownBeforeExecution;
     }
 }

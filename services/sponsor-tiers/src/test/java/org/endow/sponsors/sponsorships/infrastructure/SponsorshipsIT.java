@@ -32,11 +32,13 @@ import org.endow.events.sponsorships.v1.SponsorshipEvents;
 import org.endow.platform.problem.ProblemException;
 import org.endow.platform.testing.MovableClock;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.FulfillingBenefits;
 import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.SigningContract;
 import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
 import org.endow.sponsors.sponsorships.model.ContractDocument;
+import org.endow.sponsors.sponsorships.model.Fulfilment;
 import org.endow.sponsors.sponsorships.model.Organisation;
 import org.endow.sponsors.sponsorships.model.Selection;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -77,6 +79,7 @@ class SponsorshipsIT {
                         Map.entry("endow.sponsors.iban", "US00 ENDOW 0000 1234 5678"),
                         Map.entry("micronaut.server.port", -1),
                         Map.entry("endow.sponsors.reminders-enabled", false),
+                        Map.entry("endow.sponsors.vetting-required", true),
                         Map.entry(
                                 "endow.jwt.public-key",
                                 TestInfra.get().jwtKeys().publicKeyPem())))
@@ -164,6 +167,13 @@ class SponsorshipsIT {
                         .status()
                         .getCode());
 
+        ProblemException unvetted = assertThrows(
+                ProblemException.class,
+                () -> reviewing.approve(
+                        "staff-1", s.id(), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null));
+        assertEquals(409, unvetted.status().getCode());
+        assertTrue(unvetted.getMessage().contains("code-of-conduct vetting"), unvetted.getMessage());
+        reviewing.vet("staff-1", s.id(), true, "no reports; events follow a code of conduct");
         reviewing.approve("staff-1", s.id(), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null);
         signing.send("staff-1", s.id());
         ProblemException staleDraft = assertThrows(
@@ -282,8 +292,102 @@ class SponsorshipsIT {
         assertTrue(viewing.all(null, "packaging-sponsor").stream().anyMatch(x -> x.id().equals(s.id())));
         assertTrue(viewing.all(null, "pycon-opening-slide").stream().noneMatch(x -> x.id().equals(s.id())));
 
-        // approved, sent, signed, nullified, sent, signed, countersigned, paid
-        assertEquals(8, count("select count(*) from audit_log where target = 'sponsorship:" + s.id() + "'"));
+        // vetted, approved, sent, signed, nullified, sent, signed, countersigned, paid
+        assertEquals(9, count("select count(*) from audit_log where target = 'sponsorship:" + s.id() + "'"));
+    }
+
+    @Test
+    void benefits_ask_for_their_assets_staff_see_what_is_missing_and_sponsors_are_reminded_weekly() throws Exception {
+        ApplyingForSponsorship applying = context.getBean(ApplyingForSponsorship.class);
+        ReviewingSponsorship reviewing = context.getBean(ReviewingSponsorship.class);
+        FulfillingBenefits fulfilling = context.getBean(FulfillingBenefits.class);
+        ViewingSponsorships viewing = context.getBean(ViewingSponsorships.class);
+        Sponsorship s = applying.apply(
+                "acct-globex",
+                organisation("Globex Corp"),
+                new Selection(2022, "associate", List.of("pycon-job-listing")));
+        reviewing.vet("staff-1", s.id(), true, "");
+        reviewing.approve("staff-1", s.id(), LocalDate.parse("2027-03-01"), LocalDate.parse("2028-02-28"), null);
+
+        List<Fulfilment.Item> items = fulfilling.items(s.id(), "acct-globex", false);
+        assertEquals(
+                List.of("psf-sponsors-page-logo/logo@2027-02-15", "pycon-job-listing/jobs-page@2027-03-31"),
+                items.stream()
+                        .map(i -> i.benefitCode() + "/" + i.requirement().code() + "@" + i.due())
+                        .toList());
+        ProblemException badLink = assertThrows(
+                ProblemException.class,
+                () -> fulfilling.submit(
+                        "acct-globex", s.id(), "pycon-job-listing", "jobs-page", "javascript:alert(1)"));
+        assertEquals(422, badLink.status().getCode());
+        assertEquals("value", badLink.errors().getFirst().field());
+        assertEquals(
+                404,
+                assertThrows(
+                                ProblemException.class,
+                                () -> fulfilling.submit(
+                                        "acct-mallory", s.id(), "pycon-job-listing", "jobs-page", "https://x.example"))
+                        .status()
+                        .getCode(),
+                "another sponsor's sponsorship is not found");
+        assertEquals(
+                404,
+                assertThrows(
+                                ProblemException.class,
+                                () -> fulfilling.submit(
+                                        "acct-globex", s.id(), "pycon-booth", "booth-staff", "Pat and Alex"))
+                        .status()
+                        .getCode(),
+                "a benefit not bought asks for nothing");
+        Fulfilment.Item link = fulfilling.submit(
+                "acct-globex", s.id(), "pycon-job-listing", "jobs-page", " https://globex.example/careers ");
+        assertEquals(Fulfilment.State.SUBMITTED, link.state());
+        assertEquals("https://globex.example/careers", link.value());
+
+        // staff see, per benefit, who still owes what
+        assertTrue(fulfilling.outstanding("psf-sponsors-page-logo").stream()
+                .anyMatch(o -> o.sponsorship().id().equals(s.id())));
+        assertTrue(fulfilling.outstanding("pycon-job-listing").stream()
+                .noneMatch(o -> o.sponsorship().id().equals(s.id())));
+
+        var reminding = context.getBean(org.endow.sponsors.sponsorships.application.RemindingSponsors.class);
+        try {
+            // five days before the logo is due: one reminder that week, another the next week
+            clock.set(java.time.Instant.parse("2027-02-10T09:00:00Z"));
+            reminding.remind();
+            reminding.remind();
+            String subject = "select count(*) from mail_outbox where recipient = 'pat@globexcorp.example'"
+                    + " and subject = 'Your sponsorship needs 1 item from you'";
+            assertEquals(1, count(subject));
+            assertTrue(textQuery("select body from mail_outbox where recipient = 'pat@globexcorp.example'"
+                            + " and subject like 'Your sponsorship needs%'")
+                    .contains("Logo for the sponsors page"));
+            clock.set(java.time.Instant.parse("2027-02-17T09:00:00Z"));
+            reminding.remind();
+            assertEquals(2, count(subject));
+
+            // staff may let an approved sponsor onto the wall before the contract is executed
+            clock.set(java.time.Instant.parse("2027-03-10T09:00:00Z"));
+            assertTrue(viewing.wall().stream().noneMatch(w -> w.id().equals(s.id())));
+            reviewing.showOnWallEarly("staff-1", s.id(), true);
+            assertTrue(viewing.wall().stream().anyMatch(w -> w.id().equals(s.id())));
+        } finally {
+            clock.set(java.time.Instant.now());
+        }
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'sponsorship.wall-early-allowed'"
+                        + " and target = 'sponsorship:" + s.id() + "'"));
+
+        // a failed vetting rejects the application, frees what it held and tells the sponsor why
+        Sponsorship hooli =
+                applying.apply("acct-hooli", organisation("Hooli Inc"), new Selection(2022, "associate", List.of()));
+        Sponsorship rejected = reviewing.vet("staff-1", hooli.id(), false, "conduct reports we could not resolve");
+        assertEquals(SponsorshipStatus.REJECTED, rejected.status());
+        assertEquals(0, count("select count(*) from benefit_allocation where sponsorship_id = '" + hooli.id() + "'"));
+        assertTrue(textQuery("select body from mail_outbox where recipient = 'pat@hooliinc.example'"
+                        + " and subject = 'Your sponsorship application'")
+                .contains("conduct reports we could not resolve"));
     }
 
     static Set<String> keys(JsonNode node) {

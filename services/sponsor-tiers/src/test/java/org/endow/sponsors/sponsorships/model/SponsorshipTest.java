@@ -104,7 +104,17 @@ class SponsorshipTest {
                     "nullify",
                     s -> s.nullify("wrong dates"),
                     List.of(SponsorshipStatus.CONTRACT_SENT, SponsorshipStatus.SIGNED, SponsorshipStatus.EXECUTED)),
-            new Action("pay", s -> s.paid(NOW, "BACS"), List.of(SponsorshipStatus.EXECUTED)));
+            new Action("pay", s -> s.paid(NOW, "BACS"), List.of(SponsorshipStatus.EXECUTED)),
+            new Action("vet", s -> s.vet(true, "checked", "staff-1", NOW), List.of(SponsorshipStatus.APPLIED)),
+            new Action(
+                    "show early",
+                    s -> s.showBeforeExecution(true),
+                    List.of(
+                            SponsorshipStatus.APPROVED,
+                            SponsorshipStatus.CONTRACT_SENT,
+                            SponsorshipStatus.SIGNED,
+                            SponsorshipStatus.EXECUTED,
+                            SponsorshipStatus.PAID)));
 
     @Test
     void every_action_from_every_state_moves_on_or_is_refused_saying_why() {
@@ -161,5 +171,37 @@ class SponsorshipTest {
                 () -> s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), Money.of(5, "EUR")));
         s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), Money.of(1_200_000, "USD"));
         assertEquals(Money.of(1_200_000, "USD"), s.fee());
+    }
+
+    @Test
+    void where_vetting_is_required_approval_waits_for_it_and_a_failed_vetting_rejects_saying_why() {
+        Sponsorship s = applied();
+        Sponsorship.IllegalTransition unvetted = assertThrows(
+                Sponsorship.IllegalTransition.class,
+                () -> s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), null, true));
+        assertTrue(unvetted.getMessage().contains("vetting must pass first"), unvetted.getMessage());
+        s.vet(true, "", "staff-1", NOW);
+        assertThrows(Sponsorship.IllegalTransition.class, () -> s.vet(true, "", "staff-2", NOW), "recorded once");
+        s.approve(LocalDate.parse("2027-02-01"), LocalDate.parse("2028-01-31"), null, true);
+        assertEquals(SponsorshipStatus.APPROVED, s.status());
+
+        Sponsorship failing = applied();
+        assertThrows(IllegalArgumentException.class, () -> failing.vet(false, " ", "staff-1", NOW), "a reason");
+        failing.vet(false, "reports of harassment at its events", "staff-1", NOW);
+        assertEquals(SponsorshipStatus.REJECTED, failing.status());
+        assertTrue(failing.decisionNote().contains("code-of-conduct vetting"));
+    }
+
+    @Test
+    void staff_may_show_an_approved_sponsor_on_the_wall_before_execution_within_its_dates() {
+        Sponsorship s = in(SponsorshipStatus.CONTRACT_SENT);
+        LocalDate during = LocalDate.parse("2027-03-01");
+        assertTrue(!s.activeOn(during), "not before execution unless allowed");
+        s.showBeforeExecution(true);
+        assertTrue(s.activeOn(during));
+        assertTrue(!s.activeOn(LocalDate.parse("2027-01-15")), "never before its start");
+        s.showBeforeExecution(false);
+        assertTrue(!s.activeOn(during));
+        assertTrue(in(SponsorshipStatus.PAID).activeOn(during), "executed or paid sponsors always show");
     }
 }

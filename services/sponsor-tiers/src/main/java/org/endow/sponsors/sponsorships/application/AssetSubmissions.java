@@ -1,0 +1,14 @@
+package org.endow.sponsors.sponsorships.application;
+
+import java.util.Map;
+import java.util.UUID;
+import org.endow.sponsors.sponsorships.model.Fulfilment;
+
+/** The texts and links sponsors sent for their benefits (the logo is kept by {@link Logos}). */
+public interface AssetSubmissions {
+
+    /** Keeps the latest value sent for a requirement. */
+    void save(UUID sponsorship, Fulfilment.Key key, Fulfilment.Submitted submitted);
+
+    Map<Fulfilment.Key, Fulfilment.Submitted> of(UUID sponsorship);
+}
