@@ -505,6 +505,23 @@ class HostileInputIT {
                         "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/invoice/checkout",
                         Set.of("SPONSOR")),
                 new Rule("POST", "/api/sponsors/stripe/webhook", Set.of()),
+                new Rule("GET", "/api/sponsors/fulfilment", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/vetting",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/wall",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "GET",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/assets",
+                        Set.of("SPONSOR", "STAFF", "ADMIN")),
+                new Rule(
+                        "PUT",
+                        "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/assets/pycon-job-listing/jobs-page",
+                        Set.of("SPONSOR")),
                 new Rule("GET", "/api/donations/staff/donations", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/donations/audit", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/donations/mine/export", Set.of("DONOR")),

@@ -295,6 +295,91 @@ class PortalBrowserIT {
     }
 
     @Test
+    void staff_move_general_money_to_an_item_record_an_in_kind_gift_and_browse_the_ledger() throws Exception {
+        Http http = new Http(stack.gatewayUrl());
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        Donor grace = Donor.signUp(http, "Grace Hopper");
+        Http.Response gift = grace.pledge(50_000, "general");
+        assertEquals(
+                200,
+                http.postJson("/api/donations/pledges/" + gift.field("id") + "/received", "{}", staff)
+                        .status());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.raised(http, "general") >= 50_000);
+        long sprintBefore = http.get("/api/funds/items/core-sprint-2027", null)
+                .json()
+                .get("availableMinor")
+                .asLong();
+
+        Page page = new Page(driver, portal, screenshots);
+        page.signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/");
+        page.click(By.id("nav-staff"));
+        page.click(By.id("staff-funds"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=items] tr[data-code=packaging]")));
+
+        // a typing slip is refused field by field, nothing moves
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("transfer-to")))
+                .selectByValue("core-sprint-2027");
+        page.fill("transfer-amount", "twelve");
+        page.fill("transfer-reason", "Sprint travel grants");
+        page.click(By.id("transfer"));
+        assertTrue(
+                page.text("[data-testid=form-error]").contains("amountMinor"), page.text("[data-testid=form-error]"));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("transfer-to")))
+                .selectByValue("core-sprint-2027");
+        page.fill("transfer-amount", "123.45");
+        page.fill("transfer-reason", "Sprint travel grants, board decision 2026-11");
+        page.click(By.id("transfer"));
+        assertTrue(page.text("[data-testid=done]").contains("transfer"));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("in-kind-item")))
+                .selectByValue("core-sprint-2027");
+        page.fill("in-kind-value", "2,000.00");
+        page.fill("in-kind-description", "Venue for the sprint week, given by Bloomberg");
+        page.click(By.id("record-in-kind"));
+        assertTrue(page.text("[data-testid=done]").contains("in-kind"));
+
+        // the ledger, filtered to the item, shows both entries; the audit log names the transfer and its reason
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.get(portal + "/staff/funds?fund=core-sprint-2027");
+            return driver.findElements(By.cssSelector("[data-testid=ledger] tbody[data-kind=IN_KIND]"))
+                                    .size()
+                            >= 1
+                    && driver.findElements(By.cssSelector("[data-testid=ledger] tbody[data-kind=TRANSFER]"))
+                                    .size()
+                            >= 1;
+        });
+        String ledger = page.text("[data-testid=ledger]");
+        assertTrue(ledger.contains("123.45 USD"), ledger);
+        assertTrue(ledger.contains("2,000.00 USD"), ledger);
+        assertTrue(page.text("[data-testid=audit]").contains("Sprint travel grants, board decision 2026-11"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("TRANSFER");
+        page.click(By.id("filter"));
+        assertTrue(driver.findElements(By.cssSelector("[data-testid=ledger] tbody[data-kind=IN_KIND]"))
+                .isEmpty());
+        assertTrue(!driver.findElements(By.cssSelector("[data-testid=ledger] tbody[data-kind=TRANSFER]"))
+                .isEmpty());
+        driver.get(portal + "/staff/funds");
+        page.screenshot("staff-funds");
+        long sprintAfter = http.get("/api/funds/items/core-sprint-2027", null)
+                .json()
+                .get("availableMinor")
+                .asLong();
+        assertTrue(sprintAfter - sprintBefore >= 12_345, "the transfer is available on the item: " + sprintAfter);
+
+        // the item's statement for this month
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Http.Response statement = http.getAny(
+                "/api/funds/items/core-sprint-2027/statement.pdf?from=" + today.substring(0, 8) + "01&to=" + today,
+                staff);
+        assertEquals(200, statement.status());
+        assertTrue(statement.body().startsWith("%PDF"));
+    }
+
+    @Test
     void pages_are_served_with_a_content_security_policy() throws Exception {
         HttpResponse<String> home = HttpClient.newHttpClient()
                 .send(

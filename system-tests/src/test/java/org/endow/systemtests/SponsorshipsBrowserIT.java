@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A sponsorship from application to the public wall, in headless Chromium through the gateway with
  * the sponsor-tiers, funds and donations services: a company applies for a package with the
- * packaging add-on, staff approve and send the contract, the sponsor signs it in the portal over the
+ * packaging add-on and a job listing (whose link it sends, a bad one refused), staff record the
+ * code-of-conduct vetting, approve, see the missing logo, let the company onto the wall early and send the contract, the sponsor signs it in the portal over the
  * draft's SHA-256, staff countersign (the invoice is issued), the sponsor pays it by card on the
  * Stripe stand-in (recorded by the signed webhook) and uploads a logo (a fake one is refused); the
  * company appears on the sponsor wall with its logo and the packaging share reaches the packaging
@@ -68,7 +69,9 @@ class SponsorshipsBrowserIT {
                                 "ENDOW_STRIPE_WEBHOOK_SECRET",
                                 "whsec_sponsorships",
                                 "ENDOW_SPONSORS_PORTAL_URL",
-                                portal),
+                                portal,
+                                "ENDOW_SPONSORS_VETTING_REQUIRED",
+                                "true"),
                         "gateway",
                         Map.of(
                                 "MICRONAUT_SERVER_PORT", Integer.toString(gatewayPort),
@@ -112,22 +115,54 @@ class SponsorshipsBrowserIT {
         screenshot("sponsor-sold-out");
 
         signIn(initech.email, initech.password, "/sponsors/apply");
-        apply("Initech Ltd", "supporting", List.of("packaging-sponsor"));
+        apply("Initech Ltd", "supporting", List.of("packaging-sponsor", "pycon-job-listing"));
         assertEquals("APPLIED", text("[data-testid=status]"));
-        assertEquals("40,000.00 USD", text("[data-testid=fee]"));
+        assertEquals("40,500.00 USD", text("[data-testid=fee]"));
         String url = driver.getCurrentUrl().replaceAll("\\?.*$", "");
         String id = url.substring(url.lastIndexOf('/') + 1);
         screenshot("sponsor-applied");
 
+        // the benefits say what they need: the job listing's link is checked by the service, then kept
+        assertEquals("MISSING", assetState("pycon-job-listing/jobs-page"));
+        fill("asset-pycon-job-listing-jobs-page", "javascript:alert(1)");
+        click(By.id("send-pycon-job-listing-jobs-page"));
+        assertTrue(text("[data-testid=error]").contains("a link is a web address"), text("[data-testid=error]"));
+        fill("asset-pycon-job-listing-jobs-page", "https://initechltd.example/careers");
+        click(By.id("send-pycon-job-listing-jobs-page"));
+        assertEquals("SUBMITTED", assetState("pycon-job-listing/jobs-page"));
+        assertEquals("MISSING", assetState("psf-sponsors-page-logo/logo"));
+
         // staff approve with dates around today, and send the contract
+        // (the code-of-conduct vetting is required here: approval waits for it)
         signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/sponsors/sponsorships/" + id);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        fillDate("startDate", today.minusDays(1).toString());
+        fillDate("endDate", today.plusDays(364).toString());
+        click(By.id("approve"));
+        assertTrue(text("[data-testid=error]").contains("vetting must pass first"), text("[data-testid=error]"));
+        fill("vetting-note", "No conduct reports; checked with the conduct work group");
+        click(By.id("vet-passed"));
+        assertTrue(text("[data-testid=vetting]").startsWith("passed"), text("[data-testid=vetting]"));
         fillDate("startDate", today.minusDays(1).toString());
         fillDate("endDate", today.plusDays(364).toString());
         click(By.id("approve"));
         assertEquals("APPROVED", text("[data-testid=status]"));
         click(By.id("send-contract"));
         assertEquals("CONTRACT_SENT", text("[data-testid=status]"));
+
+        // staff see that the logo is missing (due two weeks before the start: overdue already)
+        driver.get(portal + "/sponsors/staff/fulfilment?benefit=psf-sponsors-page-logo");
+        WebElement owed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=outstanding] tr[data-id='" + id + "']")));
+        assertEquals("OVERDUE", owed.getAttribute("data-state"));
+        screenshot("sponsor-fulfilment");
+
+        // and let the sponsor onto the wall before the contract is executed
+        assertTrue(!http.get("/api/sponsors/wall", null).body().contains("Initech Ltd"));
+        driver.get(portal + "/sponsors/sponsorships/" + id);
+        click(By.id("wall-early-on"));
+        assertTrue(text("[data-testid=wall-early]").contains("before the contract is executed"));
+        assertTrue(http.get("/api/sponsors/wall", null).body().contains("Initech Ltd"));
 
         // the sponsor reads the draft and signs it in the portal
         signIn(initech.email, initech.password, "/sponsors/sponsorships/" + id);
@@ -153,7 +188,7 @@ class SponsorshipsBrowserIT {
         signIn(initech.email, initech.password, "/sponsors/sponsorships/" + id);
         click(By.id("pay-card"));
         WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amount")));
-        assertEquals("40000.00 USD", amount.getText());
+        assertEquals("40500.00 USD", amount.getText());
         click(By.id("pay"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             driver.navigate().refresh();
@@ -182,6 +217,7 @@ class SponsorshipsBrowserIT {
         driver.findElement(By.id("logo-file")).sendKeys(png.toString());
         click(By.id("upload-logo"));
         assertTrue(text("[data-testid=done]").contains("logo"));
+        assertEquals("SUBMITTED", assetState("psf-sponsors-page-logo/logo"));
 
         // the logo API per placement: Supporting gives a logo on the sponsors page, not in the PyPI footer
         assertTrue(
@@ -217,6 +253,12 @@ class SponsorshipsBrowserIT {
                 .until(() -> Donor.raised(http, "packaging") > packagingBefore);
         long share = Donor.raised(http, "packaging") - packagingBefore;
         assertTrue(share > 2_000_000 && share < 4_000_000, "packaging share " + share);
+    }
+
+    private static String assetState(String asset) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid=assets] tr[data-asset='" + asset + "']")))
+                .getAttribute("data-state");
     }
 
     private static void apply(String organisation, String packageCode, List<String> addOns) {

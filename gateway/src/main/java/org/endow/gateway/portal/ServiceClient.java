@@ -47,6 +47,10 @@ public class ServiceClient {
         return exchange(HttpRequest.PUT(path, body), token);
     }
 
+    public Result patch(String token, String path, Object body) {
+        return exchange(HttpRequest.PATCH(path, body), token);
+    }
+
     private Result exchange(MutableHttpRequest<?> request, String token) {
         if (client == null) {
             return Result.failed(

@@ -216,6 +216,25 @@ class SponsorsPortalController {
             case "nullify" -> sponsors.post(token, base + "/contract/nullify", Map.of("reason", text(form.reason())));
             case "paid" -> sponsors.post(token, base + "/payments", Map.of("reference", text(form.reason())));
             case "pay-card" -> sponsors.post(token, base + "/invoice/checkout", Map.of());
+            case "vet-passed", "vet-failed" -> {
+                Map<String, Object> vetting = new LinkedHashMap<>();
+                vetting.put("passed", action.equals("vet-passed"));
+                vetting.put("note", text(form.reason()));
+                yield sponsors.post(token, base + "/vetting", vetting);
+            }
+            case "wall-early-on", "wall-early-off" ->
+                sponsors.post(token, base + "/wall", Map.of("shownBeforeExecution", action.equals("wall-early-on")));
+            case "asset" -> {
+                String benefit = text(form.benefit());
+                String code = text(form.code());
+                yield benefit.matches("[a-z0-9][a-z0-9-]{1,62}") && code.matches("[a-z0-9][a-z0-9-]{1,62}")
+                        ? sponsors.put(
+                                token,
+                                base + "/assets/" + benefit + "/" + code,
+                                Map.of("value", form.value() == null ? "" : form.value()))
+                        : ServiceClient.Result.failed(new Problem(
+                                "about:blank", "Bad request", 400, "Unknown asset", request.getPath(), List.of()));
+            }
             default ->
                 ServiceClient.Result.failed(
                         new Problem("about:blank", "Bad request", 400, "Unknown action", request.getPath(), List.of()));
@@ -295,6 +314,31 @@ class SponsorsPortalController {
                 all.ok() ? HttpStatus.OK : HttpStatus.valueOf(all.problem().status()));
     }
 
+    /** Staff: what sponsorships still owe for their benefits, soonest due first, optionally for one benefit. */
+    @Get("/staff/fulfilment")
+    HttpResponse<?> fulfilment(
+            HttpRequest<?> request, @Nullable @QueryValue String benefit, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/sponsors/staff/fulfilment"));
+        }
+        String wanted = benefit == null || !benefit.strip().matches("[a-z0-9][a-z0-9-]{1,62}") ? null : benefit.strip();
+        ServiceClient.Result outstanding = sponsors.get(
+                PortalPages.token(request), "/api/sponsors/fulfilment" + (wanted == null ? "" : "?benefit=" + wanted));
+        Map<String, Object> model = new HashMap<>();
+        model.put("outstanding", outstanding.list());
+        model.put("benefit", wanted == null ? "" : wanted);
+        model.put("error", outstanding.ok() ? null : describe(outstanding.problem()));
+        return pages.page(
+                request,
+                authentication,
+                "sponsors/fulfilment",
+                "What sponsors still owe",
+                model,
+                outstanding.ok()
+                        ? HttpStatus.OK
+                        : HttpStatus.valueOf(outstanding.problem().status()));
+    }
+
     private HttpResponse<?> detail(
             HttpRequest<?> request,
             Authentication authentication,
@@ -332,8 +376,11 @@ class SponsorsPortalController {
                 }
             }
         }
+        ServiceClient.Result assets =
+                sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships/" + id + "/assets");
         Map<String, Object> model = new HashMap<>();
         model.put("s", s);
+        model.put("assets", assets.ok() ? assets.list() : List.of());
         model.put("draft", currentDraft);
         model.put("isStaff", caller.has(Roles.STAFF));
         model.put("done", done);
@@ -465,5 +512,8 @@ class SponsorsPortalController {
             @Nullable String name,
             @Nullable String title,
             @Nullable String sha256,
+            @Nullable String benefit,
+            @Nullable String code,
+            @Nullable String value,
             @Nullable String _csrf) {}
 }
