@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +40,8 @@ import org.apache.kafka.common.utils.Utils;
  * id, the three event headers, the contract's JSON) are sent at a fixed rate. Each seeded item receives the events of
  * exactly one partition (a donation id is drawn until Kafka's own key hash puts it on that item's partition), so the
  * funds consumer applies one item's events in publishing order and "raised ≥ base + the amounts up to event k" proves
- * that event k is in the balance. One poller per item reads {@code GET /api/funds/items/{code}} through the gateway
- * back to back; event k is visible at the arrival of the first answer that includes it. Prints one line.
+ * that event k is in the balance. The balances are read through the gateway ({@link Reading}); event k is visible at
+ * the arrival of the first answer that includes it. Prints one line.
  */
 public final class DonationVisibilityBench {
 
@@ -62,12 +64,15 @@ public final class DonationVisibilityBench {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             int partitions = producer.partitionsFor(TOPIC).size();
             int items = Math.min(partitions, ITEMS.size());
-            run(producer, http, gateway, items, partitions, rate, 3); // warm-up: JIT, connections, pools
-            Result result = run(producer, http, gateway, items, partitions, rate, seconds);
+            Reading reading = args.length > 4 ? Reading.valueOf(args[4]) : Reading.ONE_READER;
+            run(producer, http, gateway, items, partitions, rate, 3, reading); // warm-up: JIT, connections, pools
+            Result result = run(producer, http, gateway, items, partitions, rate, seconds, reading);
             long[] l = result.latencies();
             System.out.printf(
                     Locale.ROOT,
-                    "events=%d rate=%.0f items=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f unseen=%d polls=%d poll_ms=%.2f%n",
+                    "reading=%s events=%d rate=%.0f items=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f unseen=%d polls=%d"
+                            + " poll_ms=%.2f%n",
+                    reading,
                     result.events(),
                     result.achievedRate(),
                     items,
@@ -81,6 +86,21 @@ public final class DonationVisibilityBench {
         }
     }
 
+    /**
+     * How the balances are read through the gateway. {@code ONE_READER}: one client reads every item's balance in one
+     * {@code GET /api/funds/items}, at most every {@value #READ_EVERY_MS} ms (about 200 reads/s, what a busy
+     * transparency page would cause; resolution: the interval plus one read). {@code READER_PER_ITEM}: one client per
+     * item reading its item back to back (the first method; its reads alone nearly saturate two cores).
+     */
+    enum Reading {
+        ONE_READER,
+        READER_PER_ITEM
+    }
+
+    static final long READ_EVERY_MS = 5;
+    private static final Pattern ITEM =
+            Pattern.compile("\"code\"\\s*:\\s*\"([a-z0-9-]+)\"[^{}]*?\"raisedMinor\"\\s*:\\s*(\\d+)");
+
     record Result(int events, double achievedRate, long[] latencies, int unseen, long polls, double pollMillis) {}
 
     private static Result run(
@@ -90,7 +110,8 @@ public final class DonationVisibilityBench {
             int items,
             int partitions,
             int rate,
-            int seconds)
+            int seconds,
+            Reading reading)
             throws Exception {
         int total = rate * seconds;
         // plan: event k goes to item k % items, on that item's partition, with a distinct positive amount
@@ -118,9 +139,49 @@ public final class DonationVisibilityBench {
         AtomicLong failures = new AtomicLong();
         long interval = 1_000_000_000L / rate;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) + SETTLE.toNanos();
+        long[][] cumulativeOf = new long[items][];
+        for (int i = 0; i < items; i++) {
+            List<Integer> events = perItem.get(i);
+            cumulativeOf[i] = new long[events.size()];
+            long sum = base[i];
+            for (int n = 0; n < events.size(); n++) {
+                sum += amounts[events.get(n)];
+                cumulativeOf[i][n] = sum;
+            }
+        }
         try (ExecutorService pollers = Executors.newFixedThreadPool(items)) {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < items; i++) {
+            if (reading == Reading.ONE_READER) {
+                running.add(pollers.submit(() -> {
+                    int[] next = new int[items];
+                    int remaining = total;
+                    while (remaining > 0 && System.nanoTime() < deadline) {
+                        long asked = System.nanoTime();
+                        Map<String, Long> raised = allRaised(http, gateway);
+                        long answered = System.nanoTime();
+                        polls.incrementAndGet();
+                        pollNanos.addAndGet(answered - asked);
+                        int published = sentUpTo.get();
+                        for (int item = 0; item < items; item++) {
+                            List<Integer> events = perItem.get(item);
+                            long now = raised.getOrDefault(ITEMS.get(item), 0L);
+                            while (next[item] < events.size()
+                                    && events.get(next[item]) < published
+                                    && cumulativeOf[item][next[item]] <= now) {
+                                visibleNanos[events.get(next[item])] = answered;
+                                next[item]++;
+                                remaining--;
+                            }
+                        }
+                        long wait = asked + TimeUnit.MILLISECONDS.toNanos(READ_EVERY_MS) - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; reading == Reading.READER_PER_ITEM && i < items; i++) {
                 int item = i;
                 running.add(pollers.submit(() -> {
                     List<Integer> events = perItem.get(item);
@@ -224,6 +285,31 @@ public final class DonationVisibilityBench {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Every item's raised amount, from one {@code GET /api/funds/items} through the gateway. */
+    private static Map<String, Long> allRaised(HttpClient http, String gateway) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/funds/items"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("items answered " + response.statusCode() + ": " + response.body());
+            }
+            Map<String, Long> raised = new HashMap<>();
+            Matcher m = ITEM.matcher(response.body());
+            while (m.find()) {
+                raised.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+            return raised;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long raised(HttpClient http, String gateway, String code) {
