@@ -312,6 +312,22 @@ class PortalBrowserIT {
                 .get("availableMinor")
                 .asLong();
 
+        // a gift in euros: the ledger keeps dollars, and no rate is recorded yet, so it waits (dead-lettered)
+        Http.Response euros = http.postJson(
+                "/api/donations/pledges",
+                "{\"amountMinor\":10000,\"currency\":\"EUR\",\"fundCode\":\"general\",\"method\":\"BANK_TRANSFER\"}",
+                grace.token);
+        assertEquals(201, euros.status(), euros.body());
+        assertEquals(
+                200,
+                http.postJson("/api/donations/pledges/" + euros.field("id") + "/received", "{}", staff)
+                        .status());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/api/funds/operations/dead-letters", staff)
+                        .body()
+                        .contains("no exchange rate recorded for EUR to USD"));
+
         Page page = new Page(driver, portal, screenshots);
         page.signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/");
         page.click(By.id("nav-staff"));
@@ -341,6 +357,16 @@ class PortalBrowserIT {
         page.fill("in-kind-description", "Venue for the sprint week, given by Bloomberg");
         page.click(By.id("record-in-kind"));
         assertTrue(page.text("[data-testid=done]").contains("in-kind"));
+
+        // staff record the euro's rate: the waiting gift is applied at it, in dollars
+        long generalBefore = Donor.raised(http, "general");
+        page.fill("rate-currency", "EUR");
+        page.fill("rate-value", "1.0842");
+        page.click(By.id("record-rate"));
+        assertTrue(page.text("[data-testid=rates]").contains("1.0842"), page.text("[data-testid=rates]"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Donor.raised(http, "general") == generalBefore + 10_842);
 
         // the ledger, filtered to the item, shows both entries; the audit log names the transfer and its reason
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {

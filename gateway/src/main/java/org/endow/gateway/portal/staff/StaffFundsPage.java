@@ -32,7 +32,8 @@ import org.endow.platform.problem.Problem;
 
 /**
  * Staff: the funded items with their balances, opening an item, moving general money to an
- * earmarked item (with a reason), recording an in-kind gift, closing an item, the ledger with
+ * earmarked item (with a reason), recording an in-kind gift, closing an item, exchange rates for
+ * gifts in other currencies, the ledger with
  * filters, an item's statement for a period (PDF), and the funds audit log. The funds service
  * decides who may do what; this page shows its answer, field by field.
  */
@@ -135,6 +136,12 @@ class StaffFundsPage {
                 body.put("description", text(form.description()));
                 result = funds.post(token, "/api/funds/in-kind", body);
             }
+            case "rate" -> {
+                body.put("currency", text(form.currency()));
+                body.put("ledgerCurrency", "USD");
+                body.put("rate", text(form.amount()));
+                result = funds.post(token, "/api/funds/exchange-rates", body);
+            }
             case "close-item" -> {
                 String code = text(form.code());
                 result = code.matches(CODE)
@@ -172,6 +179,7 @@ class StaffFundsPage {
         ServiceClient.Result items = funds.get(token, "/api/funds/items");
         ServiceClient.Result ledger = funds.get(token, "/api/funds/ledger?limit=100" + filter.query());
         ServiceClient.Result audit = funds.get(token, "/api/funds/audit?limit=20");
+        ServiceClient.Result rates = funds.get(token, "/api/funds/exchange-rates");
         List<Map<String, Object>> itemRows = new ArrayList<>();
         for (Object o : items.list()) {
             if (o instanceof Map<?, ?> map) {
@@ -210,6 +218,7 @@ class StaffFundsPage {
         model.put("items", itemRows);
         model.put("entries", entries);
         model.put("audit", audit.list());
+        model.put("rates", rates.list());
         model.put("filter", filter);
         model.put(
                 "kinds",

@@ -26,7 +26,10 @@ public class RecordingPledge implements EventHandler<DonationPledged> {
     private final Journal journal;
     private final FundedItems items;
 
-    RecordingPledge(Journal journal, FundedItems items) {
+    private final LedgerCurrency currency;
+
+    RecordingPledge(Journal journal, FundedItems items, LedgerCurrency currency) {
+        this.currency = currency;
         this.journal = journal;
         this.items = items;
     }
@@ -47,12 +50,12 @@ public class RecordingPledge implements EventHandler<DonationPledged> {
         // The donations service only accepts known items; an unknown code here is a broken contract.
         FundedItem item = items.find(pledge.fundCode())
                 .orElseThrow(() -> new IllegalStateException("pledge to unknown fund " + pledge.fundCode()));
-        JournalEntry entry = JournalEntry.pledge(
-                event.eventId(),
-                pledge.donationId(),
-                item.code(),
-                Money.of(pledge.amountMinor(), pledge.currency()),
-                pledge.pledgedAt());
+        LedgerCurrency.Converted amount = currency.toLedger(
+                item, pledge.donationId(), Money.of(pledge.amountMinor(), pledge.currency()), pledge.pledgedAt());
+        JournalEntry entry = LedgerCurrency.noted(
+                JournalEntry.pledge(
+                        event.eventId(), pledge.donationId(), item.code(), amount.amount(), pledge.pledgedAt()),
+                amount);
         if (!journal.append(entry)) {
             LOG.info("Pledge event {} was already in the journal", event.eventId());
         }

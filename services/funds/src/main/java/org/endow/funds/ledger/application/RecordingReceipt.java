@@ -23,7 +23,10 @@ public class RecordingReceipt implements EventHandler<DonationReceived> {
     private final Journal journal;
     private final FundedItems items;
 
-    RecordingReceipt(Journal journal, FundedItems items) {
+    private final LedgerCurrency currency;
+
+    RecordingReceipt(Journal journal, FundedItems items, LedgerCurrency currency) {
+        this.currency = currency;
         this.journal = journal;
         this.items = items;
     }
@@ -43,12 +46,12 @@ public class RecordingReceipt implements EventHandler<DonationReceived> {
         DonationReceived receipt = event.payload();
         FundedItem item = items.find(receipt.fundCode())
                 .orElseThrow(() -> new IllegalStateException("receipt for unknown fund " + receipt.fundCode()));
-        JournalEntry entry = JournalEntry.receipt(
-                event.eventId(),
-                receipt.donationId(),
-                item.code(),
-                Money.of(receipt.amountMinor(), receipt.currency()),
-                receipt.receivedAt());
+        LedgerCurrency.Converted amount = currency.toLedger(
+                item, receipt.donationId(), Money.of(receipt.amountMinor(), receipt.currency()), receipt.receivedAt());
+        JournalEntry entry = LedgerCurrency.noted(
+                JournalEntry.receipt(
+                        event.eventId(), receipt.donationId(), item.code(), amount.amount(), receipt.receivedAt()),
+                amount);
         if (!journal.append(entry)) {
             LOG.info("Receipt event {} was already in the journal", event.eventId());
         }

@@ -1,11 +1,14 @@
 package org.endow.funds.ledger.application;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.UUID;
 import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationDisputed;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationRefunded;
+import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
@@ -25,9 +28,21 @@ public final class RecordingReturnedGift {
 
     private RecordingReturnedGift() {}
 
-    static void record(Journal journal, FundedItems items, JournalEntry entry) {
-        items.find(entry.fundCode())
-                .orElseThrow(() -> new IllegalStateException("money returned from unknown fund " + entry.fundCode()));
+    static void record(
+            Journal journal,
+            FundedItems items,
+            LedgerCurrency currency,
+            UUID eventId,
+            JournalEntry.EntryKind kind,
+            String donationId,
+            String fundCode,
+            Money returned,
+            Instant at) {
+        FundedItem item = items.find(fundCode)
+                .orElseThrow(() -> new IllegalStateException("money returned from unknown fund " + fundCode));
+        LedgerCurrency.Converted amount = currency.toLedger(item, donationId, returned, at);
+        JournalEntry entry = LedgerCurrency.noted(
+                JournalEntry.giftReturned(eventId, kind, donationId, fundCode, amount.amount(), at), amount);
         if (!journal.append(entry)) {
             LOG.info("Event {} was already in the journal", entry.sourceEventId());
         }
@@ -37,8 +52,10 @@ public final class RecordingReturnedGift {
     public static class Refunds implements org.endow.platform.messaging.EventHandler<DonationRefunded> {
         private final Journal journal;
         private final FundedItems items;
+        private final LedgerCurrency currency;
 
-        Refunds(Journal journal, FundedItems items) {
+        Refunds(Journal journal, FundedItems items, LedgerCurrency currency) {
+            this.currency = currency;
             this.journal = journal;
             this.items = items;
         }
@@ -59,13 +76,13 @@ public final class RecordingReturnedGift {
             record(
                     journal,
                     items,
-                    JournalEntry.giftReturned(
-                            event.eventId(),
-                            JournalEntry.EntryKind.DONATION_REFUNDED,
-                            refund.donationId(),
-                            refund.fundCode(),
-                            Money.of(refund.amountMinor(), refund.currency()),
-                            refund.refundedAt()));
+                    currency,
+                    event.eventId(),
+                    JournalEntry.EntryKind.DONATION_REFUNDED,
+                    refund.donationId(),
+                    refund.fundCode(),
+                    Money.of(refund.amountMinor(), refund.currency()),
+                    refund.refundedAt());
         }
     }
 
@@ -73,8 +90,10 @@ public final class RecordingReturnedGift {
     public static class Disputes implements org.endow.platform.messaging.EventHandler<DonationDisputed> {
         private final Journal journal;
         private final FundedItems items;
+        private final LedgerCurrency currency;
 
-        Disputes(Journal journal, FundedItems items) {
+        Disputes(Journal journal, FundedItems items, LedgerCurrency currency) {
+            this.currency = currency;
             this.journal = journal;
             this.items = items;
         }
@@ -98,13 +117,13 @@ public final class RecordingReturnedGift {
             record(
                     journal,
                     items,
-                    JournalEntry.giftReturned(
-                            event.eventId(),
-                            JournalEntry.EntryKind.DONATION_CHARGED_BACK,
-                            dispute.donationId(),
-                            dispute.fundCode(),
-                            Money.of(dispute.amountMinor(), dispute.currency()),
-                            dispute.occurredAt()));
+                    currency,
+                    event.eventId(),
+                    JournalEntry.EntryKind.DONATION_CHARGED_BACK,
+                    dispute.donationId(),
+                    dispute.fundCode(),
+                    Money.of(dispute.amountMinor(), dispute.currency()),
+                    dispute.occurredAt());
         }
     }
 }

@@ -84,6 +84,11 @@ public final class InMemoryJournal implements Journal {
                 .toList();
     }
 
+    /** Every entry, in the order appended. */
+    public List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
     public int size() {
         return entries.size();
     }

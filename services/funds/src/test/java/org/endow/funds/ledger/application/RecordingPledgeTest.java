@@ -23,7 +23,9 @@ class RecordingPledgeTest {
 
     final InMemoryJournal journal = new InMemoryJournal();
     final InMemoryFundedItems items = new InMemoryFundedItems();
-    final RecordingPledge recording = new RecordingPledge(journal, items);
+    final InMemoryExchangeRates rates = new InMemoryExchangeRates();
+    final LedgerCurrency currency = new LedgerCurrency(rates);
+    final RecordingPledge recording = new RecordingPledge(journal, items, currency);
 
     {
         items.add(new FundedItem(
@@ -55,7 +57,7 @@ class RecordingPledgeTest {
                 .readValue(
                         EventSamples.read(DonationEvents.DONATION_RECEIVED),
                         Argument.of(EventEnvelope.class, DonationReceived.class));
-        RecordingReceipt receipts = new RecordingReceipt(journal, items);
+        RecordingReceipt receipts = new RecordingReceipt(journal, items, currency);
 
         receipts.handle(receipt);
         receipts.handle(receipt);
@@ -70,8 +72,9 @@ class RecordingPledgeTest {
     @Test
     void the_golden_refund_and_lost_dispute_samples_take_money_out_of_the_item() throws Exception {
         recording.handle(sample());
-        new RecordingReceipt(journal, items).handle(envelope(DonationEvents.DONATION_RECEIVED, DonationReceived.class));
-        var refunds = new RecordingReturnedGift.Refunds(journal, items);
+        new RecordingReceipt(journal, items, currency)
+                .handle(envelope(DonationEvents.DONATION_RECEIVED, DonationReceived.class));
+        var refunds = new RecordingReturnedGift.Refunds(journal, items, currency);
         var refund = envelope(DonationEvents.DONATION_REFUNDED, org.endow.events.donations.v1.DonationRefunded.class);
         refunds.handle(refund);
         refunds.handle(refund);
@@ -79,7 +82,7 @@ class RecordingPledgeTest {
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.CASH));
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
 
-        var disputes = new RecordingReturnedGift.Disputes(journal, items);
+        var disputes = new RecordingReturnedGift.Disputes(journal, items, currency);
         var lost = envelope(DonationEvents.DONATION_DISPUTED, org.endow.events.donations.v1.DonationDisputed.class);
         var lostPart = new EventEnvelope<>(
                 lost.eventId(),
@@ -153,5 +156,60 @@ class RecordingPledgeTest {
                 .readValue(
                         EventSamples.read(DonationEvents.DONATION_PLEDGED),
                         Argument.of(EventEnvelope.class, DonationPledged.class));
+    }
+
+    @Test
+    void a_gift_in_another_currency_waits_for_a_rate_then_keeps_it_through_its_refund() throws Exception {
+        EventEnvelope<DonationPledged> usd = sample();
+        DonationPledged p = usd.payload();
+        DonationPledged inEuros = new DonationPledged(
+                p.donationId(), p.donorId(), 10_000, "EUR", p.fundCode(), p.method(), p.pledgedAt());
+        EventEnvelope<DonationPledged> pledge = new EventEnvelope<>(
+                UUID.randomUUID(),
+                usd.type(),
+                usd.version(),
+                usd.occurredAt(),
+                usd.aggregateId(),
+                usd.correlationId(),
+                inEuros);
+
+        LedgerCurrency.NoExchangeRate none =
+                assertThrows(LedgerCurrency.NoExchangeRate.class, () -> recording.handle(pledge));
+        assertTrue(none.getMessage().contains("no exchange rate recorded for EUR to USD"), none.getMessage());
+        assertEquals(0, journal.size(), "nothing written without a rate");
+
+        rates.record(
+                new org.endow.funds.ledger.model.ExchangeRate(
+                        "EUR",
+                        "USD",
+                        new java.math.BigDecimal("1.0842"),
+                        p.pledgedAt().minusSeconds(60)),
+                "staff-1",
+                p.pledgedAt());
+        recording.handle(pledge);
+        assertEquals(10_842L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
+        assertTrue(journal.entries().getFirst().description().contains("(EUR 100.00 at 1.0842 USD)"));
+
+        // a later rate does not change what this gift is worth: its refund takes out exactly what it put in
+        rates.record(
+                new org.endow.funds.ledger.model.ExchangeRate(
+                        "EUR",
+                        "USD",
+                        new java.math.BigDecimal("1.5"),
+                        p.pledgedAt().plusSeconds(1)),
+                "staff-1",
+                p.pledgedAt());
+        RecordingReturnedGift.record(
+                journal,
+                items,
+                currency,
+                UUID.randomUUID(),
+                org.endow.funds.ledger.model.JournalEntry.EntryKind.DONATION_REFUNDED,
+                p.donationId(),
+                "packaging",
+                Money.of(10_000, "EUR"),
+                p.pledgedAt().plusSeconds(3600));
+        assertEquals(0L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
+        assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
     }
 }

@@ -125,6 +125,19 @@ class ScriptedMonthIT {
                     second.getBean(io.micronaut.transaction.TransactionOperations.class);
             Map<String, Long> trial = tx.executeRead(status -> journal.trialBalance());
             assertEquals(Map.of("USD", 0L), trial, "debits equal credits");
+            // the balances the database keeps as lines arrive equal the sums over every line
+            try (var kept = java.sql.DriverManager.getConnection(
+                            (String) properties.get("datasources.default.url"),
+                            (String) properties.get("datasources.default.username"),
+                            (String) properties.get("datasources.default.password"));
+                    var rs = kept.createStatement()
+                            .executeQuery("select count(*) from (select fund_code, account, currency,"
+                                    + " sum(debit_minor) - sum(credit_minor) as net from journal_line group by 1, 2, 3) l"
+                                    + " full join account_balance b using (fund_code, account, currency)"
+                                    + " where b.debit_minus_credit is distinct from l.net")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "kept balances equal the journal's sums");
+            }
         } finally {
             second.close();
         }

@@ -1,0 +1,70 @@
+package org.endow.funds.ledger.application;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.endow.funds.items.model.FundedItem;
+import org.endow.funds.ledger.model.ExchangeRate;
+import org.endow.funds.ledger.model.ExchangeRates;
+import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.kernel.Money;
+
+/**
+ * Each item keeps one currency (its target's). A gift in another currency is converted at the
+ * rate staff recorded for the moment the gift was first recorded (or, for a gift made before any
+ * rate of its currency was recorded, the first rate recorded after it); that rate is kept for the
+ * donation, so its receipt, refunds and disputes are converted the same way. Without a recorded
+ * rate the event fails with {@link NoExchangeRate}: it is retried, then dead-lettered, and replayed
+ * once staff record the rate.
+ */
+@Singleton
+public class LedgerCurrency {
+
+    private final ExchangeRates rates;
+
+    LedgerCurrency(ExchangeRates rates) {
+        this.rates = rates;
+    }
+
+    /** The amount in the item's currency, and the note for the entry ("" when no conversion). */
+    public record Converted(Money amount, String note) {}
+
+    public Converted toLedger(FundedItem item, String donationId, Money amount, Instant at) {
+        String ledger = item.target().currencyCode();
+        if (amount.currencyCode().equals(ledger)) {
+            return new Converted(amount, "");
+        }
+        ExchangeRate rate = rates.ofDonation(donationId, amount.currencyCode(), ledger)
+                .orElseGet(() -> {
+                    ExchangeRate current = rates.at(amount.currencyCode(), ledger, at)
+                            .orElseThrow(() -> new NoExchangeRate(amount.currencyCode(), ledger, at));
+                    rates.fix(donationId, current);
+                    return current;
+                });
+        return new Converted(rate.convert(amount), " (" + rate.describe(amount) + ")");
+    }
+
+    /** The entry with the conversion noted in its description. */
+    public static JournalEntry noted(JournalEntry entry, Converted converted) {
+        if (converted.note().isEmpty()) {
+            return entry;
+        }
+        return new JournalEntry(
+                entry.id(),
+                entry.sourceEventId(),
+                entry.kind(),
+                entry.fundCode(),
+                entry.description() + converted.note(),
+                entry.occurredAt(),
+                entry.postings());
+    }
+
+    /** No rate recorded for a gift's currency: staff record one, then replay the dead-lettered event. */
+    public static final class NoExchangeRate extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NoExchangeRate(String currency, String ledger, Instant at) {
+            super("no exchange rate recorded for " + currency + " to " + ledger + " in effect at " + at
+                    + ": record one (POST /api/funds/exchange-rates), then replay this event");
+        }
+    }
+}
