@@ -47,6 +47,7 @@ public class DeadLetters implements AutoCloseable {
     }
 
     /** One dead letter as staff see it. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Letter(
             long id,
             String consumer,
