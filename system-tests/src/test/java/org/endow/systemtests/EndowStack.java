@@ -67,7 +67,21 @@ final class EndowStack implements AutoCloseable {
             String name,
             List<String> extraServices,
             Map<String, Map<String, String>> extraEnvironment) {
+        return start(kafkaBootstrapServers, name, extraServices, extraEnvironment, (service, url) -> url);
+    }
+
+    /**
+     * As above; {@code databaseUrl} gives each application the JDBC URL to use for its fresh database (e.g. through a
+     * {@link FaultyLink}).
+     */
+    static EndowStack start(
+            String kafkaBootstrapServers,
+            String name,
+            List<String> extraServices,
+            Map<String, Map<String, String>> extraEnvironment,
+            java.util.function.BiFunction<String, String, String> databaseUrl) {
         EndowStack stack = new EndowStack(kafkaBootstrapServers, name);
+        stack.databaseUrl = databaseUrl;
         stack.extraEnvironment.putAll(extraEnvironment);
         try {
             List<String> services = new ArrayList<>(CORE_SERVICES);
@@ -114,6 +128,8 @@ final class EndowStack implements AutoCloseable {
     /** Extra environment for one application (SMTP, Stripe stand-in, ...); empty unless a test configured it. */
     private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
 
+    private java.util.function.BiFunction<String, String, String> databaseUrl = (service, url) -> url;
+
     private Map<String, String> serviceEnvironment(String service) {
         return extraEnvironment.getOrDefault(service, Map.of());
     }
@@ -122,7 +138,7 @@ final class EndowStack implements AutoCloseable {
         Database db = TestInfra.get().freshDatabase(name.replace('-', '_'));
         Map<String, String> env = new HashMap<>();
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(freePort()));
-        env.put("DATASOURCES_DEFAULT_URL", db.jdbcUrl());
+        env.put("DATASOURCES_DEFAULT_URL", databaseUrl.apply(name, db.jdbcUrl()));
         env.put("DATASOURCES_DEFAULT_USERNAME", db.username());
         env.put("DATASOURCES_DEFAULT_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);

@@ -29,15 +29,15 @@ final class BusyDatabaseProblemHandler
     public HttpResponse<Problem> handle(HttpRequest request, CannotGetJdbcConnectionException exception) {
         LOG.warn(
                 "No database connection for {} {}: {}", request.getMethod(), request.getPath(), exception.getMessage());
+        return retryLater(request, "The service is busy; nothing was changed. Retry in a moment.");
+    }
+
+    /** 503 with {@code Retry-After: 1}: the client may send the same request again. */
+    @SuppressWarnings("rawtypes") // Micronaut's ExceptionHandler declares a raw HttpRequest
+    static HttpResponse<Problem> retryLater(HttpRequest request, String detail) {
         return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "1")
-                .body(new Problem(
-                        "about:blank",
-                        "Service Unavailable",
-                        503,
-                        "The service is busy; nothing was changed. Retry in a moment.",
-                        request.getPath(),
-                        List.of()))
+                .body(new Problem("about:blank", "Service Unavailable", 503, detail, request.getPath(), List.of()))
                 .contentType(Problem.MEDIA_TYPE);
     }
 }
