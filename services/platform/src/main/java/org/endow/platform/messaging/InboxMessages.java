@@ -31,6 +31,42 @@ class InboxMessages {
                 == 1;
     }
 
+    /** One inbox row to insert. */
+    record Row(String consumer, UUID eventId, String type, String topic, int partition, long offset) {}
+
+    /**
+     * Inserts the rows in one JDBC batch (one round trip); @return for each row whether it was new (false: that
+     * consumer had applied that event already, or an earlier row of the same batch was the same).
+     */
+    boolean[] recordAll(java.util.List<Row> rows) {
+        if (rows.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = jdbc.prepareStatement(
+                "insert into inbox_message (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict (consumer, event_id) do nothing",
+                statement -> {
+                    for (Row row : rows) {
+                        statement.setString(1, row.consumer());
+                        statement.setObject(2, row.eventId());
+                        statement.setString(3, row.type());
+                        statement.setString(4, row.topic());
+                        statement.setInt(5, row.partition());
+                        statement.setLong(6, row.offset());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                });
+        boolean[] fresh = new boolean[rows.size()];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not say which inbox rows were new");
+            }
+            fresh[i] = counts[i] == 1;
+        }
+        return fresh;
+    }
+
     void deadLetter(DeadLetter letter) {
         jdbc.prepareStatement(
                 "insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, message_key, event_id,"

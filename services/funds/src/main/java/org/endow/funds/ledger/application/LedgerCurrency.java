@@ -2,7 +2,6 @@ package org.endow.funds.ledger.application;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.ledger.model.ExchangeRate;
 import org.endow.funds.ledger.model.ExchangeRates;
 import org.endow.funds.ledger.model.JournalEntry;
@@ -28,8 +27,7 @@ public class LedgerCurrency {
     /** The amount in the item's currency, and the note for the entry ("" when no conversion). */
     public record Converted(Money amount, String note) {}
 
-    public Converted toLedger(FundedItem item, String donationId, Money amount, Instant at) {
-        String ledger = item.target().currencyCode();
+    public Converted toLedger(String ledger, String donationId, Money amount, Instant at) {
         if (amount.currencyCode().equals(ledger)) {
             return new Converted(amount, "");
         }

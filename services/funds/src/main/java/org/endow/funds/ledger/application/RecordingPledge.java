@@ -5,8 +5,6 @@ import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
-import org.endow.funds.items.model.FundedItem;
-import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.kernel.Money;
@@ -24,11 +22,11 @@ public class RecordingPledge implements EventHandler<DonationPledged> {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingPledge.class);
 
     private final Journal journal;
-    private final FundedItems items;
+    private final ItemCurrencies items;
 
     private final LedgerCurrency currency;
 
-    RecordingPledge(Journal journal, FundedItems items, LedgerCurrency currency) {
+    RecordingPledge(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
         this.currency = currency;
         this.journal = journal;
         this.items = items;
@@ -48,13 +46,12 @@ public class RecordingPledge implements EventHandler<DonationPledged> {
     public void handle(EventEnvelope<DonationPledged> event) {
         DonationPledged pledge = event.payload();
         // The donations service only accepts known items; an unknown code here is a broken contract.
-        FundedItem item = items.find(pledge.fundCode())
-                .orElseThrow(() -> new IllegalStateException("pledge to unknown fund " + pledge.fundCode()));
+        String ledger = items.of(pledge.fundCode(), "pledge");
         LedgerCurrency.Converted amount = currency.toLedger(
-                item, pledge.donationId(), Money.of(pledge.amountMinor(), pledge.currency()), pledge.pledgedAt());
+                ledger, pledge.donationId(), Money.of(pledge.amountMinor(), pledge.currency()), pledge.pledgedAt());
         JournalEntry entry = LedgerCurrency.noted(
                 JournalEntry.pledge(
-                        event.eventId(), pledge.donationId(), item.code(), amount.amount(), pledge.pledgedAt()),
+                        event.eventId(), pledge.donationId(), pledge.fundCode(), amount.amount(), pledge.pledgedAt()),
                 amount);
         if (!journal.append(entry)) {
             LOG.info("Pledge event {} was already in the journal", event.eventId());

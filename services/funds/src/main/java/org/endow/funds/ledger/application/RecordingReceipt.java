@@ -5,8 +5,6 @@ import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationReceived;
-import org.endow.funds.items.model.FundedItem;
-import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.kernel.Money;
@@ -21,11 +19,11 @@ public class RecordingReceipt implements EventHandler<DonationReceived> {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingReceipt.class);
 
     private final Journal journal;
-    private final FundedItems items;
+    private final ItemCurrencies items;
 
     private final LedgerCurrency currency;
 
-    RecordingReceipt(Journal journal, FundedItems items, LedgerCurrency currency) {
+    RecordingReceipt(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
         this.currency = currency;
         this.journal = journal;
         this.items = items;
@@ -44,13 +42,19 @@ public class RecordingReceipt implements EventHandler<DonationReceived> {
     @Override
     public void handle(EventEnvelope<DonationReceived> event) {
         DonationReceived receipt = event.payload();
-        FundedItem item = items.find(receipt.fundCode())
-                .orElseThrow(() -> new IllegalStateException("receipt for unknown fund " + receipt.fundCode()));
+        String ledger = items.of(receipt.fundCode(), "receipt");
         LedgerCurrency.Converted amount = currency.toLedger(
-                item, receipt.donationId(), Money.of(receipt.amountMinor(), receipt.currency()), receipt.receivedAt());
+                ledger,
+                receipt.donationId(),
+                Money.of(receipt.amountMinor(), receipt.currency()),
+                receipt.receivedAt());
         JournalEntry entry = LedgerCurrency.noted(
                 JournalEntry.receipt(
-                        event.eventId(), receipt.donationId(), item.code(), amount.amount(), receipt.receivedAt()),
+                        event.eventId(),
+                        receipt.donationId(),
+                        receipt.fundCode(),
+                        amount.amount(),
+                        receipt.receivedAt()),
                 amount);
         if (!journal.append(entry)) {
             LOG.info("Receipt event {} was already in the journal", event.eventId());

@@ -8,8 +8,6 @@ import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationDisputed;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationRefunded;
-import org.endow.funds.items.model.FundedItem;
-import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.kernel.Money;
@@ -30,7 +28,7 @@ public final class RecordingReturnedGift {
 
     static void record(
             Journal journal,
-            FundedItems items,
+            ItemCurrencies items,
             LedgerCurrency currency,
             UUID eventId,
             JournalEntry.EntryKind kind,
@@ -38,9 +36,8 @@ public final class RecordingReturnedGift {
             String fundCode,
             Money returned,
             Instant at) {
-        FundedItem item = items.find(fundCode)
-                .orElseThrow(() -> new IllegalStateException("money returned from unknown fund " + fundCode));
-        LedgerCurrency.Converted amount = currency.toLedger(item, donationId, returned, at);
+        LedgerCurrency.Converted amount =
+                currency.toLedger(items.of(fundCode, "money returned"), donationId, returned, at);
         JournalEntry entry = LedgerCurrency.noted(
                 JournalEntry.giftReturned(eventId, kind, donationId, fundCode, amount.amount(), at), amount);
         if (!journal.append(entry)) {
@@ -51,10 +48,10 @@ public final class RecordingReturnedGift {
     @Singleton
     public static class Refunds implements org.endow.platform.messaging.EventHandler<DonationRefunded> {
         private final Journal journal;
-        private final FundedItems items;
+        private final ItemCurrencies items;
         private final LedgerCurrency currency;
 
-        Refunds(Journal journal, FundedItems items, LedgerCurrency currency) {
+        Refunds(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
             this.currency = currency;
             this.journal = journal;
             this.items = items;
@@ -89,10 +86,10 @@ public final class RecordingReturnedGift {
     @Singleton
     public static class Disputes implements org.endow.platform.messaging.EventHandler<DonationDisputed> {
         private final Journal journal;
-        private final FundedItems items;
+        private final ItemCurrencies items;
         private final LedgerCurrency currency;
 
-        Disputes(Journal journal, FundedItems items, LedgerCurrency currency) {
+        Disputes(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
             this.currency = currency;
             this.journal = journal;
             this.items = items;

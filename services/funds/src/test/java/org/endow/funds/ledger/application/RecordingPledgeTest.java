@@ -25,7 +25,8 @@ class RecordingPledgeTest {
     final InMemoryFundedItems items = new InMemoryFundedItems();
     final InMemoryExchangeRates rates = new InMemoryExchangeRates();
     final LedgerCurrency currency = new LedgerCurrency(rates);
-    final RecordingPledge recording = new RecordingPledge(journal, items, currency);
+    final ItemCurrencies itemCurrencies = new ItemCurrencies(items);
+    final RecordingPledge recording = new RecordingPledge(journal, itemCurrencies, currency);
 
     {
         items.add(new FundedItem(
@@ -57,7 +58,7 @@ class RecordingPledgeTest {
                 .readValue(
                         EventSamples.read(DonationEvents.DONATION_RECEIVED),
                         Argument.of(EventEnvelope.class, DonationReceived.class));
-        RecordingReceipt receipts = new RecordingReceipt(journal, items, currency);
+        RecordingReceipt receipts = new RecordingReceipt(journal, itemCurrencies, currency);
 
         receipts.handle(receipt);
         receipts.handle(receipt);
@@ -72,9 +73,9 @@ class RecordingPledgeTest {
     @Test
     void the_golden_refund_and_lost_dispute_samples_take_money_out_of_the_item() throws Exception {
         recording.handle(sample());
-        new RecordingReceipt(journal, items, currency)
+        new RecordingReceipt(journal, itemCurrencies, currency)
                 .handle(envelope(DonationEvents.DONATION_RECEIVED, DonationReceived.class));
-        var refunds = new RecordingReturnedGift.Refunds(journal, items, currency);
+        var refunds = new RecordingReturnedGift.Refunds(journal, itemCurrencies, currency);
         var refund = envelope(DonationEvents.DONATION_REFUNDED, org.endow.events.donations.v1.DonationRefunded.class);
         refunds.handle(refund);
         refunds.handle(refund);
@@ -82,7 +83,7 @@ class RecordingPledgeTest {
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.CASH));
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
 
-        var disputes = new RecordingReturnedGift.Disputes(journal, items, currency);
+        var disputes = new RecordingReturnedGift.Disputes(journal, itemCurrencies, currency);
         var lost = envelope(DonationEvents.DONATION_DISPUTED, org.endow.events.donations.v1.DonationDisputed.class);
         var lostPart = new EventEnvelope<>(
                 lost.eventId(),
@@ -201,7 +202,7 @@ class RecordingPledgeTest {
                 p.pledgedAt());
         RecordingReturnedGift.record(
                 journal,
-                items,
+                itemCurrencies,
                 currency,
                 UUID.randomUUID(),
                 org.endow.funds.ledger.model.JournalEntry.EntryKind.DONATION_REFUNDED,
