@@ -39,6 +39,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean fundsOnly = Arrays.asList(args).contains("--funds-only");
+        boolean mixOnly = Arrays.asList(args).contains("--mix-only");
         Instant launched = Instant.now();
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
@@ -51,7 +52,12 @@ public final class Bench {
                             + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                             + "\n"
                             + donationVisibility(stack, find(stack, "gateway"))
-                    : measure(stack, ready);
+                    : mixOnly
+                            ? "### Mix only, run of "
+                                    + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                                    + "\n"
+                                    + mix(stack)
+                            : measure(stack, ready);
             System.out.println(report);
             Path out = root.resolve("target/bench");
             Files.createDirectories(out);
@@ -126,8 +132,14 @@ public final class Bench {
                         + " = **%.0f %%** of direct.%n",
                 CLIENTS, SATURATION_WINDOW.toSeconds(), directRps, gatewayRps, 100 * gatewayRps / directRps));
         md.append(IntentsBench.measure(stack, gateway));
+        md.append(mix(stack));
         md.append(donationVisibility(stack, gateway));
         return md.toString();
+    }
+
+    private static String mix(Stack stack) throws Exception {
+        ServiceProcess gateway = find(stack, "gateway");
+        return MixBench.measure(stack, gateway, IntentsBench.donorToken(gateway.baseUrl()));
     }
 
     static final int VISIBILITY_RATE = 500;

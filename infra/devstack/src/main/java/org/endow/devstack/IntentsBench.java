@@ -108,7 +108,7 @@ final class IntentsBench {
         return md.toString();
     }
 
-    private static String donorToken(String gateway) throws Exception {
+    static String donorToken(String gateway) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String email = "bench+" + UUID.randomUUID() + "@endow.local";
         String password = "benchmark donor passphrase";

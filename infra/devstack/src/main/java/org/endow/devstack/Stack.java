@@ -428,6 +428,11 @@ public final class Stack {
         System.out.flush();
     }
 
+    /** The local Stripe stand-in, when this stack started one. */
+    java.util.Optional<org.endow.stripestandin.StripeStandin> stripeStandin() {
+        return java.util.Optional.ofNullable(stripeStandin);
+    }
+
     /** Gateway, then the services, then the broker, then PostgreSQL; every step runs even if one before fails. */
     void stopAll() {
         stopping = true;

@@ -137,6 +137,17 @@ class ScriptedMonthIT {
                                     + " where b.debit_minus_credit is distinct from l.net")) {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "kept balances equal the journal's sums");
+                try (var income = kept.createStatement()
+                        .executeQuery(
+                                "select count(*) from (select date_trunc('month', e.occurred_at at time zone 'UTC')::date"
+                                        + " as month, income_source(e.kind) as source, l.currency, sum(l.debit_minor) as amount"
+                                        + " from journal_entry e join journal_line l on l.entry_id = e.id"
+                                        + " where l.account in ('cash', 'in-kind') and l.debit_minor > 0 and e.kind <> 'TRANSFER'"
+                                        + " group by 1, 2, 3) s full join income_by_month i using (month, source, currency)"
+                                        + " where i.amount_minor is distinct from s.amount")) {
+                    income.next();
+                    assertEquals(0, income.getLong(1), "kept income by month equals the journal's sums");
+                }
             }
         } finally {
             second.close();
