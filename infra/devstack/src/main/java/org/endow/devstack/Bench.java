@@ -44,6 +44,8 @@ public final class Bench {
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
         stack.overrideGatewayEnvironment(IntentsBench.LIFTED_LIMITS);
+        // a bench stopped by a signal stops its stack too (nothing left holding the ports)
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "endow-bench-stop"));
         try {
             stack.run();
             Duration ready = Duration.between(launched, Instant.now());

@@ -60,6 +60,7 @@ public final class Stack {
     private String cardPayments = "off";
     private Postgres postgres;
     private volatile boolean stopping;
+    private boolean stopped;
 
     Stack(Path root, Instant launchedAt) {
         this.root = root;
@@ -433,8 +434,15 @@ public final class Stack {
         return java.util.Optional.ofNullable(stripeStandin);
     }
 
-    /** Gateway, then the services, then the broker, then PostgreSQL; every step runs even if one before fails. */
-    void stopAll() {
+    /**
+     * Gateway, then the services, then the broker, then PostgreSQL; every step runs even if one before fails. Once:
+     * a second call (a shutdown hook after a normal end) does nothing.
+     */
+    synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         stopping = true;
         List<Runnable> steps = new ArrayList<>();
         if (gateway != null) {
