@@ -34,14 +34,31 @@ public class ViewingItemBalances {
         return view(item);
     }
 
+    /** Every item, with its balances read in one query and its reservations in another. */
     @Transactional(readOnly = true)
     public List<ItemView> all() {
-        return items.all().stream().map(this::view).toList();
+        List<FundedItem> all = items.all();
+        Map<String, String> currencies = new java.util.LinkedHashMap<>();
+        all.forEach(item -> currencies.put(item.code(), item.target().currencyCode()));
+        Map<String, Map<Account, Long>> balances = journal.balances(currencies);
+        Map<String, Long> reserved = availability.reserved(currencies);
+        return all.stream()
+                .map(item -> view(
+                        item,
+                        balances.getOrDefault(item.code(), Map.of()),
+                        Money.of(
+                                reserved.getOrDefault(item.code(), 0L),
+                                item.target().currencyCode())))
+                .toList();
     }
 
     private ItemView view(FundedItem item) {
         String currency = item.target().currencyCode();
-        Map<Account, Long> balances = journal.balances(item.code(), currency);
+        return view(item, journal.balances(item.code(), currency), availability.reserved(item.code(), currency));
+    }
+
+    private static ItemView view(FundedItem item, Map<Account, Long> balances, Money reserved) {
+        String currency = item.target().currencyCode();
         return new ItemView(
                 item,
                 new ItemBalance(
@@ -52,7 +69,7 @@ public class ViewingItemBalances {
                                         balances.getOrDefault(Account.CASH, 0L),
                                         balances.getOrDefault(Account.GRANTS_PAID, 0L)),
                                 currency),
-                        availability.reserved(item.code(), currency),
+                        reserved,
                         Money.of(balances.getOrDefault(Account.FUND_BALANCE, 0L), currency),
                         Money.of(balances.getOrDefault(Account.GRANTS_PAID, 0L), currency)));
     }

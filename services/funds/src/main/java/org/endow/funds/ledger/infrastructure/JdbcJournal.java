@@ -88,6 +88,30 @@ class JdbcJournal implements Journal {
     }
 
     @Override
+    public Map<String, Map<Account, Long>> balances(Map<String, String> currencyByFund) {
+        return jdbc.prepareStatement(
+                "select fund_code, currency, account, debit_minus_credit from account_balance", statement -> {
+                    Map<String, Map<Account, Long>> all = new java.util.HashMap<>();
+                    currencyByFund.keySet().forEach(fund -> all.put(fund, new EnumMap<>(Account.class)));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            String fund = rs.getString(1);
+                            if (!rs.getString(2).trim().equals(currencyByFund.get(fund))) {
+                                continue;
+                            }
+                            Account account = Account.ofCode(rs.getString(3));
+                            long debitMinusCredit = rs.getLong(4);
+                            all.get(fund)
+                                    .put(
+                                            account,
+                                            account.normalSide() == Side.DEBIT ? debitMinusCredit : -debitMinusCredit);
+                        }
+                    }
+                    return all;
+                });
+    }
+
+    @Override
     public Map<String, Long> trialBalance() {
         return jdbc.prepareStatement(
                 "select currency, sum(debit_minor) - sum(credit_minor) from journal_line group by currency"

@@ -14,6 +14,13 @@ public interface Journal {
     /** Each account's balance for one fund in one currency, in minor units, normal side positive. */
     Map<Account, Long> balances(String fundCode, String currency);
 
+    /** {@link #balances} of several funds, each in its currency (key: fund code); one query where the store can. */
+    default Map<String, Map<Account, Long>> balances(Map<String, String> currencyByFund) {
+        Map<String, Map<Account, Long>> all = new java.util.HashMap<>();
+        currencyByFund.forEach((fund, currency) -> all.put(fund, balances(fund, currency)));
+        return all;
+    }
+
     /** Total debits minus total credits over the whole journal, per currency: always zero. */
     Map<String, Long> trialBalance();
 

@@ -1,6 +1,7 @@
 package org.endow.funds.reservations.application;
 
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.endow.funds.ledger.model.Account;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.reservations.model.Reservations;
@@ -23,6 +24,11 @@ public class Availability {
 
     public Money reserved(String fundCode, String currency) {
         return Money.of(reservations.activeTotal(fundCode, currency), currency);
+    }
+
+    /** What each fund's active reservations hold, in minor units of its currency (key: fund code). */
+    public Map<String, Long> reserved(Map<String, String> currencyByFund) {
+        return reservations.activeTotals(currencyByFund);
     }
 
     public Money available(String fundCode, String currency) {

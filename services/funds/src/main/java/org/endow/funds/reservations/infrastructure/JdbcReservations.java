@@ -73,6 +73,26 @@ class JdbcReservations implements Reservations {
     }
 
     @Override
+    public java.util.Map<String, Long> activeTotals(java.util.Map<String, String> currencyByFund) {
+        return jdbc.prepareStatement(
+                "select fund_code, currency, sum(amount_minor - disbursed_minor) from reservation"
+                        + " where status = 'RESERVED' group by fund_code, currency",
+                statement -> {
+                    java.util.Map<String, Long> all = new java.util.HashMap<>();
+                    currencyByFund.keySet().forEach(fund -> all.put(fund, 0L));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            String fund = rs.getString(1);
+                            if (rs.getString(2).trim().equals(currencyByFund.get(fund))) {
+                                all.put(fund, rs.getLong(3));
+                            }
+                        }
+                    }
+                    return all;
+                });
+    }
+
+    @Override
     public long activeTotal(String fundCode, String currency) {
         return jdbc.prepareStatement(
                 "select coalesce(sum(amount_minor - disbursed_minor), 0) from reservation"

@@ -12,4 +12,11 @@ public interface Reservations {
 
     /** The sum of what the item's active reservations have not paid yet, in one currency, in minor units. */
     long activeTotal(String fundCode, String currency);
+
+    /** {@link #activeTotal} of several funds, each in its currency (key: fund code); one query where the store can. */
+    default java.util.Map<String, Long> activeTotals(java.util.Map<String, String> currencyByFund) {
+        java.util.Map<String, Long> all = new java.util.HashMap<>();
+        currencyByFund.forEach((fund, currency) -> all.put(fund, activeTotal(fund, currency)));
+        return all;
+    }
 }

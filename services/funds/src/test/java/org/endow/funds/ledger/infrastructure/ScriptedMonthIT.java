@@ -120,6 +120,10 @@ class ScriptedMonthIT {
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> expected.keySet().stream()
                             .allMatch(code -> figures(view, code).equals(expected.get(code))));
+            // the list of every item (balances and reservations read in one query each) says what each item says
+            assertEquals(
+                    view.all(),
+                    view.all().stream().map(v -> view.item(v.item().code())).toList());
             Journal journal = second.getBean(Journal.class);
             io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx =
                     second.getBean(io.micronaut.transaction.TransactionOperations.class);
