@@ -31,8 +31,22 @@ final class MixBench {
 
     private MixBench() {}
 
+    /**
+     * The rates below times {@code ENDOW_BENCH_MIX_SCALE} (default 1): to find the load the stack sustains on a given
+     * machine.
+     */
+    static double scale() {
+        String value = System.getenv("ENDOW_BENCH_MIX_SCALE");
+        double scale = value == null || value.isBlank() ? 1.0 : Double.parseDouble(value);
+        if (!(scale > 0 && scale <= 100)) {
+            throw new IllegalArgumentException("ENDOW_BENCH_MIX_SCALE must be above 0 and at most 100");
+        }
+        return scale;
+    }
+
     static String measure(Stack stack, ServiceProcess gateway, String donorToken) throws Exception {
         String base = gateway.baseUrl();
+        double scale = scale();
         String pledge =
                 "{\"amountMinor\":2500,\"currency\":\"USD\",\"fundCode\":\"general\",\"method\":\"BANK_TRANSFER\"}";
         List<Stream> streams = new ArrayList<>(List.of(
@@ -61,6 +75,8 @@ final class MixBench {
                                     .header("Stripe-Signature", stripe.signature(body))
                                     .build();
                         })));
+        streams.replaceAll(st ->
+                new Stream(st.name(), Math.max(1, (int) Math.round(st.perSecond() * scale)), st.request()));
         // warm-up: every stream at its rate for 10 s, then the measured window
         run(streams, Duration.ofSeconds(10));
         List<LoadGenerator.Result> results = run(streams, WINDOW);
