@@ -117,21 +117,21 @@ class StaffFundsPage {
                 body.put("title", text(form.title()));
                 body.put("description", text(form.description()));
                 body.put("kind", text(form.kind()));
-                body.put("targetMinor", minor(form.amount()));
+                body.put("targetMinor", minor(form.amount(), form.currency()));
                 body.put("currency", text(form.currency()));
                 result = funds.post(token, "/api/funds/items", body);
             }
             case "transfer" -> {
                 body.put("fromFund", "general");
                 body.put("toFund", text(form.code()));
-                body.put("amountMinor", minor(form.amount()));
+                body.put("amountMinor", minor(form.amount(), form.currency()));
                 body.put("currency", text(form.currency()));
                 body.put("reason", text(form.description()));
                 result = funds.post(token, "/api/funds/transfers", body);
             }
             case "in-kind" -> {
                 body.put("fundCode", text(form.code()));
-                body.put("valueMinor", minor(form.amount()));
+                body.put("valueMinor", minor(form.amount(), form.currency()));
                 body.put("currency", text(form.currency()));
                 body.put("description", text(form.description()));
                 result = funds.post(token, "/api/funds/in-kind", body);
@@ -266,16 +266,13 @@ class StaffFundsPage {
         return row;
     }
 
-    /** An amount typed in major units ("1,500.50") in minor units; what cannot be read goes as is, for the service to refuse. */
-    static Object minor(@Nullable String amount) {
-        String typed = amount == null ? "" : amount.strip().replace(",", "");
-        if (!typed.matches("\\d{1,13}(\\.\\d{1,2})?")) {
-            return typed;
-        }
-        String[] parts = typed.split("\\.");
-        long major = Long.parseLong(parts[0]);
-        long cents = parts.length == 1 ? 0 : Long.parseLong((parts[1] + "0").substring(0, 2));
-        return major * 100 + cents;
+    /**
+     * An amount typed in major units ("1,500.50") in minor units of the currency typed beside it; what cannot be read
+     * goes on as typed, for the service to refuse field by field.
+     */
+    private static Object minor(@Nullable String amount, @Nullable String currency) {
+        Long minor = Amounts.toMinor(amount, text(currency));
+        return minor == null ? text(amount) : minor;
     }
 
     private static String text(@Nullable String value) {

@@ -10,9 +10,12 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
@@ -20,6 +23,7 @@ import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
 import org.endow.sponsors.audit.model.AuditTrail;
 import org.endow.sponsors.catalogue.model.AssetRequirement;
+import org.endow.sponsors.catalogue.model.Catalogue;
 import org.endow.sponsors.sponsorships.model.Fulfilment;
 import org.endow.sponsors.sponsorships.model.Selection;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -134,8 +138,10 @@ public class FulfillingBenefits {
     @Transactional(readOnly = true)
     public List<Outstanding> outstanding(String benefit) {
         List<Outstanding> found = new ArrayList<>();
-        for (Sponsorship s : delivering()) {
-            for (Fulfilment.Item item : items(s)) {
+        List<Sponsorship> delivering = delivering();
+        Function<Sponsorship, List<Fulfilment.Item>> items = itemsOfMany(delivering);
+        for (Sponsorship s : delivering) {
+            for (Fulfilment.Item item : items.apply(s)) {
                 if (item.outstanding()
                         && (benefit == null
                                 || benefit.isBlank()
@@ -160,11 +166,13 @@ public class FulfillingBenefits {
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         String portal = terms.portalUrl().replaceAll("/+$", "");
         int queued = 0;
-        for (Sponsorship s : delivering()) {
+        List<Sponsorship> delivering = delivering();
+        Function<Sponsorship, List<Fulfilment.Item>> items = itemsOfMany(delivering);
+        for (Sponsorship s : delivering) {
             if (s.endDate() != null && today.isAfter(s.endDate())) {
                 continue;
             }
-            List<Fulfilment.Item> due = items(s).stream()
+            List<Fulfilment.Item> due = items.apply(s).stream()
                     .filter(i -> i.outstanding()
                             && i.due() != null
                             && !today.isBefore(i.due().minusDays(REMIND_DAYS_BEFORE)))
@@ -190,6 +198,19 @@ public class FulfillingBenefits {
         return sponsorships.all(null).stream()
                 .filter(s -> DELIVERING.contains(s.status()))
                 .toList();
+    }
+
+    /** The items of many sponsorships: which have a logo read in one query, each year's catalogue read once. */
+    private Function<Sponsorship, List<Fulfilment.Item>> itemsOfMany(List<Sponsorship> many) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Set<UUID> withLogo = logos.withLogo(many.stream().map(Sponsorship::id).collect(Collectors.toSet()));
+        Map<Integer, Catalogue> catalogues = new HashMap<>();
+        return s -> Fulfilment.of(
+                s,
+                s.selection().lines(catalogues.computeIfAbsent(s.selection().year(), y -> contents.catalogueOf(s))),
+                withLogo.contains(s.id()),
+                submissions.of(s.id()),
+                today);
     }
 
     private List<Fulfilment.Item> items(Sponsorship s) {
