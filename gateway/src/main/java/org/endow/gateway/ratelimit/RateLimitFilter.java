@@ -2,11 +2,8 @@ package org.endow.gateway.ratelimit;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.util.PathMatcher;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.endow.platform.problem.Problem;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * call to a service. Refusals are 429 with {@code Retry-After}: problem+json for the API, a short page for the portal.
  */
 @Filter("/**")
-class RateLimitFilter implements HttpServerFilter {
+public class RateLimitFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    /** First of the gateway's filters: a refused request costs nothing else. */
+    public static final int ORDER = ServerFilterPhase.SECURITY.order() - 20;
 
     private final List<Limit> limits = new ArrayList<>();
 
@@ -48,7 +47,7 @@ class RateLimitFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before();
+        return ORDER;
     }
 
     @Override
@@ -77,19 +76,7 @@ class RateLimitFilter implements HttpServerFilter {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         String detail = "Too many attempts from your address: at most " + limit.requests() + " per "
                 + human(limit.per()) + ". Try again in " + seconds + " s.";
-        boolean page = request.getHeaders().accept().stream().anyMatch(type -> type.equals(MediaType.TEXT_HTML_TYPE))
-                && !request.getPath().startsWith("/api/");
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        if (page) {
-            return response.contentType(MediaType.TEXT_HTML_TYPE)
-                    .body("<!doctype html><meta charset=utf-8><title>Too many attempts</title>"
-                            + "<link rel=stylesheet href=/static/endow.css><main class=narrow><h1>Too many attempts</h1>"
-                            + "<p role=alert>" + detail + "</p><p><a href=\""
-                            + request.getPath().replaceAll("[^A-Za-z0-9/_-]", "") + "\">Back</a></p></main>");
-        }
-        return response.contentType(Problem.MEDIA_TYPE)
-                .body(new Problem("about:blank", "Too Many Requests", 429, detail, request.getPath(), List.of()));
+        return Refusal.of(request, HttpStatus.TOO_MANY_REQUESTS, seconds, "Too many attempts", detail);
     }
 
     private static String human(Duration period) {

@@ -42,6 +42,8 @@ class RoutingIT {
     static EmbeddedServer gateway;
     static final Map<String, Map<String, List<String>>> seen = new ConcurrentHashMap<>();
     static final CountDownLatch release = new CountDownLatch(1);
+    static final java.util.concurrent.Semaphore heldArrived = new java.util.concurrent.Semaphore(0);
+    static final CountDownLatch heldRelease = new CountDownLatch(1);
     static final HttpClient http = HttpClient.newHttpClient();
     static String token;
 
@@ -59,6 +61,16 @@ class RoutingIT {
         upstream.createContext("/api/slow", exchange -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        upstream.createContext("/api/held", exchange -> {
+            heldArrived.release();
+            try {
+                heldRelease.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -88,6 +100,9 @@ class RoutingIT {
         p.put("endow.gateway.ratelimits.page.paths", List.of("/limited-page"));
         p.put("endow.gateway.ratelimits.page.requests", 1);
         p.put("endow.gateway.ratelimits.page.per", "1h");
+        p.put("endow.gateway.routes.held.url", upstreamUrl);
+        p.put("endow.gateway.admission.held.paths", List.of("/api/held/**"));
+        p.put("endow.gateway.admission.held.max-concurrent", 2);
         p.put("micronaut.server.port", -1);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         Account ada = Account.open(
@@ -300,6 +315,42 @@ class RoutingIT {
                 200,
                 send(HttpRequest.newBuilder(url("/api/echo/unlimited")).POST(HttpRequest.BodyPublishers.noBody()))
                         .statusCode());
+    }
+
+    @Test
+    void a_full_lane_refuses_at_once_with_503_and_retry_after_and_other_lanes_are_served() throws Exception {
+        var first = http.sendAsync(
+                HttpRequest.newBuilder(url("/api/held/1")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(
+                HttpRequest.newBuilder(url("/api/held/2")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(heldArrived.tryAcquire(2, 10, TimeUnit.SECONDS), "both held requests reached the service");
+
+        long started = System.nanoTime();
+        HttpResponse<String> refused =
+                send(HttpRequest.newBuilder(url("/api/held/3")).GET());
+        long refusedInMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(503, refused.statusCode());
+        assertEquals("1", refused.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(refused.body().contains("nothing was done"), refused.body());
+        assertTrue(refusedInMillis < 5_000, "refused at once, not after waiting: " + refusedInMillis + " ms");
+        assertEquals(0, heldArrived.availablePermits(), "the refused request never reached the service");
+        // another lane (another service's API) is not held up
+        assertEquals(
+                200,
+                send(HttpRequest.newBuilder(url("/api/echo/meanwhile")).GET()).statusCode());
+
+        heldRelease.countDown();
+        assertEquals(204, first.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(204, second.get(10, TimeUnit.SECONDS).statusCode());
+        // the permits came back: the lane serves again, twice over
+        for (int i = 0; i < 4; i++) {
+            assertEquals(
+                    204,
+                    send(HttpRequest.newBuilder(url("/api/held/again-" + i)).GET())
+                            .statusCode());
+        }
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.endow.gateway.admission;
+
+import io.micronaut.core.util.PathMatcher;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.scheduling.annotation.Scheduled;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.endow.gateway.ratelimit.RateLimitFilter;
+import org.endow.gateway.ratelimit.Refusal;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Admission control (issue #8): a concurrency limit per lane — the Stripe webhooks, each service's API, the portal
+ * pages — that answers {@code 503} with {@code Retry-After: 1} at once when the lane is full. Under overload the
+ * gateway then serves what it can in time instead of queueing everything until every client times out, and a slow
+ * lane (pages that call three services) does not hold up the others (the JSON API, payments). Runs right after the
+ * per-address rate limits and before authentication: a refused request costs no token check and no upstream call.
+ * Health probes and static files are never refused.
+ */
+@Filter("/**")
+class AdmissionFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdmissionFilter.class);
+    private static final List<String> NEVER_REFUSED = List.of("/health/**", "/static/**", "/favicon.ico");
+
+    private final List<AdmissionProperties> lanes;
+    private final ConcurrencyLimits limits = new ConcurrencyLimits();
+
+    AdmissionFilter(List<AdmissionProperties> lanes) {
+        this.lanes = List.copyOf(lanes);
+        for (AdmissionProperties lane : lanes) {
+            LOG.info(
+                    "Admission lane {}: at most {} requests in flight{} on {}",
+                    lane.name(),
+                    lane.maxConcurrent(),
+                    lane.perRoute() ? " per service" : "",
+                    lane.paths());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return RateLimitFilter.ORDER + 1;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String path = request.getPath();
+        if (matches(NEVER_REFUSED, path)) {
+            return chain.proceed(request);
+        }
+        AdmissionProperties lane = laneOf(path);
+        if (lane == null) {
+            return chain.proceed(request);
+        }
+        String key = lane.perRoute() ? lane.name() + ":" + serviceOf(path) : lane.name();
+        if (!limits.tryAcquire(key, lane.maxConcurrent())) {
+            return Mono.just(Refusal.of(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    1,
+                    "Endow is busy",
+                    "Endow is serving as many requests of this kind as it can; nothing was done. Try again in 1 s."));
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return Flux.from(chain.proceed(request)).doFinally(signal -> {
+            if (released.compareAndSet(false, true)) {
+                limits.release(key);
+            }
+        });
+    }
+
+    /** Overload is logged once per lane every 10 s, never once per refused request. */
+    @Scheduled(fixedDelay = "10s", initialDelay = "10s")
+    void reportRefusals() {
+        for (String key : limits.keys()) {
+            long refused = limits.drainRefused(key);
+            if (refused > 0) {
+                LOG.warn(
+                        "Admission lane {} was full: {} requests refused with 503 in the last 10 s ({} in flight now)",
+                        key,
+                        refused,
+                        limits.inFlight(key));
+            }
+        }
+    }
+
+    /** The lane whose matching pattern is the longest (the most specific), or none. */
+    AdmissionProperties laneOf(String path) {
+        AdmissionProperties best = null;
+        int bestLength = -1;
+        for (AdmissionProperties lane : lanes) {
+            for (String pattern : lane.paths()) {
+                if (pattern.length() > bestLength && PathMatcher.ANT.matches(pattern, path)) {
+                    best = lane;
+                    bestLength = pattern.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean matches(List<String> patterns, String path) {
+        for (String pattern : patterns) {
+            if (PathMatcher.ANT.matches(pattern, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String serviceOf(String path) {
+        String[] parts = path.split("/", 4);
+        return parts.length > 2 && path.startsWith("/api/") ? parts[2] : "";
+    }
+}

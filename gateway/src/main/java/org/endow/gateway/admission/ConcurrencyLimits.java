@@ -1,0 +1,54 @@
+package org.endow.gateway.admission;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts what is in flight per key and refuses, without waiting, what would exceed the key's limit. Waiting would
+ * only move the queue: under overload a queued request times out at its client while still holding work, and goodput
+ * collapses; refused at once with {@code Retry-After}, the work that is admitted still finishes in time.
+ */
+final class ConcurrencyLimits {
+
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+
+    /** A permit for {@code key} if fewer than {@code limit} are out; {@code false} (and counted) if not. */
+    boolean tryAcquire(String key, int limit) {
+        AtomicInteger counter = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+        while (true) {
+            int current = counter.get();
+            if (current >= limit) {
+                refused.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+                return false;
+            }
+            if (counter.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release(String key) {
+        AtomicInteger counter = inFlight.get(key);
+        if (counter == null || counter.getAndDecrement() <= 0) {
+            throw new IllegalStateException("released more permits of " + key + " than were acquired");
+        }
+    }
+
+    int inFlight(String key) {
+        AtomicInteger counter = inFlight.get(key);
+        return counter == null ? 0 : counter.get();
+    }
+
+    /** How many requests of {@code key} were refused since the last call (then starts again from 0). */
+    long drainRefused(String key) {
+        AtomicLong counter = refused.get(key);
+        return counter == null ? 0 : counter.getAndSet(0);
+    }
+
+    Iterable<String> keys() {
+        return inFlight.keySet();
+    }
+}
