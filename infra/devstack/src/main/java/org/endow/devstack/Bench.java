@@ -40,6 +40,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean fundsOnly = Arrays.asList(args).contains("--funds-only");
         boolean mixOnly = Arrays.asList(args).contains("--mix-only");
+        boolean intentsOnly = Arrays.asList(args).contains("--intents-only");
         Instant launched = Instant.now();
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
@@ -59,7 +60,12 @@ public final class Bench {
                                     + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                                     + "\n"
                                     + mix(stack)
-                            : measure(stack, ready);
+                            : intentsOnly
+                                    ? "### Intents only, run of "
+                                            + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                                            + "\n"
+                                            + IntentsBench.measure(stack, find(stack, "gateway"))
+                                    : measure(stack, ready);
             System.out.println(report);
             Path out = root.resolve("target/bench");
             Files.createDirectories(out);

@@ -249,6 +249,24 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * With {@code ENDOW_JFR_DIR} set (a profiling run, e.g. {@code ENDOW_JFR_DIR=target/bench/jfr ./endow bench}),
+         * every application records a Java Flight Recording with the profiling settings, written there at exit.
+         */
+        private static List<String> flightRecording(String name) {
+            String dir = System.getenv("ENDOW_JFR_DIR");
+            if (dir == null || dir.isBlank()) {
+                return List.of();
+            }
+            Path file = Path.of(dir).toAbsolutePath().resolve(name + ".jfr");
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + file.getParent(), e);
+            }
+            return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
+        }
+
         private List<String> aotOptions() {
             if (aotCache == null || Runtime.version().feature() < 25) {
                 return List.of();
@@ -282,6 +300,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(Processes.javaExecutable());
             command.addAll(jvmArgs);
             command.addAll(aotOptions());
+            command.addAll(flightRecording(name));
             command.add("-jar");
             command.add(jar.toString());
             try {
