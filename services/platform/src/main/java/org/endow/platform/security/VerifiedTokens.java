@@ -25,10 +25,12 @@ import reactor.core.publisher.Mono;
  * the gateway and the service each paid it). Runs before Micronaut's JWT validator; a token it has not seen is
  * verified by that validator (signature, issuer, expiry) and only then remembered, keyed by its whole text. A
  * remembered token is answered only while {@code now < exp}, so expiry is as strict as before. Bounded: when full,
- * the expired entries go, and if that is not enough, all of them (the next requests verify again).
+ * the expired entries go, and if that is not enough, all of them (the next requests verify again). {@code
+ * ENDOW_SECURITY_REMEMBER_VERIFIED_TOKENS=false} turns it off (every request verified, as measured before).
  */
 @Singleton
 @Requires(beans = ReactiveJsonWebTokenValidator.class)
+@Requires(property = "endow.security.remember-verified-tokens", notEquals = "false", defaultValue = "true")
 final class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
 
     static final int MAX_ENTRIES = 10_000;
