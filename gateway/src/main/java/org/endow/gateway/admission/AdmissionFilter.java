@@ -41,8 +41,8 @@ class AdmissionFilter implements HttpServerFilter {
             LOG.info(
                     "Admission lane {}: at most {} requests in flight{} on {}",
                     lane.name(),
-                    lane.maxConcurrent(),
-                    lane.perRoute() ? " per service" : "",
+                    lane.concurrency(),
+                    lane.scope() == AdmissionProperties.Scope.SERVICE ? " per service" : "",
                     lane.paths());
         }
     }
@@ -62,8 +62,9 @@ class AdmissionFilter implements HttpServerFilter {
         if (lane == null) {
             return chain.proceed(request);
         }
-        String key = lane.perRoute() ? lane.name() + ":" + serviceOf(path) : lane.name();
-        if (!limits.tryAcquire(key, lane.maxConcurrent())) {
+        String key =
+                lane.scope() == AdmissionProperties.Scope.SERVICE ? lane.name() + ":" + serviceOf(path) : lane.name();
+        if (!limits.tryAcquire(key, lane.concurrency())) {
             return Mono.just(Refusal.of(
                     request,
                     HttpStatus.SERVICE_UNAVAILABLE,

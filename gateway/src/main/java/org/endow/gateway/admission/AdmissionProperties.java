@@ -6,23 +6,30 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.util.List;
 
 /**
- * One admission lane: {@code endow.gateway.admission.<name>.*} (one word per name, so that e.g. {@code
- * ENDOW_GATEWAY_ADMISSION_PAGES_MAX_CONCURRENT} maps to exactly one property). At most {@code maxConcurrent} requests
- * to {@code paths} (Ant patterns) are in flight at once; with {@code perRoute}, that many per {@code /api/<service>}
- * (one slow service does not hold up the others). A request belongs to the lane with the most specific (longest)
- * matching pattern.
+ * One admission lane: {@code endow.gateway.admission.<name>.*} (one word per name and per property, so that e.g.
+ * {@code ENDOW_GATEWAY_ADMISSION_PAGES_CONCURRENCY} maps to exactly one property). At most {@code concurrency}
+ * requests to {@code paths} (Ant patterns) are in flight at once; with {@code scope: SERVICE}, that many per {@code
+ * /api/<service>} (one slow service does not hold up the others). A request belongs to the lane with the most
+ * specific (longest) matching pattern.
  */
 @EachProperty("endow.gateway.admission")
 public record AdmissionProperties(
         @Parameter String name,
         List<String> paths,
-        int maxConcurrent,
-        @Bindable(defaultValue = "false") boolean perRoute) {
+        int concurrency,
+        @Bindable(defaultValue = "LANE") Scope scope) {
+
+    /** What one limit counts: the whole lane, or each service under it. */
+    public enum Scope {
+        LANE,
+        SERVICE
+    }
 
     public AdmissionProperties {
-        if (maxConcurrent <= 0) {
-            throw new IllegalArgumentException("endow.gateway.admission." + name + ".max-concurrent must be positive");
+        if (concurrency <= 0) {
+            throw new IllegalArgumentException("endow.gateway.admission." + name + ".concurrency must be positive");
         }
+        scope = scope == null ? Scope.LANE : scope;
         paths = List.copyOf(paths == null ? List.of() : paths);
         if (paths.isEmpty()) {
             throw new IllegalArgumentException(

@@ -74,9 +74,10 @@ class ConcurrencyLimitsTest {
     @Test
     void a_request_belongs_to_the_lane_with_the_most_specific_pattern() {
         AdmissionFilter filter = new AdmissionFilter(List.of(
-                new AdmissionProperties("pages", List.of("/**"), 32, false),
-                new AdmissionProperties("api", List.of("/api/**"), 64, true),
-                new AdmissionProperties("webhooks", List.of("/api/donations/stripe/webhook"), 32, false)));
+                new AdmissionProperties("pages", List.of("/**"), 32, AdmissionProperties.Scope.LANE),
+                new AdmissionProperties("api", List.of("/api/**"), 64, AdmissionProperties.Scope.SERVICE),
+                new AdmissionProperties(
+                        "webhooks", List.of("/api/donations/stripe/webhook"), 32, AdmissionProperties.Scope.LANE)));
 
         assertEquals("webhooks", filter.laneOf("/api/donations/stripe/webhook").name());
         assertEquals("api", filter.laneOf("/api/donations/pledges").name());
@@ -87,7 +88,11 @@ class ConcurrencyLimitsTest {
 
     @Test
     void a_lane_without_paths_or_permits_is_a_configuration_error() {
-        assertThrows(IllegalArgumentException.class, () -> new AdmissionProperties("x", List.of("/**"), 0, false));
-        assertThrows(IllegalArgumentException.class, () -> new AdmissionProperties("x", List.of(), 4, false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AdmissionProperties("x", List.of("/**"), 0, AdmissionProperties.Scope.LANE));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AdmissionProperties("x", List.of(), 4, AdmissionProperties.Scope.LANE));
     }
 }

@@ -102,7 +102,7 @@ class RoutingIT {
         p.put("endow.gateway.ratelimits.page.per", "1h");
         p.put("endow.gateway.routes.held.url", upstreamUrl);
         p.put("endow.gateway.admission.held.paths", List.of("/api/held/**"));
-        p.put("endow.gateway.admission.held.max-concurrent", 2);
+        p.put("endow.gateway.admission.held.concurrency", 2);
         p.put("micronaut.server.port", -1);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         Account ada = Account.open(

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.reactivestreams.Publisher;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,6 +54,8 @@ final class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
         this.verifier = verifier;
         this.authentications = authentications;
         this.nowMillis = nowMillis;
+        LoggerFactory.getLogger(VerifiedTokens.class)
+                .info("A token that verified is remembered until it expires (at most {})", MAX_ENTRIES);
     }
 
     @Override
