@@ -41,6 +41,7 @@ public final class Bench {
         boolean fundsOnly = Arrays.asList(args).contains("--funds-only");
         boolean mixOnly = Arrays.asList(args).contains("--mix-only");
         boolean intentsOnly = Arrays.asList(args).contains("--intents-only");
+        boolean startupOnly = Arrays.asList(args).contains("--startup-only");
         Instant launched = Instant.now();
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
@@ -60,12 +61,17 @@ public final class Bench {
                                     + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                                     + "\n"
                                     + mix(stack)
-                            : intentsOnly
-                                    ? "### Intents only, run of "
+                            : startupOnly
+                                    ? "### Start-up only, run of "
                                             + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                                             + "\n"
-                                            + IntentsBench.measure(stack, find(stack, "gateway"))
-                                    : measure(stack, ready);
+                                            + startingAlone(stack)
+                                    : intentsOnly
+                                            ? "### Intents only, run of "
+                                                    + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                                                    + "\n"
+                                                    + IntentsBench.measure(stack, find(stack, "gateway"))
+                                            : measure(stack, ready);
             System.out.println(report);
             Path out = root.resolve("target/bench");
             Files.createDirectories(out);
@@ -142,6 +148,30 @@ public final class Bench {
         md.append(IntentsBench.measure(stack, gateway));
         md.append(mix(stack));
         md.append(donationVisibility(stack, gateway));
+        md.append(startingAlone(stack));
+        return md.toString();
+    }
+
+    /**
+     * Each application restarted on its own, one after the other, on the running stack: its start to healthy (HTTP
+     * up, Flyway done, its database and Kafka reachable) and its resident memory then. The start-up table above is
+     * all six starting at once on the same cores.
+     */
+    static String startingAlone(Stack stack) throws InterruptedException {
+        StringBuilder md = new StringBuilder(
+                "\n## Each application started alone (restarted one at a time on the running stack)\n\n"
+                        + "| app | start to healthy | RSS after start |\n|---|---:|---:|\n");
+        List<String> names =
+                stack.applications().stream().map(ServiceProcess::name).toList();
+        for (String name : names) {
+            Thread.sleep(2_000); // let the previous one settle
+            ServiceProcess app = stack.restartAlone(name);
+            md.append(String.format(
+                    "| %s | %.2f s | %d MiB |%n",
+                    name,
+                    app.startToHealthy().orElse(Duration.ZERO).toMillis() / 1000.0,
+                    app.rssKb().orElse(0) / 1024));
+        }
         return md.toString();
     }
 

@@ -81,8 +81,11 @@ final class IntentsBench {
             results.add(load.closedLoop("Micronaut hello world (baseline, direct)", CLIENTS, WINDOW, helloRequest));
             results.add(load.closedLoop("Micronaut + one JDBC insert (baseline, direct)", CLIENTS, WINDOW, hit));
         }
+        CpuMeter cpu = new CpuMeter(stack);
+        Map<String, Long> cpuBefore = cpu.snapshot();
         LoadGenerator.Result saturated = load.closedLoop(
                 "donation intent (pledge) through the gateway, " + CLIENTS + " clients", CLIENTS, WINDOW, pledge);
+        Map<String, Long> cpuAfter = cpu.snapshot();
         results.add(saturated);
         LoadGenerator.Result atTarget = load.fixedRate(
                 "donation intents at a fixed " + TARGET_RATE + "/s (open loop)", TARGET_RATE, WINDOW, pledge);
@@ -102,6 +105,9 @@ final class IntentsBench {
                 saturated.throughput(),
                 100 * saturated.throughput() / insertRps,
                 insertRps));
+        md.append("\nWhere one pledge's CPU goes (the 16-client window; the relay, consumers, receipt and mail work the"
+                + " pledges cause meanwhile included):\n\n");
+        md.append(CpuMeter.perRequest(cpuBefore, cpuAfter, saturated.ok(), "pledge"));
         md.append("\n").append(pgbench(baselineDb)).append("\n");
         md.append(producerPerf(stack)).append("\n");
         md.append(receiptRendering(stack)).append("\n");

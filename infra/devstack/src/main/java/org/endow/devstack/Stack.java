@@ -59,6 +59,8 @@ public final class Stack {
     private org.endow.stripestandin.StripeStandin stripeStandin;
     private String cardPayments = "off";
     private Postgres postgres;
+    private final Map<String, Map<String, String>> launchEnvironments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<ServiceProcess> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private boolean stopped;
 
@@ -174,15 +176,7 @@ public final class Stack {
             awaitHealthy(List.of(gateway), deadline);
         }
         for (ServiceProcess app : running()) {
-            app.process().onExit().thenRun(() -> {
-                if (!stopping) {
-                    LOG.error(
-                            "{} exited unexpectedly (code {}); see {}",
-                            app.name(),
-                            app.process().exitValue(),
-                            app.logFile());
-                }
-            });
+            watch(app);
         }
         String demo = seedDemoData();
         printSummary(adminEmail, adminPassword, demo);
@@ -322,7 +316,45 @@ public final class Stack {
         return env;
     }
 
+    private void watch(ServiceProcess app) {
+        app.process().onExit().thenRun(() -> {
+            if (!stopping && !restarting.contains(app)) {
+                LOG.error(
+                        "{} exited unexpectedly (code {}); see {}",
+                        app.name(),
+                        app.process().exitValue(),
+                        app.logFile());
+            }
+        });
+    }
+
+    /**
+     * Stops one application and starts it again alone, with the environment it was first given, and waits until it
+     * is healthy: how long one application takes to start when it does not share the machine with five others
+     * starting at the same time (the bench's start-up figures).
+     */
+    synchronized ServiceProcess restartAlone(String name) {
+        ServiceProcess old = running().stream()
+                .filter(app -> app.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application " + name + " is running"));
+        AppSpec spec =
+                APPS.stream().filter(app -> app.name().equals(name)).findFirst().orElseThrow();
+        restarting.add(old);
+        old.stop();
+        ServiceProcess started = launch(spec, launchEnvironments.get(name));
+        if (old == gateway) {
+            gateway = started;
+        } else {
+            services.set(services.indexOf(old), started);
+        }
+        watch(started);
+        awaitHealthy(List.of(started), Instant.now().plus(READY_TIMEOUT));
+        return started;
+    }
+
     private ServiceProcess launch(AppSpec app, Map<String, String> env) {
+        launchEnvironments.put(app.name(), Map.copyOf(env));
         LOG.info("Starting {} on port {}", app.name(), portOf(app));
         ServiceProcess.Builder builder = ServiceProcess.builder(app.name(), app.jar(root))
                 .port(portOf(app))

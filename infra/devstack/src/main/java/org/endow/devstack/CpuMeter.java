@@ -1,0 +1,94 @@
+package org.endow.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by each part of the stack over a measured window, from {@code /proc/<pid>/stat} (user + system
+ * time): the applications, the Kafka broker, every PostgreSQL process together, and the bench's own JVM (the load
+ * generator, the Stripe stand-in, the mail sink). Divided by the requests served in the window it says what one
+ * request costs where — a figure that holds even when the machine is shared and throughput is noisy.
+ */
+final class CpuMeter {
+
+    /** Linux's USER_HZ: the unit of utime and stime in /proc (100 on every mainstream kernel). */
+    static final double TICKS_PER_SECOND = 100.0;
+
+    private final Stack stack;
+
+    CpuMeter(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** CPU ticks used so far, per part of the stack (ordered; empty when /proc is not there). */
+    Map<String, Long> snapshot() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (ServiceProcess app : stack.applications()) {
+            ticksOf(app.pid()).ifPresent(t -> ticks.put(app.name(), t));
+        }
+        if (stack.broker() != null) {
+            ticksOf(stack.broker().pid()).ifPresent(t -> ticks.put("kafka", t));
+        }
+        ticks.put("postgresql (all processes)", postgresTicks());
+        ticksOf(ProcessHandle.current().pid()).ifPresent(t -> ticks.put("bench JVM (load, stand-in, mail)", t));
+        return ticks;
+    }
+
+    /** A Markdown table: CPU ms per request for each part, between two snapshots. */
+    static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests, String what) {
+        StringBuilder md = new StringBuilder("| CPU per " + what + " | ms |\n|---|---:|\n");
+        double total = 0;
+        for (Map.Entry<String, Long> entry : after.entrySet()) {
+            Long start = before.get(entry.getKey());
+            if (start == null || requests <= 0) {
+                continue;
+            }
+            double ms = (entry.getValue() - start) * 1000.0 / TICKS_PER_SECOND / requests;
+            total += ms;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", entry.getKey(), ms));
+        }
+        md.append(String.format(Locale.ROOT, "| **all** | **%.2f** |%n", total));
+        return md.toString();
+    }
+
+    private static long postgresTicks() {
+        long sum = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String comm = Files.readString(proc.resolve("comm")).strip();
+                    if (comm.equals("postgres") || comm.startsWith("postgres:")) {
+                        sum += ticksOf(Long.parseLong(name)).orElse(0);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException noProc) {
+            return 0;
+        }
+        return sum;
+    }
+
+    static OptionalLong ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state); utime is field 14, stime field 15
+            return OptionalLong.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+}
