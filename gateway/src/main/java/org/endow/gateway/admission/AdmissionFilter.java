@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.scheduling.annotation.Scheduled;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.endow.gateway.ratelimit.RateLimitFilter;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admission control (issue #8): a concurrency limit per lane — the Stripe webhooks, each service's API, the portal
- * pages — that answers {@code 503} with {@code Retry-After: 1} at once when the lane is full. Under overload the
+ * pages — that answers {@code 503} with {@code Retry-After: 1} when the lane is full (after a short, bounded wait for
+ * a permit, which absorbs bursts below saturation). Under overload the
  * gateway then serves what it can in time instead of queueing everything until every client times out, and a slow
  * lane (pages that call three services) does not hold up the others (the JSON API, payments). Runs right after the
  * per-address rate limits and before authentication: a refused request costs no token check and no upstream call.
@@ -64,20 +66,53 @@ class AdmissionFilter implements HttpServerFilter {
         }
         String key =
                 lane.scope() == AdmissionProperties.Scope.SERVICE ? lane.name() + ":" + serviceOf(path) : lane.name();
-        if (!limits.tryAcquire(key, lane.concurrency())) {
-            return Mono.just(Refusal.of(
-                    request,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    1,
-                    "Endow is busy",
-                    "Endow is serving as many requests of this kind as it can; nothing was done. Try again in 1 s."));
+        if (limits.tryAcquireQuietly(key, lane.concurrency())) {
+            return admitted(request, chain, key);
         }
+        if (lane.patience().isZero() || !limits.tryWait(key, lane.concurrency())) {
+            return refused(request, key);
+        }
+        // a burst: wait a little for a permit (polling with a growing pause, never blocking a thread)
+        long deadline = System.nanoTime() + lane.patience().toNanos();
+        int limit = lane.concurrency();
+        // the permit is taken in the same step that subscribes to the request (which releases it however it ends)
+        return awaitRoom(key, limit, deadline, 2)
+                .doFinally(signal -> limits.stopWaiting(key))
+                .flatMapMany(room -> room && limits.tryAcquireQuietly(key, limit)
+                        ? admitted(request, chain, key)
+                        : refused(request, key));
+    }
+
+    /** Whether the lane had room again before the deadline; looks without taking a permit. */
+    private Mono<Boolean> awaitRoom(String key, int limit, long deadline, long pauseMillis) {
+        return Mono.delay(Duration.ofMillis(pauseMillis)).flatMap(tick -> {
+            if (limits.inFlight(key) < limit) {
+                return Mono.just(true);
+            }
+            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                return Mono.just(false);
+            }
+            return awaitRoom(key, limit, deadline, Math.min(pauseMillis * 2, 40));
+        });
+    }
+
+    private Publisher<MutableHttpResponse<?>> admitted(HttpRequest<?> request, ServerFilterChain chain, String key) {
         AtomicBoolean released = new AtomicBoolean();
         return Flux.from(chain.proceed(request)).doFinally(signal -> {
             if (released.compareAndSet(false, true)) {
                 limits.release(key);
             }
         });
+    }
+
+    private Mono<MutableHttpResponse<?>> refused(HttpRequest<?> request, String key) {
+        limits.refused(key);
+        return Mono.just(Refusal.of(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                1,
+                "Endow is busy",
+                "Endow is serving as many requests of this kind as it can; nothing was done. Try again in 1 s."));
     }
 
     /** Overload is logged once per lane every 10 s, never once per refused request. */

@@ -74,10 +74,14 @@ class ConcurrencyLimitsTest {
     @Test
     void a_request_belongs_to_the_lane_with_the_most_specific_pattern() {
         AdmissionFilter filter = new AdmissionFilter(List.of(
-                new AdmissionProperties("pages", List.of("/**"), 32, AdmissionProperties.Scope.LANE),
-                new AdmissionProperties("api", List.of("/api/**"), 64, AdmissionProperties.Scope.SERVICE),
+                new AdmissionProperties("pages", List.of("/**"), 32, AdmissionProperties.Scope.LANE, null),
+                new AdmissionProperties("api", List.of("/api/**"), 64, AdmissionProperties.Scope.SERVICE, null),
                 new AdmissionProperties(
-                        "webhooks", List.of("/api/donations/stripe/webhook"), 32, AdmissionProperties.Scope.LANE)));
+                        "webhooks",
+                        List.of("/api/donations/stripe/webhook"),
+                        32,
+                        AdmissionProperties.Scope.LANE,
+                        null)));
 
         assertEquals("webhooks", filter.laneOf("/api/donations/stripe/webhook").name());
         assertEquals("api", filter.laneOf("/api/donations/pledges").name());
@@ -87,12 +91,25 @@ class ConcurrencyLimitsTest {
     }
 
     @Test
+    void at_most_as_many_requests_as_permits_wait_for_one() {
+        assertTrue(limits.tryWait("pages", 2));
+        assertTrue(limits.tryWait("pages", 2));
+        assertFalse(limits.tryWait("pages", 2));
+        limits.stopWaiting("pages");
+        assertTrue(limits.tryWait("pages", 2));
+        assertFalse(limits.tryAcquire("full", 0));
+        assertEquals(1, limits.drainRefused("full"));
+        assertFalse(limits.tryAcquireQuietly("full", 0));
+        assertEquals(0, limits.drainRefused("full"), "a request that may still wait is not counted as refused");
+    }
+
+    @Test
     void a_lane_without_paths_or_permits_is_a_configuration_error() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new AdmissionProperties("x", List.of("/**"), 0, AdmissionProperties.Scope.LANE));
+                () -> new AdmissionProperties("x", List.of("/**"), 0, AdmissionProperties.Scope.LANE, null));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new AdmissionProperties("x", List.of(), 4, AdmissionProperties.Scope.LANE));
+                () -> new AdmissionProperties("x", List.of(), 4, AdmissionProperties.Scope.LANE, null));
     }
 }

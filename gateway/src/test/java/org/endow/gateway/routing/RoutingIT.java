@@ -44,6 +44,8 @@ class RoutingIT {
     static final CountDownLatch release = new CountDownLatch(1);
     static final java.util.concurrent.Semaphore heldArrived = new java.util.concurrent.Semaphore(0);
     static final CountDownLatch heldRelease = new CountDownLatch(1);
+    static final java.util.concurrent.Semaphore burstArrived = new java.util.concurrent.Semaphore(0);
+    static final java.util.concurrent.Semaphore burstRelease = new java.util.concurrent.Semaphore(0);
     static final HttpClient http = HttpClient.newHttpClient();
     static String token;
 
@@ -77,6 +79,16 @@ class RoutingIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        upstream.createContext("/api/burst", exchange -> {
+            burstArrived.release();
+            try {
+                burstRelease.tryAcquire(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         upstream.start();
         String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
@@ -103,6 +115,10 @@ class RoutingIT {
         p.put("endow.gateway.routes.held.url", upstreamUrl);
         p.put("endow.gateway.admission.held.paths", List.of("/api/held/**"));
         p.put("endow.gateway.admission.held.concurrency", 2);
+        p.put("endow.gateway.routes.burst.url", upstreamUrl);
+        p.put("endow.gateway.admission.burst.paths", List.of("/api/burst/**"));
+        p.put("endow.gateway.admission.burst.concurrency", 1);
+        p.put("endow.gateway.admission.burst.patience", "2s");
         p.put("micronaut.server.port", -1);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         Account ada = Account.open(
@@ -331,10 +347,11 @@ class RoutingIT {
         long refusedInMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(503, refused.statusCode());
+        assertTrue(refusedInMillis >= 100, "waited for a permit first (patience 150 ms): " + refusedInMillis + " ms");
         assertEquals("1", refused.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertTrue(refused.body().contains("nothing was done"), refused.body());
-        assertTrue(refusedInMillis < 5_000, "refused at once, not after waiting: " + refusedInMillis + " ms");
+        assertTrue(refusedInMillis < 5_000, "refused soon, not after the service answered: " + refusedInMillis + " ms");
         assertEquals(0, heldArrived.availablePermits(), "the refused request never reached the service");
         // another lane (another service's API) is not held up
         assertEquals(
@@ -351,6 +368,21 @@ class RoutingIT {
                     send(HttpRequest.newBuilder(url("/api/held/again-" + i)).GET())
                             .statusCode());
         }
+    }
+
+    @Test
+    void a_request_over_the_bound_waits_briefly_and_is_served_when_a_permit_comes_back() throws Exception {
+        var held = http.sendAsync(
+                HttpRequest.newBuilder(url("/api/burst/held")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(burstArrived.tryAcquire(10, TimeUnit.SECONDS));
+        // the lane (one permit, 2 s patience) is full: this one waits; the held one ends 300 ms later
+        var waiting = http.sendAsync(
+                HttpRequest.newBuilder(url("/api/burst/waiting")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        burstRelease.release(2);
+
+        assertEquals(204, held.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(204, waiting.get(10, TimeUnit.SECONDS).statusCode(), "served after waiting, not refused");
     }
 
     @Test
