@@ -274,7 +274,7 @@ public final class ServiceProcess implements AutoCloseable {
             try {
                 Files.createDirectories(aotCache.getParent());
                 boolean fresh = Files.isRegularFile(aotCache)
-                        && Files.getLastModifiedTime(aotCache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+                        && Files.getLastModifiedTime(aotCache).compareTo(newestOnClassPath()) > 0;
                 if (fresh) {
                     return List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=warning");
                 }
@@ -283,6 +283,26 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException e) {
                 return List.of(); // no cache: a slower start, nothing worse
             }
+        }
+
+        /**
+         * The newest of the jar and the libraries next to it ({@code lib/}): a cache recorded before any of them
+         * changed does not match the class path, and the JVM would then start without it (and record nothing).
+         */
+        private java.nio.file.attribute.FileTime newestOnClassPath() throws IOException {
+            java.nio.file.attribute.FileTime newest = Files.getLastModifiedTime(jar);
+            Path lib = jar.resolveSibling("lib");
+            if (Files.isDirectory(lib)) {
+                try (var jars = Files.list(lib)) {
+                    for (Path library : (Iterable<Path>) jars::iterator) {
+                        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(library);
+                        if (modified.compareTo(newest) > 0) {
+                            newest = modified;
+                        }
+                    }
+                }
+            }
+            return newest;
         }
 
         public ServiceProcess start() {
