@@ -9,10 +9,13 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.scheduling.annotation.Scheduled;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.endow.gateway.ratelimit.RateLimitFilter;
 import org.endow.gateway.ratelimit.Refusal;
+import org.endow.gateway.routing.RouteProperties;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +37,18 @@ class AdmissionFilter implements HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionFilter.class);
     private static final List<String> NEVER_REFUSED = List.of("/health/**", "/static/**", "/favicon.ico");
 
+    /** The gateway's own API ({@code /api/auth}, {@code /api/accounts}); with the routes, every known service. */
+    private static final Set<String> GATEWAY_OWN = Set.of("auth", "accounts");
+
     private final List<AdmissionProperties> lanes;
+    private final Set<String> services;
     private final ConcurrencyLimits limits = new ConcurrencyLimits();
 
-    AdmissionFilter(List<AdmissionProperties> lanes) {
+    AdmissionFilter(List<AdmissionProperties> lanes, List<RouteProperties> routes) {
         this.lanes = List.copyOf(lanes);
+        Set<String> services = new HashSet<>(GATEWAY_OWN);
+        routes.forEach(route -> services.add(route.name()));
+        this.services = Set.copyOf(services);
         for (AdmissionProperties lane : lanes) {
             LOG.info(
                     "Admission lane {}: at most {} requests in flight{} on {}",
@@ -64,8 +74,7 @@ class AdmissionFilter implements HttpServerFilter {
         if (lane == null) {
             return chain.proceed(request);
         }
-        String key =
-                lane.scope() == AdmissionProperties.Scope.SERVICE ? lane.name() + ":" + serviceOf(path) : lane.name();
+        String key = keyOf(lane, path);
         if (limits.tryAcquireQuietly(key, lane.concurrency())) {
             return admitted(request, chain, key);
         }
@@ -152,6 +161,18 @@ class AdmissionFilter implements HttpServerFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * What the lane's bound counts: the lane, or the lane and the path's service if the gateway knows it; any other
+     * name shares one key (no counter per made-up name).
+     */
+    String keyOf(AdmissionProperties lane, String path) {
+        if (lane.scope() != AdmissionProperties.Scope.SERVICE) {
+            return lane.name();
+        }
+        String service = serviceOf(path);
+        return lane.name() + ":" + (services.contains(service) ? service : "(unknown)");
     }
 
     static String serviceOf(String path) {

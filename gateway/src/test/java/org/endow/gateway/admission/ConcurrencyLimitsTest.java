@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.endow.gateway.routing.RouteProperties;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimitsTest {
@@ -73,20 +74,34 @@ class ConcurrencyLimitsTest {
 
     @Test
     void a_request_belongs_to_the_lane_with_the_most_specific_pattern() {
-        AdmissionFilter filter = new AdmissionFilter(List.of(
-                new AdmissionProperties("pages", List.of("/**"), 32, AdmissionProperties.Scope.LANE, null),
-                new AdmissionProperties("api", List.of("/api/**"), 64, AdmissionProperties.Scope.SERVICE, null),
-                new AdmissionProperties(
-                        "webhooks",
-                        List.of("/api/donations/stripe/webhook"),
-                        32,
-                        AdmissionProperties.Scope.LANE,
-                        null)));
+        AdmissionFilter filter = new AdmissionFilter(
+                List.of(
+                        new AdmissionProperties("pages", List.of("/**"), 32, AdmissionProperties.Scope.LANE, null),
+                        new AdmissionProperties("api", List.of("/api/**"), 64, AdmissionProperties.Scope.SERVICE, null),
+                        new AdmissionProperties(
+                                "webhooks",
+                                List.of("/api/donations/stripe/webhook"),
+                                32,
+                                AdmissionProperties.Scope.LANE,
+                                null)),
+                List.of(new RouteProperties(
+                        "funds",
+                        java.net.URI.create("http://127.0.0.1:1"),
+                        java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofSeconds(1))));
 
         assertEquals("webhooks", filter.laneOf("/api/donations/stripe/webhook").name());
         assertEquals("api", filter.laneOf("/api/donations/pledges").name());
         assertEquals("pages", filter.laneOf("/transparency").name());
         assertEquals("funds", AdmissionFilter.serviceOf("/api/funds/items/packaging"));
+        AdmissionProperties api = filter.laneOf("/api/funds/items");
+        assertEquals("api:funds", filter.keyOf(api, "/api/funds/items"));
+        assertEquals("api:auth", filter.keyOf(api, "/api/auth/token"), "the gateway's own API");
+        assertEquals(
+                filter.keyOf(api, "/api/made-up-1/x"),
+                filter.keyOf(api, "/api/made-up-2/x"),
+                "made-up names share one counter");
+        assertEquals("pages", filter.keyOf(filter.laneOf("/give"), "/give"));
         assertEquals("funds", AdmissionFilter.serviceOf("/api/funds"));
     }
 

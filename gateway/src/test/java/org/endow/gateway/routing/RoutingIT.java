@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,7 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.endow.devstack.Database;
 import org.endow.devstack.KeyPairPem;
@@ -41,11 +42,13 @@ class RoutingIT {
     static HttpServer upstream;
     static EmbeddedServer gateway;
     static final Map<String, Map<String, List<String>>> seen = new ConcurrentHashMap<>();
-    static final CountDownLatch release = new CountDownLatch(1);
-    static final java.util.concurrent.Semaphore heldArrived = new java.util.concurrent.Semaphore(0);
-    static final CountDownLatch heldRelease = new CountDownLatch(1);
-    static final java.util.concurrent.Semaphore burstArrived = new java.util.concurrent.Semaphore(0);
-    static final java.util.concurrent.Semaphore burstRelease = new java.util.concurrent.Semaphore(0);
+    /** Permits for the stub's held answers: each request waits for one (at most 10 s), then answers 204. */
+    static final Semaphore release = new Semaphore(0);
+
+    static final Semaphore heldArrived = new Semaphore(0);
+    static final Semaphore heldRelease = new Semaphore(0);
+    static final Semaphore burstArrived = new Semaphore(0);
+    static final Semaphore burstRelease = new Semaphore(0);
     static final HttpClient http = HttpClient.newHttpClient();
     static String token;
 
@@ -60,35 +63,9 @@ class RoutingIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        upstream.createContext("/api/slow", exchange -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        upstream.createContext("/api/held", exchange -> {
-            heldArrived.release();
-            try {
-                heldRelease.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        upstream.createContext("/api/burst", exchange -> {
-            burstArrived.release();
-            try {
-                burstRelease.tryAcquire(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        upstream.createContext("/api/slow", heldUntilReleased(new Semaphore(0), release));
+        upstream.createContext("/api/held", heldUntilReleased(heldArrived, heldRelease));
+        upstream.createContext("/api/burst", heldUntilReleased(burstArrived, burstRelease));
         upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         upstream.start();
         String upstreamUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
@@ -131,9 +108,25 @@ class RoutingIT {
         token = gateway.getApplicationContext().getBean(SessionTokens.class).issue(ada);
     }
 
+    /** Tells {@code arrived}, waits for a permit of {@code release} (at most 10 s), answers 204. */
+    static HttpHandler heldUntilReleased(Semaphore arrived, Semaphore release) {
+        return exchange -> {
+            arrived.release();
+            try {
+                release.tryAcquire(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        };
+    }
+
     @AfterAll
     static void stop() {
-        release.countDown();
+        release.release(1_000);
+        heldRelease.release(1_000);
+        burstRelease.release(1_000);
         if (gateway != null) {
             gateway.getApplicationContext().close();
         }
@@ -353,12 +346,18 @@ class RoutingIT {
         assertTrue(refused.body().contains("nothing was done"), refused.body());
         assertTrue(refusedInMillis < 5_000, "refused soon, not after the service answered: " + refusedInMillis + " ms");
         assertEquals(0, heldArrived.availablePermits(), "the refused request never reached the service");
+        // a made-up service name is not a lane of its own (it shares one key, and gets its 404)
+        assertEquals(
+                404,
+                send(HttpRequest.newBuilder(url("/api/made-up-" + System.nanoTime() + "/x"))
+                                .GET())
+                        .statusCode());
         // another lane (another service's API) is not held up
         assertEquals(
                 200,
                 send(HttpRequest.newBuilder(url("/api/echo/meanwhile")).GET()).statusCode());
 
-        heldRelease.countDown();
+        heldRelease.release(1_000);
         assertEquals(204, first.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals(204, second.get(10, TimeUnit.SECONDS).statusCode());
         // the permits came back: the lane serves again, twice over

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Every database failure a client can retry is a 503 with Retry-After; the others are not. */
 class DatabaseErrorProblemHandlerTest {
 
     final DatabaseErrorProblemHandler handler = new DatabaseErrorProblemHandler();
@@ -23,15 +25,34 @@ class DatabaseErrorProblemHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"08006", "08003", "08001", "40001", "40P01", "53300", "55P03", "57P01", "57P03"})
     void a_failure_that_passes_by_itself_tells_the_client_to_retry(String sqlState) {
-        HttpResponse<Problem> response =
-                handler.handle(HttpRequest.POST("/api/donations/pledges", "{}"), failing(sqlState));
+        assertTellsToRetry(handler.handle(HttpRequest.POST("/api/donations/pledges", "{}"), failing(sqlState)));
+    }
 
+    @Test
+    void an_exhausted_connection_pool_tells_the_client_to_retry() {
+        assertTellsToRetry(new BusyDatabaseProblemHandler()
+                .handle(
+                        HttpRequest.POST("/api/donations/pledges", "{}"),
+                        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
+    }
+
+    @Test
+    void a_connection_lost_before_the_transaction_began_tells_the_client_to_retry() {
+        assertTellsToRetry(new LostDatabaseConnectionProblemHandler()
+                .handle(
+                        HttpRequest.POST("/api/donations/pledges", "{}"),
+                        new io.micronaut.data.connection.exceptions.ConnectionException("connection closed")));
+    }
+
+    static void assertTellsToRetry(HttpResponse<Problem> response) {
         assertEquals(503, response.code());
         assertEquals("1", response.getHeaders().get("Retry-After"));
         assertEquals(
                 "application/problem+json",
                 response.getContentType().orElseThrow().toString());
-        assertTrue(response.body().detail().contains("nothing was changed"));
+        assertTrue(
+                response.body().detail().contains("nothing was changed"),
+                response.body().detail());
     }
 
     @Test
