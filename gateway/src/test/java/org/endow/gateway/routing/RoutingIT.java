@@ -90,7 +90,7 @@ class RoutingIT {
         p.put("endow.gateway.ratelimits.page.requests", 1);
         p.put("endow.gateway.ratelimits.page.per", "1h");
         p.put("endow.gateway.routes.held.url", upstreamUrl);
-        p.put("endow.gateway.admission.held.paths", List.of("/api/held/**"));
+        p.put("endow.gateway.admission.held.paths", List.of("/api/held/**", "/held-page"));
         p.put("endow.gateway.admission.held.concurrency", 2);
         p.put("endow.gateway.routes.burst.url", upstreamUrl);
         p.put("endow.gateway.admission.burst.paths", List.of("/api/burst/**"));
@@ -346,6 +346,16 @@ class RoutingIT {
         assertTrue(refused.body().contains("nothing was done"), refused.body());
         assertTrue(refusedInMillis < 5_000, "refused soon, not after the service answered: " + refusedInMillis + " ms");
         assertEquals(0, heldArrived.availablePermits(), "the refused request never reached the service");
+        // a browser asking for a page of a full lane gets a page that says so, in words
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url("/held-page"))
+                .header("Accept", "text/html")
+                .GET());
+        assertEquals(503, page.statusCode());
+        assertEquals("1", page.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<h1>Endow is busy</h1>"), page.body());
+        assertTrue(page.body().contains("nothing was done. Try again in 1 s."), page.body());
+        assertTrue(page.body().contains("href=\"/held-page\""), "a link to try again: " + page.body());
         // a made-up service name is not a lane of its own (it shares one key, and gets its 404)
         assertEquals(
                 404,

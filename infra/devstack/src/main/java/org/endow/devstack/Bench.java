@@ -38,10 +38,16 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        boolean fundsOnly = Arrays.asList(args).contains("--funds-only");
-        boolean mixOnly = Arrays.asList(args).contains("--mix-only");
-        boolean intentsOnly = Arrays.asList(args).contains("--intents-only");
-        boolean startupOnly = Arrays.asList(args).contains("--startup-only");
+        List<String> modes = List.of("--funds-only", "--mix-only", "--startup-only", "--intents-only");
+        List<String> options = Arrays.asList(args);
+        for (String option : options) {
+            if (!modes.contains(option)) {
+                System.err.println("bench: unknown option " + option + "; one of " + String.join(", ", modes)
+                        + " (or none: everything)");
+                System.exit(2);
+            }
+        }
+        String mode = modes.stream().filter(options::contains).findFirst().orElse("");
         Instant launched = Instant.now();
         Path root = RepoRoot.find();
         Stack stack = new Stack(root, launched);
@@ -51,27 +57,16 @@ public final class Bench {
         try {
             stack.run();
             Duration ready = Duration.between(launched, Instant.now());
-            String report = fundsOnly
-                    ? "### Funds only, run of "
-                            + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                            + "\n"
-                            + donationVisibility(stack, find(stack, "gateway"))
-                    : mixOnly
-                            ? "### Mix only, run of "
-                                    + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                                    + "\n"
-                                    + mix(stack)
-                            : startupOnly
-                                    ? "### Start-up only, run of "
-                                            + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                                            + "\n"
-                                            + startingAlone(stack)
-                                    : intentsOnly
-                                            ? "### Intents only, run of "
-                                                    + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                                                    + "\n"
-                                                    + IntentsBench.measure(stack, find(stack, "gateway"))
-                                            : measure(stack, ready);
+            String runOf = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "\n";
+            String report = switch (mode) {
+                case "--funds-only" ->
+                    "### Funds only, run of " + runOf + donationVisibility(stack, find(stack, "gateway"));
+                case "--mix-only" -> "### Mix only, run of " + runOf + mix(stack);
+                case "--startup-only" -> "### Start-up only, run of " + runOf + startingAlone(stack);
+                case "--intents-only" ->
+                    "### Intents only, run of " + runOf + IntentsBench.measure(stack, find(stack, "gateway"));
+                default -> measure(stack, ready);
+            };
             System.out.println(report);
             Path out = root.resolve("target/bench");
             Files.createDirectories(out);

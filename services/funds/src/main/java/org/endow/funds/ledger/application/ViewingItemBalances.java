@@ -2,6 +2,7 @@ package org.endow.funds.ledger.application;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.endow.funds.items.model.FundedItem;
@@ -38,7 +39,7 @@ public class ViewingItemBalances {
     @Transactional(readOnly = true)
     public List<ItemView> all() {
         List<FundedItem> all = items.all();
-        Map<String, String> currencies = new java.util.LinkedHashMap<>();
+        Map<String, String> currencies = new LinkedHashMap<>();
         all.forEach(item -> currencies.put(item.code(), item.target().currencyCode()));
         Map<String, Map<Account, Long>> balances = journal.balances(currencies);
         Map<String, Long> reserved = availability.reserved(currencies);

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.endow.funds.ledger.model.Account;
@@ -91,7 +92,7 @@ class JdbcJournal implements Journal {
     public Map<String, Map<Account, Long>> balances(Map<String, String> currencyByFund) {
         return jdbc.prepareStatement(
                 "select fund_code, currency, account, debit_minus_credit from account_balance", statement -> {
-                    Map<String, Map<Account, Long>> all = new java.util.HashMap<>();
+                    Map<String, Map<Account, Long>> all = new HashMap<>();
                     currencyByFund.keySet().forEach(fund -> all.put(fund, new EnumMap<>(Account.class)));
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
@@ -181,7 +182,7 @@ class JdbcJournal implements Journal {
                 statement.setObject(i + 1, parameters.get(i));
             }
             java.util.Map<java.util.UUID, java.util.List<Object[]>> rows = new java.util.LinkedHashMap<>();
-            java.util.Map<java.util.UUID, Object[]> heads = new java.util.HashMap<>();
+            java.util.Map<java.util.UUID, Object[]> heads = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     java.util.UUID id = rs.getObject(1, java.util.UUID.class);

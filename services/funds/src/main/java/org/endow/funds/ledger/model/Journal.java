@@ -1,5 +1,6 @@
 package org.endow.funds.ledger.model;
 
+import java.util.HashMap;
 import java.util.Map;
 
 public interface Journal {
@@ -16,7 +17,7 @@ public interface Journal {
 
     /** {@link #balances} of several funds, each in its currency (key: fund code); one query where the store can. */
     default Map<String, Map<Account, Long>> balances(Map<String, String> currencyByFund) {
-        Map<String, Map<Account, Long>> all = new java.util.HashMap<>();
+        Map<String, Map<Account, Long>> all = new HashMap<>();
         currencyByFund.forEach((fund, currency) -> all.put(fund, balances(fund, currency)));
         return all;
     }

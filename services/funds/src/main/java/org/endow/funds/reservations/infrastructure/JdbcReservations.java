@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.endow.funds.reservations.model.Reservation;
 import org.endow.funds.reservations.model.Reservations;
@@ -73,12 +75,12 @@ class JdbcReservations implements Reservations {
     }
 
     @Override
-    public java.util.Map<String, Long> activeTotals(java.util.Map<String, String> currencyByFund) {
+    public Map<String, Long> activeTotals(Map<String, String> currencyByFund) {
         return jdbc.prepareStatement(
                 "select fund_code, currency, sum(amount_minor - disbursed_minor) from reservation"
                         + " where status = 'RESERVED' group by fund_code, currency",
                 statement -> {
-                    java.util.Map<String, Long> all = new java.util.HashMap<>();
+                    Map<String, Long> all = new HashMap<>();
                     currencyByFund.keySet().forEach(fund -> all.put(fund, 0L));
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.endow.funds.reservations.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 public interface Reservations {
@@ -14,8 +16,8 @@ public interface Reservations {
     long activeTotal(String fundCode, String currency);
 
     /** {@link #activeTotal} of several funds, each in its currency (key: fund code); one query where the store can. */
-    default java.util.Map<String, Long> activeTotals(java.util.Map<String, String> currencyByFund) {
-        java.util.Map<String, Long> all = new java.util.HashMap<>();
+    default Map<String, Long> activeTotals(Map<String, String> currencyByFund) {
+        Map<String, Long> all = new HashMap<>();
         currencyByFund.forEach((fund, currency) -> all.put(fund, activeTotal(fund, currency)));
         return all;
     }
