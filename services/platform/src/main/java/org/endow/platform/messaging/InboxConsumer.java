@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The idempotent consumer. For each record: every {@link EventHandler} of its type runs in its own
  * database transaction together with an inbox row keyed by (consumer, event id), so a redelivered
- * event has no second effect. Offsets are committed only after those transactions commit.
+ * event has no second effect. Offsets are committed only after those transactions commit (without waiting for the
+ * broker's answer: a lost commit is only a redelivery).
  *
  * <p>A handler that keeps failing is retried with back-off, then its event goes to the topic's
  * dead-letter topic and the {@code dead_letter} table and the partition moves on. An unreachable
@@ -59,6 +59,8 @@ public class InboxConsumer implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> deadLetters;
+    /** The offsets committed last, per partition (the consumer thread's only). */
+    private final Map<TopicPartition, OffsetAndMetadata> lastDone = new HashMap<>();
 
     InboxConsumer(
             List<EventHandler<?>> handlers,
@@ -138,19 +140,38 @@ public class InboxConsumer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Inbox consumer stopped: {}", OutboxRelay.rootMessage(e), e);
         } finally {
+            commitLast();
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
+    /**
+     * Commits without waiting for the broker: the effects are already committed in the database, so a commit that does
+     * not land only means a redelivery, which the inbox makes harmless. The consumer thread goes straight back to
+     * polling instead of spending a broker round trip per poll; the last offsets are committed synchronously on close.
+     */
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
         if (done.isEmpty()) {
             return;
         }
+        lastDone.putAll(done);
+        consumer.commitAsync(done, (offsets, error) -> {
+            if (error != null) {
+                LOG.warn("Offset commit failed, events may be redelivered: {}", error.getMessage());
+            }
+        });
+    }
+
+    /** On the way out: the last offsets of the partitions still assigned, waiting for the broker this time. */
+    private void commitLast() {
+        lastDone.keySet().retainAll(consumer.assignment());
+        if (lastDone.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(done, Duration.ofSeconds(10));
-        } catch (CommitFailedException | org.apache.kafka.common.errors.TimeoutException e) {
-            // The effects are committed in the database; redelivery is harmless (inbox).
-            LOG.warn("Offset commit failed, events may be redelivered: {}", e.getMessage());
+            consumer.commitSync(lastDone, Duration.ofSeconds(5));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            LOG.warn("Last offset commit failed, events may be redelivered: {}", e.getMessage());
         }
     }
 
@@ -208,6 +229,7 @@ public class InboxConsumer implements AutoCloseable {
                         p.record().partition(),
                         p.record().offset()))
                 .toList());
+        List<Planned> run = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             if (!fresh[i]) {
@@ -218,14 +240,48 @@ public class InboxConsumer implements AutoCloseable {
                         p.envelope().eventId());
                 continue;
             }
-            String correlation = p.envelope().correlationId() == null
-                    ? p.envelope().eventId().toString()
-                    : p.envelope().correlationId();
-            Correlation.with(correlation, () -> {
-                invoke(p.handler(), p.envelope());
-                return null;
-            });
+            if (!run.isEmpty()
+                    && !run.getFirst().envelope().type().equals(p.envelope().type())) {
+                applyRun(run);
+                run.clear();
+            }
+            run.add(p);
         }
+        applyRun(run);
+    }
+
+    /**
+     * Applies a run of consecutive events of one type, handler by handler in their order: a {@link
+     * BatchedEventHandler} gets the run's events in one call, any other handler each event in turn.
+     */
+    private void applyRun(List<Planned> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Map<EventHandler<?>, List<EventEnvelope<?>>> byHandler = new LinkedHashMap<>();
+        for (Planned p : run) {
+            byHandler.computeIfAbsent(p.handler(), h -> new ArrayList<>()).add(p.envelope());
+        }
+        for (Map.Entry<EventHandler<?>, List<EventEnvelope<?>>> entry : byHandler.entrySet()) {
+            List<EventEnvelope<?>> envelopes = entry.getValue();
+            if (entry.getKey() instanceof BatchedEventHandler<?> batched && envelopes.size() > 1) {
+                Correlation.with(correlationOf(envelopes.getFirst()), () -> {
+                    invokeAll(batched, envelopes);
+                    return null;
+                });
+                continue;
+            }
+            for (EventEnvelope<?> envelope : envelopes) {
+                Correlation.with(correlationOf(envelope), () -> {
+                    invoke(entry.getKey(), envelope);
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static String correlationOf(EventEnvelope<?> envelope) {
+        return envelope.correlationId() == null ? envelope.eventId().toString() : envelope.correlationId();
     }
 
     /** Adds what the record asks of this service's handlers (nothing when none takes its type); throws when unreadable. */
@@ -347,9 +403,7 @@ public class InboxConsumer implements AutoCloseable {
                 record.topic(),
                 record.partition(),
                 record.offset())) {
-            String correlation =
-                    envelope.correlationId() == null ? envelope.eventId().toString() : envelope.correlationId();
-            Correlation.with(correlation, () -> {
+            Correlation.with(correlationOf(envelope), () -> {
                 invoke(handler, envelope);
                 return null;
             });
@@ -361,6 +415,13 @@ public class InboxConsumer implements AutoCloseable {
     @SuppressWarnings("unchecked") // the handler was chosen by the envelope's type, which fixed T
     private static <T> void invoke(EventHandler<T> handler, EventEnvelope<?> envelope) {
         handler.handle((EventEnvelope<T>) envelope);
+    }
+
+    @SuppressWarnings("unchecked") // as invoke: every envelope of the run has the handler's type
+    private static <T> void invokeAll(BatchedEventHandler<T> handler, List<EventEnvelope<?>> envelopes) {
+        List<EventEnvelope<T>> typed = new ArrayList<>(envelopes.size());
+        envelopes.forEach(e -> typed.add((EventEnvelope<T>) e));
+        handler.handleAll(typed);
     }
 
     private Outcome deadLetter(

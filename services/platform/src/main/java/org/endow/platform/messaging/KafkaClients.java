@@ -64,6 +64,12 @@ public class KafkaClients {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
         config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        config.put(
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                Integer.toString(Math.max(1, properties.consumerFetchMinBytes())));
+        config.put(
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                Long.toString(properties.consumerFetchMaxWait().toMillis()));
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param consumerBatchSize up to this many polled events are applied in one database transaction (one commit
  *     instead of one per event); if any of them fails, the batch rolls back and its events are applied one
  *     transaction each as with 1, the default
+ * @param consumerFetchMinBytes the broker answers a fetch once this many bytes are waiting (Kafka's {@code
+ *     fetch.min.bytes}; 1, the default, answers at once)
+ * @param consumerFetchMaxWait or once this long has passed (Kafka's {@code fetch.max.wait.ms}): with a larger minimum,
+ *     a busy topic is read in fewer, fuller fetches, and no event waits longer than this for its fetch
  */
 @ConfigurationProperties("endow.messaging")
 public record MessagingProperties(
@@ -33,7 +37,9 @@ public record MessagingProperties(
         @Bindable(defaultValue = "5") int handlerAttempts,
         @Bindable(defaultValue = "100ms") Duration handlerBackoff,
         @Bindable(defaultValue = "30s") Duration startupTimeout,
-        @Bindable(defaultValue = "1") int consumerBatchSize) {
+        @Bindable(defaultValue = "1") int consumerBatchSize,
+        @Bindable(defaultValue = "1") int consumerFetchMinBytes,
+        @Bindable(defaultValue = "500ms") Duration consumerFetchMaxWait) {
 
     public String consumerGroup() {
         return "endow." + service;
