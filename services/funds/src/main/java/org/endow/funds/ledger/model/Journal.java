@@ -12,6 +12,21 @@ public interface Journal {
      */
     boolean append(JournalEntry entry);
 
+    /**
+     * {@link #append} of several entries, in order; where the store can, with one write for all of them.
+     *
+     * @return the ids of the entries appended (an entry whose source event was already recorded is left out)
+     */
+    default java.util.Set<java.util.UUID> appendAll(java.util.List<JournalEntry> entries) {
+        java.util.Set<java.util.UUID> appended = new java.util.HashSet<>();
+        for (JournalEntry entry : entries) {
+            if (append(entry)) {
+                appended.add(entry.id());
+            }
+        }
+        return appended;
+    }
+
     /** Each account's balance for one fund in one currency, in minor units, normal side positive. */
     Map<Account, Long> balances(String fundCode, String currency);
 

@@ -1,6 +1,7 @@
 package org.endow.funds.transparency.application;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationEvents;
@@ -8,6 +9,7 @@ import org.endow.events.donations.v1.DonationReceived;
 import org.endow.funds.transparency.model.RecognisedGift;
 import org.endow.funds.transparency.model.RecognisedGifts;
 import org.endow.kernel.Money;
+import org.endow.platform.messaging.BatchedEventHandler;
 import org.endow.platform.messaging.EventHandler;
 
 /**
@@ -16,7 +18,7 @@ import org.endow.platform.messaging.EventHandler;
  * DonationRecognitionChanged}, same key, so after the receipt) shows or hides it. Applied once per event.
  */
 @Singleton
-public class RecordingRecognisedGift implements EventHandler<DonationReceived> {
+public class RecordingRecognisedGift implements BatchedEventHandler<DonationReceived> {
 
     private final RecognisedGifts gifts;
 
@@ -36,9 +38,19 @@ public class RecordingRecognisedGift implements EventHandler<DonationReceived> {
 
     @Override
     public void handle(EventEnvelope<DonationReceived> event) {
+        RecognisedGifts.Received received = received(event);
+        gifts.add(received.sourceEventId(), received.donationId(), received.gift());
+    }
+
+    @Override
+    public void handleAll(List<EventEnvelope<DonationReceived>> events) {
+        gifts.addAll(events.stream().map(RecordingRecognisedGift::received).toList());
+    }
+
+    private static RecognisedGifts.Received received(EventEnvelope<DonationReceived> event) {
         DonationReceived received = event.payload();
         DonationReceived.Recognition recognition = received.recognition();
-        gifts.add(
+        return new RecognisedGifts.Received(
                 event.eventId(),
                 received.donationId(),
                 new RecognisedGift(

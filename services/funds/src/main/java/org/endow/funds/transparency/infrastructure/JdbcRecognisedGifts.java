@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -40,6 +41,48 @@ class JdbcRecognisedGifts implements RecognisedGifts {
                             return statement.executeUpdate();
                         })
                 == 1;
+    }
+
+    /** One statement for any number of gifts, from arrays ({@code unnest}); a gift already kept is skipped. */
+    @Override
+    public void addAll(List<Received> gifts) {
+        if (gifts.size() <= 1) {
+            RecognisedGifts.super.addAll(gifts);
+            return;
+        }
+        jdbc.prepareStatement(
+                "insert into recognised_gift (source_event_id, fund_code, amount_minor, currency, shown_as, dedication,"
+                        + " received_at, donation_id) select * from unnest(?::uuid[], ?::text[], ?::bigint[],"
+                        + " ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) on conflict do nothing",
+                statement -> {
+                    Connection connection = statement.getConnection();
+                    int n = gifts.size();
+                    String[] sources = new String[n], funds = new String[n], currencies = new String[n];
+                    String[] shownAs = new String[n], dedications = new String[n], times = new String[n];
+                    String[] donations = new String[n];
+                    Long[] amounts = new Long[n];
+                    for (int i = 0; i < n; i++) {
+                        Received received = gifts.get(i);
+                        RecognisedGift gift = received.gift();
+                        sources[i] = received.sourceEventId().toString();
+                        funds[i] = gift.fundCode();
+                        amounts[i] = gift.amount().minor();
+                        currencies[i] = gift.amount().currencyCode();
+                        shownAs[i] = gift.shownAs();
+                        dedications[i] = gift.dedication();
+                        times[i] = gift.receivedAt().toString(); // ISO-8601 in UTC, whatever the JVM's zone
+                        donations[i] = received.donationId();
+                    }
+                    statement.setArray(1, connection.createArrayOf("text", sources));
+                    statement.setArray(2, connection.createArrayOf("text", funds));
+                    statement.setArray(3, connection.createArrayOf("int8", amounts));
+                    statement.setArray(4, connection.createArrayOf("text", currencies));
+                    statement.setArray(5, connection.createArrayOf("text", shownAs));
+                    statement.setArray(6, connection.createArrayOf("text", dedications));
+                    statement.setArray(7, connection.createArrayOf("text", times));
+                    statement.setArray(8, connection.createArrayOf("text", donations));
+                    return statement.executeUpdate();
+                });
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
@@ -69,6 +71,47 @@ class JdbcJournalIT {
 
         Map<Account, Long> balances = tx.executeRead(s -> journal.balances("security-dir", "USD"));
         assertEquals(before + 1_234, balances.get(Account.PLEDGES_RECEIVABLE));
+        tx.executeRead(s -> journal.trialBalance()).forEach((currency, net) -> assertEquals(0L, net, currency));
+    }
+
+    @Test
+    void entries_appended_together_skip_a_recorded_source_event_and_keep_the_totals_exact() {
+        Instant at = Instant.parse("2026-10-15T12:00:00Z");
+        JournalEntry earlier =
+                JournalEntry.receipt(UUID.randomUUID(), "d-3", "core-sprint-2027", Money.of(500, "USD"), at);
+        tx.executeWrite(s -> journal.append(earlier));
+        List<JournalEntry> together = List.of(
+                JournalEntry.receipt(UUID.randomUUID(), "d-4", "core-sprint-2027", Money.of(700, "USD"), at),
+                earlier,
+                JournalEntry.pledge(UUID.randomUUID(), "d-5", "core-sprint-2027", Money.of(300, "USD"), at),
+                JournalEntry.receipt(UUID.randomUUID(), "d-6", "packaging", Money.of(41, "USD"), at));
+
+        Set<UUID> appended = tx.executeWrite(s -> journal.appendAll(together));
+
+        assertEquals(
+                Set.of(
+                        together.get(0).id(),
+                        together.get(2).id(),
+                        together.get(3).id()),
+                appended);
+        assertEquals(
+                2L,
+                count("select count(*) from journal_line where entry_id = '"
+                        + together.get(3).id() + "'"));
+        // the totals kept per statement (V10) equal the sums over every line
+        assertEquals(
+                0L,
+                count("select count(*) from account_balance b full join (select fund_code, account, currency,"
+                        + " sum(debit_minor) - sum(credit_minor) as net from journal_line group by 1, 2, 3) l"
+                        + " using (fund_code, account, currency) where b.debit_minus_credit is distinct from l.net"));
+        assertEquals(
+                0L,
+                count(
+                        "select count(*) from income_by_month i full join (select date_trunc('month',"
+                                + " e.occurred_at at time zone 'UTC')::date as month, income_source(e.kind) as source, l.currency,"
+                                + " sum(l.debit_minor) as amount from journal_entry e join journal_line l on l.entry_id = e.id"
+                                + " where l.account in ('cash', 'in-kind') and l.debit_minor > 0 and e.kind <> 'TRANSFER'"
+                                + " group by 1, 2, 3) s using (month, source, currency) where i.amount_minor is distinct from s.amount"));
         tx.executeRead(s -> journal.trialBalance()).forEach((currency, net) -> assertEquals(0L, net, currency));
     }
 
