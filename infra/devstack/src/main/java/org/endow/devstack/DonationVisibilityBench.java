@@ -50,6 +50,8 @@ public final class DonationVisibilityBench {
             List.of("general", "packaging", "cpython-dir", "security-dir", "core-sprint-2027");
     private static final Pattern RAISED = Pattern.compile("\"raisedMinor\"\\s*:\\s*(\\d+)");
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    /** Seconds of the same load before the measured run (set by {@link Bench#visibilityWarmUpSeconds}). */
+    static final int WARM_UP_SECONDS = Integer.getInteger("endow.bench.warmUpSeconds", 30);
 
     private DonationVisibilityBench() {}
 
@@ -65,13 +67,14 @@ public final class DonationVisibilityBench {
             int partitions = producer.partitionsFor(TOPIC).size();
             int items = Math.min(partitions, ITEMS.size());
             Reading reading = args.length > 4 ? Reading.valueOf(args[4]) : Reading.ONE_READER;
-            run(producer, http, gateway, items, partitions, rate, 3, reading); // warm-up: JIT, connections, pools
+            // warm-up: JIT, connections, pools
+            run(producer, http, gateway, items, partitions, rate, WARM_UP_SECONDS, reading);
             Result result = run(producer, http, gateway, items, partitions, rate, seconds, reading);
             long[] l = result.latencies();
             System.out.printf(
                     Locale.ROOT,
                     "reading=%s events=%d rate=%.0f items=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f unseen=%d polls=%d"
-                            + " poll_ms=%.2f%n",
+                            + " poll_ms=%.2f published=%d cpu_ms=%d%n",
                     reading,
                     result.events(),
                     result.achievedRate(),
@@ -82,7 +85,13 @@ public final class DonationVisibilityBench {
                     ms(l.length == 0 ? 0 : l[l.length - 1]),
                     result.unseen(),
                     result.polls(),
-                    result.pollMillis());
+                    result.pollMillis(),
+                    rate * (WARM_UP_SECONDS + seconds),
+                    ProcessHandle.current()
+                            .info()
+                            .totalCpuDuration()
+                            .map(Duration::toMillis)
+                            .orElse(0L));
         }
     }
 
@@ -283,7 +292,7 @@ public final class DonationVisibilityBench {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "2"); // as KafkaClients#producer, which the relay uses
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
