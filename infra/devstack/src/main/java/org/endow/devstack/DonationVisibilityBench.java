@@ -51,7 +51,7 @@ public final class DonationVisibilityBench {
     private static final Pattern RAISED = Pattern.compile("\"raisedMinor\"\\s*:\\s*(\\d+)");
     private static final Duration SETTLE = Duration.ofSeconds(30);
     /** Seconds of the same load before the measured run (set by {@link Bench#visibilityWarmUpSeconds}). */
-    static final int WARM_UP_SECONDS = Integer.getInteger("endow.bench.warmUpSeconds", 30);
+    static final int WARM_UP_SECONDS = Integer.getInteger("endow.bench.warmUpSeconds", 120);
 
     private DonationVisibilityBench() {}
 
