@@ -1,7 +1,11 @@
 package org.endow.funds.ledger.model;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 public interface Journal {
 
@@ -17,8 +21,8 @@ public interface Journal {
      *
      * @return the ids of the entries appended (an entry whose source event was already recorded is left out)
      */
-    default java.util.Set<java.util.UUID> appendAll(java.util.List<JournalEntry> entries) {
-        java.util.Set<java.util.UUID> appended = new java.util.HashSet<>();
+    default Set<UUID> appendAll(List<JournalEntry> entries) {
+        Set<UUID> appended = new HashSet<>();
         for (JournalEntry entry : entries) {
             if (append(entry)) {
                 appended.add(entry.id());
@@ -44,5 +48,5 @@ public interface Journal {
     Map<Account, Long> balancesBefore(String fundCode, String currency, java.time.Instant at);
 
     /** Entries matching the filter, oldest first, at most {@code filter.limit()}. */
-    java.util.List<JournalEntry> entries(LedgerFilter filter);
+    List<JournalEntry> entries(LedgerFilter filter);
 }
