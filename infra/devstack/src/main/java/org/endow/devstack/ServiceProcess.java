@@ -273,9 +273,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 Files.createDirectories(aotCache.getParent());
-                boolean fresh = Files.isRegularFile(aotCache)
-                        && Files.getLastModifiedTime(aotCache).compareTo(newestOnClassPath()) > 0;
-                if (fresh) {
+                if (aotCacheFresh(jar, aotCache)) {
                     return List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=warning");
                 }
                 Files.deleteIfExists(aotCache);
@@ -289,7 +287,7 @@ public final class ServiceProcess implements AutoCloseable {
          * The newest of the jar and the libraries next to it ({@code lib/}): a cache recorded before any of them
          * changed does not match the class path, and the JVM would then start without it (and record nothing).
          */
-        private java.nio.file.attribute.FileTime newestOnClassPath() throws IOException {
+        private static java.nio.file.attribute.FileTime newestOnClassPath(Path jar) throws IOException {
             java.nio.file.attribute.FileTime newest = Files.getLastModifiedTime(jar);
             Path lib = jar.resolveSibling("lib");
             if (Files.isDirectory(lib)) {
@@ -303,6 +301,12 @@ public final class ServiceProcess implements AutoCloseable {
                 }
             }
             return newest;
+        }
+
+        /** Whether {@code cache} exists and is newer than the jar and every library beside it (see above). */
+        static boolean aotCacheFresh(Path jar, Path cache) throws IOException {
+            return Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(newestOnClassPath(jar)) > 0;
         }
 
         public ServiceProcess start() {

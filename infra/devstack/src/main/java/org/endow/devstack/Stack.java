@@ -155,7 +155,8 @@ public final class Stack {
             }
             services.add(launch(app, env));
         }
-        awaitHealthy(services, deadline);
+        // the gateway needs only the services' addresses, not their answers: it starts beside them, so that two
+        // cores are busy until the last application is up instead of one JVM starting alone at the end
         if (gatewaySpec != null) {
             Map<String, String> env = commonEnv(gatewaySpec, databases.get(gatewaySpec), jwt);
             env.put("ENDOW_JWT_PRIVATE_KEY", jwt.privateKeyPem());
@@ -173,8 +174,8 @@ public final class Stack {
             }
             env.putAll(gatewayOverrides);
             gateway = launch(gatewaySpec, env);
-            awaitHealthy(List.of(gateway), deadline);
         }
+        awaitHealthy(running(), deadline);
         for (ServiceProcess app : running()) {
             watch(app);
         }
@@ -353,6 +354,36 @@ public final class Stack {
         return started;
     }
 
+    private static boolean aotEnabled() {
+        return !"false".equals(System.getenv("ENDOW_AOT")) && Runtime.version().feature() >= 25;
+    }
+
+    private Path aotCacheOf(AppSpec app) {
+        return root.resolve(".endow/aot").resolve(app.name() + ".aot").toAbsolutePath();
+    }
+
+    /**
+     * The built applications whose AOT cache is missing or older than their class path: the next start records
+     * their caches, and starts slower for it.
+     */
+    List<String> appsRecordingAotCaches() {
+        if (!aotEnabled()) {
+            return List.of();
+        }
+        List<String> stale = new ArrayList<>();
+        for (AppSpec app : APPS) {
+            Path jar = app.jar(root);
+            try {
+                if (Files.isRegularFile(jar) && !ServiceProcess.Builder.aotCacheFresh(jar, aotCacheOf(app))) {
+                    stale.add(app.name());
+                }
+            } catch (java.io.IOException e) {
+                stale.add(app.name());
+            }
+        }
+        return stale;
+    }
+
     private ServiceProcess launch(AppSpec app, Map<String, String> env) {
         launchEnvironments.put(app.name(), Map.copyOf(env));
         LOG.info("Starting {} on port {}", app.name(), portOf(app));
@@ -360,9 +391,9 @@ public final class Stack {
                 .port(portOf(app))
                 .env(env)
                 .logFile(logDir.resolve(app.name() + ".log"));
-        if (!"false".equals(System.getenv("ENDOW_AOT"))) {
+        if (aotEnabled()) {
             // the first run after a build records the cache (written at Ctrl-C); later runs start from it
-            builder.aotCache(root.resolve(".endow/aot").resolve(app.name() + ".aot"));
+            builder.aotCache(aotCacheOf(app));
         }
         return builder.start();
     }
