@@ -1,5 +1,6 @@
 package org.endow.gateway.routing;
 
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
@@ -10,14 +11,15 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.LoadBalancer;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.ProxyHttpClientRegistry;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
-import jakarta.annotation.PreDestroy;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.HashMap;
@@ -52,7 +54,17 @@ class RoutingFilter implements HttpServerFilter {
 
     private final long maxRequestSize;
 
-    RoutingFilter(List<RouteProperties> routes, io.micronaut.http.server.HttpServerConfiguration server) {
+    /**
+     * Each route's client comes from the context's client registry, so it runs on the server's own event loops:
+     * a proxied request is sent and its answer read on the loop that received it (the pool prefers a
+     * connection of the same loop), with no hand-off to a separate client thread and back. The registry closes
+     * the clients when the context stops.
+     */
+    RoutingFilter(
+            List<RouteProperties> routes,
+            io.micronaut.http.server.HttpServerConfiguration server,
+            ProxyHttpClientRegistry<?> clients,
+            BeanContext context) {
         this.maxRequestSize = server.getMaxRequestSize();
         for (RouteProperties route : routes) {
             DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
@@ -60,9 +72,11 @@ class RoutingFilter implements HttpServerFilter {
             config.setReadTimeout(route.readTimeout());
             config.setFollowRedirects(false);
             try {
+                route.url().toURL(); // refuses what is not a URL (no scheme, an unknown protocol)
+                LoadBalancer upstream = LoadBalancer.fixed(route.url());
                 upstreams.put(
                         route.name(),
-                        new Upstream(route, ProxyHttpClient.create(route.url().toURL(), config)));
+                        new Upstream(route, clients.resolveProxyHttpClient(null, upstream, config, context)));
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalStateException(
                         "endow.gateway.routes." + route.name() + ".url is not a URL: " + route.url(), e);
@@ -177,19 +191,6 @@ class RoutingFilter implements HttpServerFilter {
         String query = original.getRawQuery();
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + original.getRawPath()
                 + (query == null ? "" : "?" + query));
-    }
-
-    @PreDestroy
-    void close() {
-        for (Upstream upstream : upstreams.values()) {
-            if (upstream.client() instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    LOG.debug("closing the client of {}", upstream.route().name(), e);
-                }
-            }
-        }
     }
 
     private record Upstream(RouteProperties route, ProxyHttpClient client) {}
