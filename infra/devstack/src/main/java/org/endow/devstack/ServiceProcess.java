@@ -277,6 +277,7 @@ public final class ServiceProcess implements AutoCloseable {
                     return List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=warning");
                 }
                 Files.deleteIfExists(aotCache);
+                Files.writeString(fingerprintOf(aotCache), classPathFingerprint(jar));
                 return List.of("-XX:AOTCacheOutput=" + aotCache, "-Xlog:aot=warning");
             } catch (IOException e) {
                 return List.of(); // no cache: a slower start, nothing worse
@@ -284,29 +285,44 @@ public final class ServiceProcess implements AutoCloseable {
         }
 
         /**
-         * The newest of the jar and the libraries next to it ({@code lib/}): a cache recorded before any of them
-         * changed does not match the class path, and the JVM would then start without it (and record nothing).
+         * What the JVM checks before it maps a cache: the jar and every library beside it ({@code lib/}), by size
+         * and modification time. A cache is fresh only if the class path is exactly the one it was recorded with.
+         * Being newer than every file is not enough: Maven copies libraries keeping their (older) modification
+         * time, and the JVM then refuses the cache ("shared class paths mismatch") and records none either.
          */
-        private static java.nio.file.attribute.FileTime newestOnClassPath(Path jar) throws IOException {
-            java.nio.file.attribute.FileTime newest = Files.getLastModifiedTime(jar);
+        static String classPathFingerprint(Path jar) throws IOException {
+            List<Path> files = new ArrayList<>();
+            files.add(jar);
             Path lib = jar.resolveSibling("lib");
             if (Files.isDirectory(lib)) {
                 try (var jars = Files.list(lib)) {
-                    for (Path library : (Iterable<Path>) jars::iterator) {
-                        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(library);
-                        if (modified.compareTo(newest) > 0) {
-                            newest = modified;
-                        }
-                    }
+                    jars.sorted().forEach(files::add);
                 }
             }
-            return newest;
+            StringBuilder fingerprint = new StringBuilder();
+            for (Path file : files) {
+                fingerprint
+                        .append(file.getFileName())
+                        .append('\t')
+                        .append(Files.size(file))
+                        .append('\t')
+                        .append(Files.getLastModifiedTime(file).toMillis())
+                        .append('\n');
+            }
+            return fingerprint.toString();
         }
 
-        /** Whether {@code cache} exists and is newer than the jar and every library beside it (see above). */
+        /** The class path a cache was recorded with, beside it. */
+        private static Path fingerprintOf(Path cache) {
+            return cache.resolveSibling(cache.getFileName() + ".classpath");
+        }
+
+        /** Whether {@code cache} exists and was recorded with the jar's present class path (see above). */
         static boolean aotCacheFresh(Path jar, Path cache) throws IOException {
+            Path recordedWith = fingerprintOf(cache);
             return Files.isRegularFile(cache)
-                    && Files.getLastModifiedTime(cache).compareTo(newestOnClassPath(jar)) > 0;
+                    && Files.isRegularFile(recordedWith)
+                    && Files.readString(recordedWith).equals(classPathFingerprint(jar));
         }
 
         public ServiceProcess start() {
