@@ -88,10 +88,10 @@ public final class Bench {
     }
 
     /**
-     * The first start after a build records every application's AOT cache, and a JVM that records runs slower
-     * (JDK 25's training mode) than one started from its cache, which is how the stack runs from then on. So when
-     * a cache is stale, the stack is started once to record them (from launch to ready: the first-start figure),
-     * stopped, and the measured stack starts from the caches.
+     * The first start after a build records every application's AOT cache: its JVMs run in JDK 25's training mode
+     * and start slower, while every later start runs from the caches. So when a cache is stale, the stack is started
+     * once to record them (from launch to ready: the first-start figure), stopped, and the measured stack is the one
+     * that starts from the caches, as the stack runs from then on.
      */
     private static Optional<Duration> recordAotCaches(Path root, AtomicReference<Stack> current) {
         Instant launched = Instant.now();

@@ -137,6 +137,13 @@ public final class Stack {
             adminPassword = secrets.getOrGenerate("admin.password");
         }
 
+        List<String> recording = appsRecordingAotCaches();
+        if (!recording.isEmpty()) {
+            LOG.info(
+                    "First start of {} since their build: recording their start-up caches (.endow/aot, written at"
+                            + " Ctrl-C), so this start is slower than the next ones",
+                    recording);
+        }
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         AppSpec gatewaySpec = null;
         for (AppSpec app : apps) {
@@ -363,8 +370,8 @@ public final class Stack {
     }
 
     /**
-     * The built applications whose AOT cache is missing or older than their class path: the next start records
-     * their caches, and starts slower for it.
+     * The built applications whose AOT cache is missing or was recorded with another class path: the next start
+     * records their caches, and starts slower for it.
      */
     List<String> appsRecordingAotCaches() {
         if (!aotEnabled()) {
