@@ -162,6 +162,30 @@ public class MessagingIT {
     }
 
     @Test
+    void an_event_the_handler_can_never_apply_is_dead_lettered_at_once_without_retries() {
+        String unprocessable = id();
+        transactions.executeWrite(status -> outbox.append(
+                DonationEvents.DONATION_PLEDGED,
+                unprocessable,
+                pledge(unprocessable, RecordingHandler.UNPROCESSABLE_FUND)));
+        String after = id();
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, after, pledge(after, "packaging")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from dead_letter where consumer = 'platform-test.recorder'"
+                                + " and payload like '%" + unprocessable + "%'")
+                        == 1);
+        // one attempt (the handler-attempts setting is 3), and the handler's own words as the error
+        assertEquals(
+                1,
+                count("select count(*) from dead_letter where payload like '%" + unprocessable + "%'"
+                        + " and attempts = 1 and error like '%no fund never-applicable here%'"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(after) == 1);
+        assertEquals(0, effects(unprocessable));
+    }
+
+    @Test
     void staff_replay_a_dead_letter_once_the_cause_is_fixed_and_it_applies_exactly_once() {
         String poisoned = id();
         transactions.executeWrite(status -> outbox.append(

@@ -23,6 +23,9 @@ class RecordingHandler implements BatchedEventHandler<DonationPledged> {
 
     static final String FAILING_FUND = "poison-handler";
 
+    /** Pledges to this fund can never be applied: the handler says so with {@link UnprocessableEvent}. */
+    static final String UNPROCESSABLE_FUND = "never-applicable";
+
     /** Donations the handler accepts again although their fund is the failing one: "the fix was deployed". */
     static final java.util.Set<String> CURED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -53,6 +56,9 @@ class RecordingHandler implements BatchedEventHandler<DonationPledged> {
             if (FAILING_FUND.equals(event.payload().fundCode())
                     && !CURED.contains(event.payload().donationId())) {
                 throw new IllegalArgumentException("this handler refuses " + FAILING_FUND);
+            }
+            if (UNPROCESSABLE_FUND.equals(event.payload().fundCode())) {
+                throw new UnprocessableEvent("no fund " + UNPROCESSABLE_FUND + " here");
             }
         }
         LARGEST_RUN.accumulateAndGet(events.size(), Math::max);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.endow.donations.fundeditems.model.FundedItem;
 import org.endow.donations.fundeditems.model.FundedItems;
+import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.DonorId;
 import org.endow.donations.receipts.model.DonorContacts;
@@ -27,6 +28,7 @@ import org.endow.kernel.Money;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.platform.messaging.EventHandler;
+import org.endow.platform.messaging.UnprocessableEvent;
 
 /**
  * A paid gift gets its receipt: numbered without gaps within the year, rendered once and stored, and emailed to the
@@ -87,12 +89,14 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
         if (receipts.existsFor(donation)) {
             return;
         }
-        // the gift's own contact (a guest has no account); else the one the donor last signed in with
-        DonorContacts.Contact contact = donations
+        // a receipt belongs to a gift of this service (its key says so); none will appear by trying again
+        Donation gift = donations
                 .find(donation)
-                .map(gift -> new DonorContacts.Contact(
-                        gift.options().contact().name(),
-                        gift.options().contact().email()))
+                .orElseThrow(() -> new UnprocessableEvent("no donation " + donation + " to receipt in this service"));
+        // the gift's own contact (a guest has no account); else the one the donor last signed in with
+        DonorContacts.Contact contact = gift.options()
+                .contactIfKnown()
+                .map(known -> new DonorContacts.Contact(known.name(), known.email()))
                 .or(() -> paid.donorId() == null
                         ? java.util.Optional.empty()
                         : contacts.find(new DonorId(paid.donorId())))

@@ -81,6 +81,8 @@ class IssuingReceiptTest {
         }
     };
 
+    static final String UNKNOWN = "00000000-0000-0000-0000-00000000dead";
+
     final IssuingReceipt issuing = new IssuingReceipt(
             receipts,
             new org.endow.donations.giving.model.Donations() {
@@ -92,7 +94,23 @@ class IssuingReceiptTest {
 
                 @Override
                 public Optional<org.endow.donations.giving.model.Donation> find(DonationId id) {
-                    return Optional.empty(); // the contact comes from the donor directory in these tests
+                    if (UNKNOWN.equals(id.value().toString())) {
+                        return Optional.empty();
+                    }
+                    // a gift recorded without its own contact: the contact comes from the donor directory
+                    return Optional.of(org.endow.donations.giving.model.Donation.from(
+                            new org.endow.donations.giving.model.DonationEvent.DonationPledged(
+                                    id,
+                                    new DonorId("donor-1"),
+                                    new org.endow.donations.giving.model.GiftOptions(
+                                            null,
+                                            org.endow.donations.giving.model.Frequency.ONE_TIME,
+                                            null,
+                                            org.endow.donations.giving.model.Recognition.NONE),
+                                    org.endow.kernel.Money.of(100, "USD"),
+                                    "general",
+                                    org.endow.donations.giving.model.PaymentMethod.BANK_TRANSFER,
+                                    Instant.parse("2026-12-30T10:00:00Z"))));
                 }
 
                 @Override
@@ -201,6 +219,18 @@ class IssuingReceiptTest {
 
         assertEquals(
                 "Converted registration fee (PYCON2027)", rendered.getFirst().method());
+    }
+
+    @Test
+    void a_payment_for_a_gift_this_service_never_recorded_is_unprocessable_and_takes_no_number() {
+        org.endow.platform.messaging.UnprocessableEvent refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.endow.platform.messaging.UnprocessableEvent.class,
+                () -> issuing.handle(paid(UNKNOWN, 100, "general")));
+        assertTrue(refused.getMessage().contains(UNKNOWN), refused.getMessage());
+        assertTrue(rendered.isEmpty(), "nothing rendered");
+
+        issuing.handle(paid(UUID.randomUUID().toString(), 200, "general"));
+        assertEquals(List.of("2027-000001"), List.copyOf(issued.keySet()), "the next receipt takes number 1");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.endow.platform.messaging;
+
+/**
+ * Thrown by a handler for an event it can never apply, however often it is tried: a gift this service has no record
+ * of, for instance. The inbox dead-letters the event at once, with the message as its error, instead of retrying it
+ * with back-off while the events behind it on its partition wait. Staff see it among the dead letters and can replay
+ * it once the cause is fixed.
+ */
+public class UnprocessableEvent extends RuntimeException {
+
+    public UnprocessableEvent(String message) {
+        super(message);
+    }
+
+    static boolean isCauseOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnprocessableEvent) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
