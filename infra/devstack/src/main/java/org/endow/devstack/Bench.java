@@ -59,7 +59,7 @@ public final class Bench {
                         () -> Optional.ofNullable(current.get()).ifPresent(Stack::stopAll), "endow-bench-stop"));
         Optional<Duration> recordingStart = recordAotCaches(root, current);
         Instant launched = Instant.now();
-        Stack stack = new Stack(root, launched);
+        Stack stack = new Stack(root, launched, freshData(root));
         current.set(stack);
         stack.overrideGatewayEnvironment(IntentsBench.LIFTED_LIMITS);
         try {
@@ -95,7 +95,7 @@ public final class Bench {
      */
     private static Optional<Duration> recordAotCaches(Path root, AtomicReference<Stack> current) {
         Instant launched = Instant.now();
-        Stack recording = new Stack(root, launched);
+        Stack recording = new Stack(root, launched, freshData(root));
         List<String> stale = recording.appsRecordingAotCaches();
         if (stale.isEmpty()) {
             return Optional.empty();
@@ -110,6 +110,17 @@ public final class Bench {
             recording.stopAll(); // the caches are written as each JVM exits
             current.set(null);
         }
+    }
+
+    /**
+     * The bench's own data (broker, embedded PostgreSQL, keys), emptied before every start: each run measures the same
+     * thing, a stack started on empty databases and topics, and the tens of thousands of pledges and synthetic events
+     * it sends never reach the data of the developer's {@code ./endow run} in {@code .endow/data}.
+     */
+    static Path freshData(Path root) {
+        Path data = root.resolve("target/bench/data");
+        Processes.deleteRecursively(data);
+        return data;
     }
 
     private static String measure(Stack stack, Duration ready, Optional<Duration> recordingStart) throws Exception {

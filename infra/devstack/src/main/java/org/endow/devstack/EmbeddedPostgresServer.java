@@ -52,7 +52,9 @@ final class EmbeddedPostgresServer extends PostgresAdmin {
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(START_TIMEOUT)
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // statement counts for the bench and for anyone asking what the local stack runs
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (logFile != null) {
                 Files.createDirectories(logFile.getParent());
                 builder.setOutputRedirector(Redirect.appendTo(logFile.toFile()))

@@ -82,10 +82,19 @@ final class IntentsBench {
             results.add(load.closedLoop("Micronaut + one JDBC insert (baseline, direct)", CLIENTS, WINDOW, hit));
         }
         CpuMeter cpu = new CpuMeter(stack);
+        StatementMeter sql = null;
+        String noSql = "";
+        try {
+            sql = StatementMeter.open(stack.postgres());
+        } catch (java.sql.SQLException e) {
+            noSql = "Statements per pledge: not measured (" + e.getMessage().strip() + ").\n";
+        }
+        Map<StatementMeter.Key, StatementMeter.Counts> sqlBefore = sql == null ? Map.of() : sql.snapshot();
         Map<String, Long> cpuBefore = cpu.snapshot();
         LoadGenerator.Result saturated = load.closedLoop(
                 "donation intent (pledge) through the gateway, " + CLIENTS + " clients", CLIENTS, WINDOW, pledge);
         Map<String, Long> cpuAfter = cpu.snapshot();
+        Map<StatementMeter.Key, StatementMeter.Counts> sqlAfter = sql == null ? Map.of() : sql.snapshot();
         results.add(saturated);
         LoadGenerator.Result atTarget = load.fixedRate(
                 "donation intents at a fixed " + TARGET_RATE + "/s (open loop)", TARGET_RATE, WINDOW, pledge);
@@ -108,6 +117,9 @@ final class IntentsBench {
         md.append("\nWhere one pledge's CPU goes (the 16-client window; the relay, consumers, receipt and mail work the"
                 + " pledges cause meanwhile included):\n\n");
         md.append(CpuMeter.perRequest(cpuBefore, cpuAfter, saturated.ok(), "pledge"));
+        md.append("\nThe SQL one pledge costs in the same window (`pg_stat_statements`; counts, so they hold however"
+                + " fast the machine is that hour):\n\n");
+        md.append(sql == null ? noSql : StatementMeter.perRequest(sqlBefore, sqlAfter, saturated.ok(), "pledge"));
         md.append("\n").append(pgbench(baselineDb)).append("\n");
         md.append(producerPerf(stack)).append("\n");
         md.append(receiptRendering(stack)).append("\n");

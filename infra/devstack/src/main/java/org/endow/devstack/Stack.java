@@ -65,8 +65,13 @@ public final class Stack {
     private boolean stopped;
 
     Stack(Path root, Instant launchedAt) {
+        this(root, launchedAt, root.resolve(".endow/data"));
+    }
+
+    /** A stack whose broker, embedded PostgreSQL, keys and secrets live in {@code dataDir}. */
+    Stack(Path root, Instant launchedAt, Path dataDir) {
         this.root = root;
-        this.dataDir = root.resolve(".endow/data");
+        this.dataDir = dataDir;
         this.logDir = root.resolve(".endow/logs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         this.launchedAt = launchedAt;
