@@ -24,6 +24,14 @@ import java.util.List;
  */
 public final class LocalMailServer implements AutoCloseable {
 
+    static {
+        // GreenMail parses every mail with Jakarta Mail, whose stream provider lookup otherwise scans every jar on the
+        // class path for each part (jakartaee/mail-api#861); the property names the provider (as the services do)
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final GreenMail smtp;
     private final HttpServer web;
 

@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,24 +82,41 @@ class MailRelay {
                     }
                     return rows;
                 });
-        int sent = 0;
-        for (Queued queued : due) {
-            Mail mail = new Mail(queued.recipient(), queued.subject(), queued.body(), attachments(queued.id()));
-            try {
-                smtp.send(queued.id(), mail, queued.createdAt());
-            } catch (MessagingException | RuntimeException e) {
-                postpone(queued, e);
-                return new Round(sent, true);
+        if (due.isEmpty()) {
+            return new Round(0, false);
+        }
+        Map<Long, List<Mail.Attachment>> attachments = attachments(due);
+        List<Long> sent = new ArrayList<>(due.size());
+        boolean failed = false;
+        try (SmtpTransport.Delivery delivery = smtp.open()) {
+            for (Queued queued : due) {
+                Mail mail = new Mail(
+                        queued.recipient(),
+                        queued.subject(),
+                        queued.body(),
+                        attachments.getOrDefault(queued.id(), List.of()));
+                try {
+                    delivery.send(queued.id(), mail, queued.createdAt());
+                } catch (MessagingException | RuntimeException e) {
+                    postpone(queued, e);
+                    failed = true;
+                    break;
+                }
+                sent.add(queued.id());
             }
+        }
+        // in the transaction that claimed them: a crash before it commits sends them again, with the same Message-ID
+        if (!sent.isEmpty()) {
             jdbc.prepareStatement(
-                    "update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?",
+                    "update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null"
+                            + " where id = any(?)",
                     statement -> {
-                        statement.setLong(1, queued.id());
+                        statement.setArray(
+                                1, statement.getConnection().createArrayOf("bigint", sent.toArray(Long[]::new)));
                         return statement.executeUpdate();
                     });
-            sent++;
         }
-        return new Round(sent, false);
+        return new Round(sent.size(), failed);
     }
 
     private void postpone(Queued queued, Exception cause) {
@@ -131,15 +150,20 @@ class MailRelay {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private List<Mail.Attachment> attachments(long mailId) {
+    /** The attachments of every mail of the round, in one query. */
+    private Map<Long, List<Mail.Attachment>> attachments(List<Queued> mails) {
+        Long[] ids = mails.stream().map(Queued::id).toArray(Long[]::new);
         return jdbc.prepareStatement(
-                "select filename, content_type, content from mail_attachment where mail_id = ? order by position",
+                "select mail_id, filename, content_type, content from mail_attachment where mail_id = any(?)"
+                        + " order by mail_id, position",
                 statement -> {
-                    statement.setLong(1, mailId);
-                    List<Mail.Attachment> attachments = new ArrayList<>();
+                    statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids));
+                    Map<Long, List<Mail.Attachment>> attachments = new HashMap<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            attachments.add(new Mail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                            attachments
+                                    .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                    .add(new Mail.Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4)));
                         }
                     }
                     return attachments;

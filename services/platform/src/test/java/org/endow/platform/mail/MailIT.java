@@ -99,6 +99,54 @@ class MailIT {
     }
 
     @Test
+    void a_round_of_many_mails_delivers_each_once_with_its_own_attachments() throws Exception {
+        GreenMail server = smtpServer();
+        try {
+            String batch = UUID.randomUUID().toString();
+            java.util.List<String> recipients = new java.util.ArrayList<>();
+            transactions.executeWrite(status -> {
+                for (int i = 0; i < 12; i++) {
+                    String to = "round-" + i + "-" + batch + "@example.org";
+                    recipients.add(to);
+                    Mail mail = Mail.text(to, "Mail " + i, "Body " + i);
+                    if (i % 2 == 0) {
+                        mail = mail.with(Mail.Attachment.pdf(
+                                        "doc-" + i + ".pdf", ("%PDF " + i).getBytes(StandardCharsets.US_ASCII)))
+                                .with(Mail.Attachment.pdf(
+                                        "copy-" + i + ".pdf", ("%PDF copy " + i).getBytes(StandardCharsets.US_ASCII)));
+                    }
+                    mails.enqueue(mail);
+                }
+                return null;
+            });
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> recipients.stream().allMatch(to -> sentAt(to) != null));
+            for (int i = 0; i < recipients.size(); i++) {
+                String to = recipients.get(i);
+                MimeMessage[] received = received(server, to);
+                assertEquals(1, received.length, to);
+                assertEquals("Mail " + i, received[0].getSubject());
+                assertEquals(1, attempts(to), to);
+                if (i % 2 == 0) {
+                    MimeMultipart parts = (MimeMultipart) received[0].getContent();
+                    assertEquals(3, parts.getCount(), to);
+                    assertEquals("doc-" + i + ".pdf", parts.getBodyPart(1).getFileName());
+                    assertEquals(
+                            "%PDF " + i,
+                            new String(
+                                    parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+                    assertEquals("copy-" + i + ".pdf", parts.getBodyPart(2).getFileName());
+                } else {
+                    assertTrue(GreenMailUtil.getBody(received[0]).contains("Body " + i));
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void a_rolled_back_transaction_sends_nothing_and_outside_a_transaction_is_refused() {
         String to = "rolled-back-" + UUID.randomUUID() + "@example.org";
         assertThrows(
