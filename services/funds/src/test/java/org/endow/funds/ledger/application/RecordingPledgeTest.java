@@ -134,6 +134,33 @@ class RecordingPledgeTest {
     }
 
     @Test
+    void a_run_of_pledges_is_recorded_in_one_write_and_a_repeated_one_once() throws Exception {
+        EventEnvelope<DonationPledged> first = sample();
+        DonationPledged p = first.payload();
+        EventEnvelope<DonationPledged> second = new EventEnvelope<>(
+                UUID.randomUUID(),
+                first.type(),
+                first.version(),
+                first.occurredAt(),
+                UUID.randomUUID().toString(),
+                null,
+                new DonationPledged(
+                        UUID.randomUUID().toString(),
+                        p.donorId(),
+                        1_000,
+                        p.currency(),
+                        p.fundCode(),
+                        p.method(),
+                        p.pledgedAt()));
+
+        recording.handleAll(java.util.List.of(first, second, first));
+
+        assertEquals(2, journal.size());
+        assertEquals(251_000L, journal.balances("packaging", "USD").get(Account.PLEDGES_RECEIVABLE));
+        assertTrue(journal.trialBalance().values().stream().allMatch(v -> v == 0));
+    }
+
+    @Test
     void a_pledge_to_an_unknown_item_is_refused_so_that_it_is_dead_lettered() throws Exception {
         EventEnvelope<DonationPledged> sample = sample();
         DonationPledged p = sample.payload();
