@@ -55,8 +55,23 @@ final class StatementMeter {
                         Counts::plus);
             }
         }
+        // pg_stat_statements leaves transaction control out; the database's own counters have it (each backend
+        // reports them at least once a second while busy, which a 10 s window absorbs)
+        try (Connection connection = connect(postgres);
+                Statement statement = connection.createStatement();
+                ResultSet rs =
+                        statement.executeQuery("select datname, xact_commit + xact_rollback from pg_stat_database"
+                                + " where datname is not null and datname not in ('" + OWN_DATABASE
+                                + "', 'template0', 'template1')")) {
+            while (rs.next()) {
+                counts.put(new Key(rs.getString(1), TRANSACTIONS), new Counts("COMMIT", rs.getLong(2), 0));
+            }
+        }
         return counts;
     }
+
+    /** The key under which a database's transactions are counted (no statement has it as its id). */
+    static final long TRANSACTIONS = Long.MIN_VALUE;
 
     /**
      * Markdown: statements and transactions per request in each database, then every statement that ran at least
