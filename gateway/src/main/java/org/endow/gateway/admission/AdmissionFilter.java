@@ -1,6 +1,5 @@
 package org.endow.gateway.admission;
 
-import io.micronaut.core.util.PathMatcher;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.endow.gateway.ratelimit.RateLimitFilter;
 import org.endow.gateway.ratelimit.Refusal;
+import org.endow.gateway.routing.PathPattern;
 import org.endow.gateway.routing.RouteProperties;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -35,17 +35,23 @@ import reactor.core.publisher.Mono;
 class AdmissionFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionFilter.class);
-    private static final List<String> NEVER_REFUSED = List.of("/health/**", "/static/**", "/favicon.ico");
+    private static final List<PathPattern> NEVER_REFUSED =
+            PathPattern.all(List.of("/health/**", "/static/**", "/favicon.ico"));
 
     /** The gateway's own API ({@code /api/auth}, {@code /api/accounts}); with the routes, every known service. */
     private static final Set<String> GATEWAY_OWN = Set.of("auth", "accounts");
 
     private final List<AdmissionProperties> lanes;
+    /** Each lane's paths, read once. */
+    private final List<List<PathPattern>> lanePaths;
+
     private final Set<String> services;
     private final ConcurrencyLimits limits = new ConcurrencyLimits();
 
     AdmissionFilter(List<AdmissionProperties> lanes, List<RouteProperties> routes) {
         this.lanes = List.copyOf(lanes);
+        this.lanePaths =
+                this.lanes.stream().map(lane -> PathPattern.all(lane.paths())).toList();
         Set<String> services = new HashSet<>(GATEWAY_OWN);
         routes.forEach(route -> services.add(route.name()));
         this.services = Set.copyOf(services);
@@ -143,24 +149,19 @@ class AdmissionFilter implements HttpServerFilter {
     AdmissionProperties laneOf(String path) {
         AdmissionProperties best = null;
         int bestLength = -1;
-        for (AdmissionProperties lane : lanes) {
-            for (String pattern : lane.paths()) {
-                if (pattern.length() > bestLength && PathMatcher.ANT.matches(pattern, path)) {
-                    best = lane;
-                    bestLength = pattern.length();
+        for (int i = 0; i < lanes.size(); i++) {
+            for (PathPattern pattern : lanePaths.get(i)) {
+                if (pattern.pattern().length() > bestLength && pattern.matches(path)) {
+                    best = lanes.get(i);
+                    bestLength = pattern.pattern().length();
                 }
             }
         }
         return best;
     }
 
-    private static boolean matches(List<String> patterns, String path) {
-        for (String pattern : patterns) {
-            if (PathMatcher.ANT.matches(pattern, path)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean matches(List<PathPattern> patterns, String path) {
+        return PathPattern.anyMatches(patterns, path);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.endow.gateway.ratelimit;
 
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.util.PathMatcher;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.endow.gateway.routing.PathPattern;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,18 +89,14 @@ public class RateLimitFilter implements HttpServerFilter {
         return period.toSeconds() + " seconds";
     }
 
-    private record Limit(RateLimitProperties properties, TokenBuckets buckets) {
+    private record Limit(RateLimitProperties properties, TokenBuckets buckets, List<PathPattern> paths) {
+
+        Limit(RateLimitProperties properties, TokenBuckets buckets) {
+            this(properties, buckets, PathPattern.all(properties.paths()));
+        }
 
         boolean applies(String method, String path) {
-            if (!properties.methods().contains(method)) {
-                return false;
-            }
-            for (String pattern : properties.paths()) {
-                if (PathMatcher.ANT.matches(pattern, path)) {
-                    return true;
-                }
-            }
-            return false;
+            return properties.methods().contains(method) && PathPattern.anyMatches(paths, path);
         }
     }
 }
