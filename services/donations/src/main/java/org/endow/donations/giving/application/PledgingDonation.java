@@ -37,12 +37,25 @@ public class PledgingDonation {
     /** @return the pledge, and whether it was created now (false: a retry of an earlier request) */
     @Transactional
     public Result pledge(PledgeCommand command) {
-        if (command.idempotencyKey() != null) {
-            Optional<Donation> earlier = donations.findByIdempotencyKey(command.donor(), command.idempotencyKey());
-            if (earlier.isPresent()) {
-                return new Result(earlier.get(), false);
-            }
+        DonationEvent.DonationPledged pledged;
+        try {
+            pledged = checked(command);
+        } catch (ProblemException refused) {
+            // a retry of a pledge made before the fund closed (or the limits changed) still gets that pledge
+            return earlier(command).orElseThrow(() -> refused);
         }
+        Donation donation = Donation.from(pledged);
+        // one insert tells a new pledge from a retry: no look-up before every gift
+        if (!donations.addUnlessRetried(donation, command.idempotencyKey())) {
+            return earlier(command)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "idempotency key " + command.idempotencyKey() + " is taken but its pledge is not found"));
+        }
+        DonationIntegrationEvents.publish(outbox, pledged);
+        return new Result(donation, true);
+    }
+
+    private DonationEvent.DonationPledged checked(PledgeCommand command) {
         Money amount = checks.amountOf(command);
         PaymentMethod method = PaymentMethod.parse(command.method())
                 .filter(m -> m != PaymentMethod.CARD)
@@ -50,12 +63,17 @@ public class PledgingDonation {
                         "method", "must be BANK_TRANSFER or CHEQUE (card gifts go through checkout)"));
         GiftOptions options = checks.optionsOf(command);
         FundedItem item = checks.openItem(command.fundCode());
-        DonationEvent.DonationPledged pledged = Donation.pledge(
+        return Donation.pledge(
                 DonationId.random(), command.donor(), options, amount, item.code(), method, clock.instant());
-        Donation donation = Donation.from(pledged);
-        donations.add(donation, command.idempotencyKey());
-        DonationIntegrationEvents.publish(outbox, pledged);
-        return new Result(donation, true);
+    }
+
+    private Optional<Result> earlier(PledgeCommand command) {
+        if (command.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return donations
+                .findByIdempotencyKey(command.donor(), command.idempotencyKey())
+                .map(earlier -> new Result(earlier, false));
     }
 
     public record Result(Donation donation, boolean created) {}

@@ -1,6 +1,10 @@
 package org.endow.donations.giving.infrastructure;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.endow.donations.giving.model.DisputeStatus;
@@ -20,14 +24,60 @@ import org.endow.kernel.Money;
 class JdbcDonations implements Donations {
 
     private final DonationRowRepository rows;
+    private final JdbcOperations jdbc;
 
-    JdbcDonations(DonationRowRepository rows) {
+    JdbcDonations(DonationRowRepository rows, JdbcOperations jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void add(Donation donation, String idempotencyKey) {
         rows.save(toRow(donation, idempotencyKey));
+    }
+
+    /**
+     * One insert that skips a row whose (donor, idempotency key) exists: the two partial unique indexes on the key
+     * (signed-in donors, guests) say so, and a concurrent first request with the same key is waited for.
+     */
+    @Override
+    public boolean addUnlessRetried(Donation donation, String idempotencyKey) {
+        DonationRow row = toRow(donation, idempotencyKey);
+        return jdbc.prepareStatement(
+                        "insert into donation (id, donor_id, donor_name, donor_email, frequency, dedication,"
+                                + " recognition_consent, recognition_anonymous, recognition_display_name, amount_minor,"
+                                + " currency, fund_code, method, status, pledged_at, idempotency_key, received_at,"
+                                + " received_reference, refunded_minor, dispute_status)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict do nothing",
+                        statement -> {
+                            statement.setObject(1, row.id());
+                            statement.setString(2, row.donorId());
+                            statement.setString(3, row.donorName());
+                            statement.setString(4, row.donorEmail());
+                            statement.setString(5, row.frequency());
+                            statement.setString(6, row.dedication());
+                            statement.setBoolean(7, row.recognitionConsent());
+                            statement.setBoolean(8, row.recognitionAnonymous());
+                            statement.setString(9, row.recognitionDisplayName());
+                            statement.setLong(10, row.amountMinor());
+                            statement.setString(11, row.currency());
+                            statement.setString(12, row.fundCode());
+                            statement.setString(13, row.method());
+                            statement.setString(14, row.status());
+                            statement.setObject(15, timestamp(row.pledgedAt()));
+                            statement.setString(16, row.idempotencyKey());
+                            statement.setObject(17, timestamp(row.receivedAt()));
+                            statement.setString(18, row.receivedReference());
+                            statement.setLong(19, row.refundedMinor());
+                            statement.setString(20, row.disputeStatus());
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -7,6 +7,22 @@ public interface Donations {
 
     void add(Donation donation, String idempotencyKey);
 
+    /**
+     * Adds the donation unless its donor already made one with this idempotency key: one write where the store can,
+     * instead of a look-up before every new gift.
+     *
+     * @return false when the key was used already (nothing written: the request is a retry)
+     */
+    default boolean addUnlessRetried(Donation donation, String idempotencyKey) {
+        if (idempotencyKey != null
+                && findByIdempotencyKey(donation.donor().orElse(null), idempotencyKey)
+                        .isPresent()) {
+            return false;
+        }
+        add(donation, idempotencyKey);
+        return true;
+    }
+
     void update(Donation donation);
 
     Optional<Donation> find(DonationId id);

@@ -72,6 +72,20 @@ class PledgingDonationTest {
     }
 
     @Test
+    void a_retry_after_the_item_closed_still_gets_the_first_pledge() {
+        var first = pledging.pledge(command(250_000, "USD", "packaging", "key-2"));
+        items.save(new FundedItem("packaging", "Packaging", "PROJECT", 40_000_000, "USD", "CLOSED"));
+
+        var again = pledging.pledge(command(250_000, "USD", "packaging", "key-2"));
+
+        assertFalse(again.created());
+        assertEquals(first.donation().id(), again.donation().id());
+        assertEquals(1, outbox.recorded().size());
+        // a new key to the closed item is refused
+        assertField("fundCode", () -> pledging.pledge(command(250_000, "USD", "packaging", "key-3")));
+    }
+
+    @Test
     void refuses_amounts_outside_the_policy_naming_the_field() {
         assertField("amountMinor", () -> pledging.pledge(command(99, "USD", "packaging", null)));
         assertField("amountMinor", () -> pledging.pledge(command(10_000_001, "USD", "packaging", null)));
