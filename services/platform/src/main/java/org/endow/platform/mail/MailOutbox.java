@@ -14,4 +14,14 @@ public interface MailOutbox {
      * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException outside a transaction
      */
     long enqueue(Mail mail);
+
+    /**
+     * Queues {@code mails}, in order; where the store can, with one write for the mails and one for their
+     * attachments.
+     *
+     * @return the queued mails' ids, in the same order
+     */
+    default java.util.List<Long> enqueueAll(java.util.List<Mail> mails) {
+        return mails.stream().map(this::enqueue).toList();
+    }
 }

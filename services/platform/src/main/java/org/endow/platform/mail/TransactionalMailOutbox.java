@@ -48,4 +48,61 @@ class TransactionalMailOutbox implements MailOutbox {
         }
         return id;
     }
+
+    /** One insert for the mails (ids come from one sequence in row order), one JDBC batch for the attachments. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public java.util.List<Long> enqueueAll(java.util.List<Mail> mails) {
+        if (mails.size() <= 1) {
+            return mails.stream().map(this::enqueue).toList();
+        }
+        java.util.List<Long> ids = jdbc.prepareStatement(
+                "insert into mail_outbox (recipient, subject, body)"
+                        + " select recipient, subject, body from unnest(?::text[], ?::text[], ?::text[])"
+                        + " with ordinality as m(recipient, subject, body, n) order by n returning id",
+                statement -> {
+                    java.sql.Connection connection = statement.getConnection();
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text", mails.stream().map(Mail::to).toArray()));
+                    statement.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text", mails.stream().map(Mail::subject).toArray()));
+                    statement.setArray(
+                            3,
+                            connection.createArrayOf(
+                                    "text", mails.stream().map(Mail::text).toArray()));
+                    java.util.List<Long> inserted = new java.util.ArrayList<>(mails.size());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(rs.getLong(1));
+                        }
+                    }
+                    // the sequence hands out ids in the order the rows were inserted, which is the mails' order
+                    java.util.Collections.sort(inserted);
+                    return inserted;
+                });
+        if (mails.stream().anyMatch(mail -> !mail.attachments().isEmpty())) {
+            jdbc.prepareStatement(
+                    "insert into mail_attachment (mail_id, position, filename, content_type, content)"
+                            + " values (?, ?, ?, ?, ?)",
+                    statement -> {
+                        for (int i = 0; i < mails.size(); i++) {
+                            int position = 0;
+                            for (Mail.Attachment attachment : mails.get(i).attachments()) {
+                                statement.setLong(1, ids.get(i));
+                                statement.setInt(2, position++);
+                                statement.setString(3, attachment.filename());
+                                statement.setString(4, attachment.contentType());
+                                statement.setBytes(5, attachment.content());
+                                statement.addBatch();
+                            }
+                        }
+                        return statement.executeBatch();
+                    });
+        }
+        return ids;
+    }
 }

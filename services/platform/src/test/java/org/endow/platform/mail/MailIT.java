@@ -99,11 +99,13 @@ class MailIT {
     }
 
     @Test
-    void a_round_of_many_mails_delivers_each_once_with_its_own_attachments() throws Exception {
+    void mails_queued_together_are_delivered_in_one_round_each_once_with_its_own_attachments() throws Exception {
         GreenMail server = smtpServer();
         try {
             String batch = UUID.randomUUID().toString();
             java.util.List<String> recipients = new java.util.ArrayList<>();
+            // queued with one write for the mails and one for their attachments (enqueueAll), sent in one round
+            java.util.List<Mail> queued = new java.util.ArrayList<>();
             transactions.executeWrite(status -> {
                 for (int i = 0; i < 12; i++) {
                     String to = "round-" + i + "-" + batch + "@example.org";
@@ -115,9 +117,9 @@ class MailIT {
                                 .with(Mail.Attachment.pdf(
                                         "copy-" + i + ".pdf", ("%PDF copy " + i).getBytes(StandardCharsets.US_ASCII)));
                     }
-                    mails.enqueue(mail);
+                    queued.add(mail);
                 }
-                return null;
+                return mails.enqueueAll(queued);
             });
 
             await().atMost(Duration.ofSeconds(20))

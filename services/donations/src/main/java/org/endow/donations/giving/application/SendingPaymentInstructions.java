@@ -1,7 +1,9 @@
 package org.endow.donations.giving.application;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.endow.donations.fundeditems.model.FundedItem;
 import org.endow.donations.fundeditems.model.FundedItems;
@@ -18,7 +20,7 @@ import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
-import org.endow.platform.messaging.EventHandler;
+import org.endow.platform.messaging.BatchedEventHandler;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -27,7 +29,7 @@ import org.endow.platform.problem.ProblemException;
  * own {@code DonationPledged}), once per pledge; also downloadable on request.
  */
 @Singleton
-public class SendingPaymentInstructions implements EventHandler<DonationPledged> {
+public class SendingPaymentInstructions implements BatchedEventHandler<DonationPledged> {
 
     private final Donations donations;
     private final FundedItems items;
@@ -60,24 +62,39 @@ public class SendingPaymentInstructions implements EventHandler<DonationPledged>
 
     @Override
     public void handle(EventEnvelope<DonationPledged> event) {
-        Donation donation = donations
-                .find(new DonationId(UUID.fromString(event.payload().donationId())))
-                .orElse(null);
-        // card gifts and gifts already paid (converted registrations) need no instructions
-        if (donation == null
-                || donation.method() == PaymentMethod.CARD
-                || donation.status() != DonationStatus.PLEDGED
-                || donation.options().contact() == null) {
-            return;
+        handleAll(List.of(event));
+    }
+
+    /** A run of pledges: their donations read at once, their mails queued with one write. */
+    @Override
+    public void handleAll(List<EventEnvelope<DonationPledged>> events) {
+        List<DonationId> ids = events.stream()
+                .map(event -> new DonationId(UUID.fromString(event.payload().donationId())))
+                .toList();
+        Map<DonationId, Donation> found = donations.findAll(ids);
+        List<Mail> mails = new ArrayList<>();
+        for (DonationId id : ids) {
+            Donation donation = found.get(id);
+            // card gifts and gifts already paid (converted registrations) need no instructions
+            if (donation == null
+                    || donation.method() == PaymentMethod.CARD
+                    || donation.status() != DonationStatus.PLEDGED
+                    || donation.options().contact() == null) {
+                continue;
+            }
+            PaymentInstructions instructions = instructionsFor(donation);
+            mails.add(new Mail(
+                            donation.options().contact().email(),
+                            "How to pay your gift — reference " + instructions.reference(),
+                            text(instructions),
+                            List.of())
+                    .with(Mail.Attachment.pdf(
+                            "payment-instructions-" + instructions.reference() + ".pdf",
+                            documents.render(instructions))));
         }
-        PaymentInstructions instructions = instructionsFor(donation);
-        mail.enqueue(new Mail(
-                        donation.options().contact().email(),
-                        "How to pay your gift — reference " + instructions.reference(),
-                        text(instructions),
-                        List.of())
-                .with(Mail.Attachment.pdf(
-                        "payment-instructions-" + instructions.reference() + ".pdf", documents.render(instructions))));
+        if (!mails.isEmpty()) {
+            mail.enqueueAll(mails);
+        }
     }
 
     /** The instructions' PDF for the donor who pledged, or staff. */

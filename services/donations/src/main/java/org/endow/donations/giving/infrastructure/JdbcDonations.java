@@ -115,6 +115,20 @@ class JdbcDonations implements Donations {
     }
 
     @Override
+    public java.util.Map<DonationId, Donation> findAll(java.util.Collection<DonationId> ids) {
+        java.util.Map<DonationId, Donation> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (DonationRow row :
+                rows.findByIdIn(ids.stream().map(DonationId::value).toList())) {
+            Donation donation = toModel(row);
+            found.put(donation.id(), donation);
+        }
+        return found;
+    }
+
+    @Override
     public Optional<Donation> find(DonationId id) {
         return rows.findById(id.value()).map(JdbcDonations::toModel);
     }

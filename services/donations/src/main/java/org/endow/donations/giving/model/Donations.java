@@ -38,4 +38,13 @@ public interface Donations {
     Optional<Donation> findByIdempotencyKey(DonorId donor, String idempotencyKey);
 
     List<Donation> byDonor(DonorId donor);
+
+    /** The donations with these ids that exist, by id; one read where the store can. */
+    default java.util.Map<DonationId, Donation> findAll(java.util.Collection<DonationId> ids) {
+        java.util.Map<DonationId, Donation> found = new java.util.HashMap<>();
+        for (DonationId id : ids) {
+            find(id).ifPresent(donation -> found.put(id, donation));
+        }
+        return found;
+    }
 }
