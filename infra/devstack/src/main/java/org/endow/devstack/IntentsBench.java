@@ -71,16 +71,17 @@ final class IntentsBench {
             java.util.function.IntFunction<HttpRequest> helloRequest =
                     i -> HttpRequest.newBuilder(hello).GET().build();
 
-            // warm-up of every path, then the measured windows
+            // the baselines first, while the stack idles: measured after the pledges' warm-up they would share the
+            // two cores with the work those pledges left queued (payment instructions, mail, the ledger), which
+            // made the baseline slower and the pledges' share of it larger than it is
             load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(5), helloRequest);
             load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(5), hit);
-            // the pledge path crosses three JVMs whose C2 compilers need ~10,000 requests to settle on 2 cores
-            // (JFR: the donations C2 thread was the largest CPU consumer during a shorter warm-up)
-            load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(40), pledge);
-
             results.add(load.closedLoop("Micronaut hello world (baseline, direct)", CLIENTS, WINDOW, helloRequest));
             results.add(load.closedLoop("Micronaut + one JDBC insert (baseline, direct)", CLIENTS, WINDOW, hit));
         }
+        // the pledge path crosses three JVMs whose C2 compilers need ~10,000 requests to settle on 2 cores
+        // (JFR: the donations C2 thread was the largest CPU consumer during a shorter warm-up)
+        load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(40), pledge);
         CpuMeter cpu = new CpuMeter(stack);
         StatementMeter sql = null;
         String noSql = "";
