@@ -1,5 +1,7 @@
 package org.endow.platform.mail;
 
+import java.util.List;
+
 /**
  * Where a service puts the emails its users wait for. Like the event outbox, a mail is written in the business
  * transaction that decided to send it (an approval and its "you are approved" email commit or roll back together)
@@ -21,7 +23,7 @@ public interface MailOutbox {
      *
      * @return the queued mails' ids, in the same order
      */
-    default java.util.List<Long> enqueueAll(java.util.List<Mail> mails) {
+    default List<Long> enqueueAll(List<Mail> mails) {
         return mails.stream().map(this::enqueue).toList();
     }
 }

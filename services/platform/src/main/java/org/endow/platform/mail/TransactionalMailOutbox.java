@@ -5,7 +5,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** The {@link MailOutbox} of a service: rows in its own database ({@code mail_outbox}, platform migration V0_2). */
 @Singleton
@@ -31,37 +35,23 @@ class TransactionalMailOutbox implements MailOutbox {
                         return rs.getLong(1);
                     }
                 });
-        int position = 0;
-        for (Mail.Attachment attachment : mail.attachments()) {
-            int at = position++;
-            jdbc.prepareStatement(
-                    "insert into mail_attachment (mail_id, position, filename, content_type, content)"
-                            + " values (?, ?, ?, ?, ?)",
-                    statement -> {
-                        statement.setLong(1, id);
-                        statement.setInt(2, at);
-                        statement.setString(3, attachment.filename());
-                        statement.setString(4, attachment.contentType());
-                        statement.setBytes(5, attachment.content());
-                        return statement.executeUpdate();
-                    });
-        }
+        insertAttachments(List.of(id), List.of(mail));
         return id;
     }
 
     /** One insert for the mails (ids come from one sequence in row order), one JDBC batch for the attachments. */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public java.util.List<Long> enqueueAll(java.util.List<Mail> mails) {
+    public List<Long> enqueueAll(List<Mail> mails) {
         if (mails.size() <= 1) {
             return mails.stream().map(this::enqueue).toList();
         }
-        java.util.List<Long> ids = jdbc.prepareStatement(
+        List<Long> ids = jdbc.prepareStatement(
                 "insert into mail_outbox (recipient, subject, body)"
                         + " select recipient, subject, body from unnest(?::text[], ?::text[], ?::text[])"
                         + " with ordinality as m(recipient, subject, body, n) order by n returning id",
                 statement -> {
-                    java.sql.Connection connection = statement.getConnection();
+                    Connection connection = statement.getConnection();
                     statement.setArray(
                             1,
                             connection.createArrayOf(
@@ -74,35 +64,41 @@ class TransactionalMailOutbox implements MailOutbox {
                             3,
                             connection.createArrayOf(
                                     "text", mails.stream().map(Mail::text).toArray()));
-                    java.util.List<Long> inserted = new java.util.ArrayList<>(mails.size());
+                    List<Long> inserted = new ArrayList<>(mails.size());
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
                             inserted.add(rs.getLong(1));
                         }
                     }
                     // the sequence hands out ids in the order the rows were inserted, which is the mails' order
-                    java.util.Collections.sort(inserted);
+                    Collections.sort(inserted);
                     return inserted;
                 });
-        if (mails.stream().anyMatch(mail -> !mail.attachments().isEmpty())) {
-            jdbc.prepareStatement(
-                    "insert into mail_attachment (mail_id, position, filename, content_type, content)"
-                            + " values (?, ?, ?, ?, ?)",
-                    statement -> {
-                        for (int i = 0; i < mails.size(); i++) {
-                            int position = 0;
-                            for (Mail.Attachment attachment : mails.get(i).attachments()) {
-                                statement.setLong(1, ids.get(i));
-                                statement.setInt(2, position++);
-                                statement.setString(3, attachment.filename());
-                                statement.setString(4, attachment.contentType());
-                                statement.setBytes(5, attachment.content());
-                                statement.addBatch();
-                            }
-                        }
-                        return statement.executeBatch();
-                    });
-        }
+        insertAttachments(ids, mails);
         return ids;
+    }
+
+    /** The attachments of {@code mails} (queued with {@code ids}, in the same order), in one JDBC batch. */
+    private void insertAttachments(List<Long> ids, List<Mail> mails) {
+        if (mails.stream().allMatch(mail -> mail.attachments().isEmpty())) {
+            return;
+        }
+        jdbc.prepareStatement(
+                "insert into mail_attachment (mail_id, position, filename, content_type, content)"
+                        + " values (?, ?, ?, ?, ?)",
+                statement -> {
+                    for (int i = 0; i < mails.size(); i++) {
+                        int position = 0;
+                        for (Mail.Attachment attachment : mails.get(i).attachments()) {
+                            statement.setLong(1, ids.get(i));
+                            statement.setInt(2, position++);
+                            statement.setString(3, attachment.filename());
+                            statement.setString(4, attachment.contentType());
+                            statement.setBytes(5, attachment.content());
+                            statement.addBatch();
+                        }
+                    }
+                    return statement.executeBatch();
+                });
     }
 }

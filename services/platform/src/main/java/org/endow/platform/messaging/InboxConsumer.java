@@ -372,29 +372,24 @@ public class InboxConsumer implements AutoCloseable {
                             OutboxRelay.rootMessage(e));
                     return Outcome.RETRY_LATER;
                 }
-                if (UnprocessableEvent.isCauseOf(e)) {
-                    LOG.warn(
-                            "{} cannot ever apply {} {}: {}; dead-lettering it",
-                            handler.consumerName(),
-                            envelope.type(),
-                            envelope.eventId(),
-                            OutboxRelay.rootMessage(e));
-                    return deadLetter(
-                            handler.consumerName(),
-                            record,
-                            envelope.eventId(),
-                            envelope.type(),
-                            OutboxRelay.rootMessage(e),
-                            attempt);
-                }
-                if (attempt >= attempts) {
-                    LOG.error(
-                            "{} failed {} {} {} times; dead-lettering it",
-                            handler.consumerName(),
-                            envelope.type(),
-                            envelope.eventId(),
-                            attempt,
-                            e);
+                boolean unprocessable = UnprocessableEvent.isCauseOf(e);
+                if (unprocessable || attempt >= attempts) {
+                    if (unprocessable) {
+                        LOG.warn(
+                                "{} cannot ever apply {} {}: {}; dead-lettering it",
+                                handler.consumerName(),
+                                envelope.type(),
+                                envelope.eventId(),
+                                OutboxRelay.rootMessage(e));
+                    } else {
+                        LOG.error(
+                                "{} failed {} {} {} times; dead-lettering it",
+                                handler.consumerName(),
+                                envelope.type(),
+                                envelope.eventId(),
+                                attempt,
+                                e);
+                    }
                     return deadLetter(
                             handler.consumerName(),
                             record,

@@ -5,7 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.endow.donations.giving.model.DisputeStatus;
 import org.endow.donations.giving.model.Donation;
@@ -115,8 +118,8 @@ class JdbcDonations implements Donations {
     }
 
     @Override
-    public java.util.Map<DonationId, Donation> findAll(java.util.Collection<DonationId> ids) {
-        java.util.Map<DonationId, Donation> found = new java.util.HashMap<>();
+    public Map<DonationId, Donation> findAll(Collection<DonationId> ids) {
+        Map<DonationId, Donation> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }

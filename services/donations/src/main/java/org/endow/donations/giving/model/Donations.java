@@ -1,6 +1,9 @@
 package org.endow.donations.giving.model;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface Donations {
@@ -40,8 +43,8 @@ public interface Donations {
     List<Donation> byDonor(DonorId donor);
 
     /** The donations with these ids that exist, by id; one read where the store can. */
-    default java.util.Map<DonationId, Donation> findAll(java.util.Collection<DonationId> ids) {
-        java.util.Map<DonationId, Donation> found = new java.util.HashMap<>();
+    default Map<DonationId, Donation> findAll(Collection<DonationId> ids) {
+        Map<DonationId, Donation> found = new HashMap<>();
         for (DonationId id : ids) {
             find(id).ifPresent(donation -> found.put(id, donation));
         }
