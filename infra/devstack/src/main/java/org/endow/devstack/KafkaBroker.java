@@ -225,7 +225,10 @@ public final class KafkaBroker implements AutoCloseable {
                 // (default 9 s); one node on loopback can afford a shorter session
                 "broker.heartbeat.interval.ms=500",
                 "broker.session.timeout.ms=3000",
-                "auto.create.topics.enable=true",
+                // topics exist only as the services create them (with their partition counts, MessagingStartup)
+                // or as the deployment's topic job does: a producer that races that creation waits for the topic
+                // instead of silently making a one-partition topic of its own
+                "auto.create.topics.enable=false",
                 "");
         Path config = dataDir.resolve("server.properties");
         try {
