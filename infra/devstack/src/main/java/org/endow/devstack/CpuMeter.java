@@ -57,6 +57,45 @@ final class CpuMeter {
         return md.toString();
     }
 
+    /** A Markdown table: cores used by each part between two snapshots taken {@code seconds} apart. */
+    static String coresUsed(Map<String, Long> before, Map<String, Long> after, double seconds, String what) {
+        StringBuilder md = new StringBuilder("| cores used " + what + " | cores |\n|---|---:|\n");
+        double total = 0;
+        for (Map.Entry<String, Long> entry : after.entrySet()) {
+            Long start = before.get(entry.getKey());
+            if (start == null || seconds <= 0) {
+                continue;
+            }
+            double cores = (entry.getValue() - start) / TICKS_PER_SECOND / seconds;
+            total += cores;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", entry.getKey(), cores));
+        }
+        md.append(String.format(Locale.ROOT, "| **all** | **%.2f** |%n", total));
+        return md.toString();
+    }
+
+    /**
+     * The machine's speed right now: the CPU time this thread needs for a fixed job of plain Java (sorting 2 million
+     * numbers and filling a hash map with 1 million entries), in milliseconds; lower is faster. CPU time, not elapsed
+     * time, so what else runs does not count, only how much work a CPU-second does at the moment.
+     */
+    static double referenceJobMillis() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        long[] numbers = random.longs(2_000_000).toArray();
+        java.util.Arrays.sort(numbers);
+        java.util.HashMap<Integer, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            map.merge(random.nextInt(500_000), i, Integer::sum);
+        }
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        if (numbers[0] > numbers[numbers.length - 1] || map.isEmpty()) {
+            throw new IllegalStateException("the reference job went wrong");
+        }
+        return cpu / 1e6;
+    }
+
     private static long postgresTicks() {
         long sum = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

@@ -40,6 +40,8 @@ final class IntentsBench {
 
     static String measure(Stack stack, ServiceProcess gateway) throws Exception {
         StringBuilder md = new StringBuilder("\n## Donation intents and baselines (same run)\n\n");
+        CpuMeter.referenceJobMillis(); // compiled before it is timed
+        double speedAtStart = CpuMeter.referenceJobMillis();
         LoadGenerator load = new LoadGenerator();
         String token = donorToken(gateway.baseUrl());
         URI pledges = URI.create(gateway.baseUrl() + "/api/donations/pledges");
@@ -84,6 +86,7 @@ final class IntentsBench {
         // each after 40 s; 1,060/s and 1.8 ms after 150 s; 1,019/s and 1.9 ms after 300 s), and the target is about a
         // running system
         load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(pledgeWarmUpSeconds()), pledge);
+        double speedBeforeWindow = CpuMeter.referenceJobMillis();
         CpuMeter cpu = new CpuMeter(stack);
         StatementMeter sql = null;
         String noSql = "";
@@ -98,9 +101,14 @@ final class IntentsBench {
                 "donation intent (pledge) through the gateway, " + CLIENTS + " clients", CLIENTS, WINDOW, pledge);
         Map<String, Long> cpuAfter = cpu.snapshot();
         Map<StatementMeter.Key, StatementMeter.Counts> sqlAfter = sql == null ? Map.of() : sql.snapshot();
+        double speedAfterWindow = CpuMeter.referenceJobMillis();
         results.add(saturated);
+        Map<String, Long> overloadBefore = cpu.snapshot();
+        long overloadStart = System.nanoTime();
         LoadGenerator.Result atTarget = load.fixedRate(
                 "donation intents at a fixed " + TARGET_RATE + "/s (open loop)", TARGET_RATE, WINDOW, pledge);
+        double overloadSeconds = (System.nanoTime() - overloadStart) / 1e9;
+        Map<String, Long> overloadAfter = cpu.snapshot();
         results.add(atTarget);
         int half = (int) Math.max(50, saturated.throughput() / 2);
         LoadGenerator.Result belowSaturation =
@@ -121,6 +129,18 @@ final class IntentsBench {
         md.append("\nWhere one pledge's CPU goes (the 16-client window; the relay, consumers, receipt and mail work the"
                 + " pledges cause meanwhile included):\n\n");
         md.append(CpuMeter.perRequest(cpuBefore, cpuAfter, saturated.ok(), "pledge"));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nThe machine's speed (`CpuMeter.referenceJobMillis`, CPU time of one fixed job; lower is faster):"
+                        + " %.0f ms before the baselines, %.0f ms right before and %.0f ms right after the 16-client"
+                        + " window.%n",
+                speedAtStart,
+                speedBeforeWindow,
+                speedAfterWindow));
+        md.append("\nWhere the two cores went while " + TARGET_RATE
+                + " intents/s were offered (answered or refused):\n\n");
+        md.append(
+                CpuMeter.coresUsed(overloadBefore, overloadAfter, overloadSeconds, "at " + TARGET_RATE + "/s offered"));
         md.append("\nThe SQL one pledge costs in the same window (`pg_stat_statements`; counts, so they hold however"
                 + " fast the machine is that hour):\n\n");
         md.append(sql == null ? noSql : StatementMeter.perRequest(sqlBefore, sqlAfter, saturated.ok(), "pledge"));
