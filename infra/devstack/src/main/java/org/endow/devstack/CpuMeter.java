@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -42,33 +43,41 @@ final class CpuMeter {
 
     /** A Markdown table: CPU ms per request for each part, between two snapshots. */
     static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests, String what) {
-        StringBuilder md = new StringBuilder("| CPU per " + what + " | ms |\n|---|---:|\n");
-        double total = 0;
-        for (Map.Entry<String, Long> entry : after.entrySet()) {
-            Long start = before.get(entry.getKey());
-            if (start == null || requests <= 0) {
-                continue;
-            }
-            double ms = (entry.getValue() - start) * 1000.0 / TICKS_PER_SECOND / requests;
-            total += ms;
-            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", entry.getKey(), ms));
-        }
-        md.append(String.format(Locale.ROOT, "| **all** | **%.2f** |%n", total));
-        return md.toString();
+        return table(
+                "| CPU per " + what + " | ms |",
+                before,
+                after,
+                requests,
+                ticks -> ticks * 1000.0 / TICKS_PER_SECOND / requests);
     }
 
     /** A Markdown table: cores used by each part between two snapshots taken {@code seconds} apart. */
     static String coresUsed(Map<String, Long> before, Map<String, Long> after, double seconds, String what) {
-        StringBuilder md = new StringBuilder("| cores used " + what + " | cores |\n|---|---:|\n");
+        return table(
+                "| cores used " + what + " | cores |",
+                before,
+                after,
+                seconds,
+                ticks -> ticks / TICKS_PER_SECOND / seconds);
+    }
+
+    /** One row per part present in both snapshots, its tick difference converted; nothing when {@code over <= 0}. */
+    private static String table(
+            String header,
+            Map<String, Long> before,
+            Map<String, Long> after,
+            double over,
+            LongToDoubleFunction convert) {
+        StringBuilder md = new StringBuilder(header).append("\n|---|---:|\n");
         double total = 0;
         for (Map.Entry<String, Long> entry : after.entrySet()) {
             Long start = before.get(entry.getKey());
-            if (start == null || seconds <= 0) {
+            if (start == null || over <= 0) {
                 continue;
             }
-            double cores = (entry.getValue() - start) / TICKS_PER_SECOND / seconds;
-            total += cores;
-            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", entry.getKey(), cores));
+            double value = convert.applyAsDouble(entry.getValue() - start);
+            total += value;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", entry.getKey(), value));
         }
         md.append(String.format(Locale.ROOT, "| **all** | **%.2f** |%n", total));
         return md.toString();

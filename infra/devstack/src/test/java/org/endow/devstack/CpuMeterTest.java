@@ -32,6 +32,18 @@ class CpuMeterTest {
     }
 
     @Test
+    void cpuPerRequestIsMillisecondsOfTicksPerRequest() {
+        Map<String, Long> before = Map.of("donations", 100L);
+        Map<String, Long> after = Map.of("donations", 300L); // 2 s of CPU for 1,000 pledges
+
+        String table = CpuMeter.perRequest(before, after, 1_000, "pledge");
+
+        assertTrue(table.startsWith("| CPU per pledge | ms |\n|---|---:|\n"), table);
+        assertTrue(table.contains("| donations | 2.00 |"), table);
+        assertTrue(table.contains("| **all** | **2.00** |"), table);
+    }
+
+    @Test
     void theReferenceJobTakesMeasurableCpuTime() {
         double millis = CpuMeter.referenceJobMillis();
 
