@@ -45,13 +45,14 @@ final class StatementMeter {
         Map<Key, Counts> counts = new HashMap<>();
         try (Connection connection = connect(postgres);
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select d.datname, s.queryid, s.query, s.calls, s.rows"
+                ResultSet rs = statement.executeQuery("select d.datname, s.queryid, s.query, s.calls, s.rows,"
+                        + " s.total_exec_time"
                         + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
                         + " where d.datname <> '" + OWN_DATABASE + "'")) {
             while (rs.next()) {
                 counts.merge(
                         new Key(rs.getString(1), rs.getLong(2)),
-                        new Counts(rs.getString(3), rs.getLong(4), rs.getLong(5)),
+                        new Counts(rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6)),
                         Counts::plus);
             }
         }
@@ -74,8 +75,9 @@ final class StatementMeter {
     static final long TRANSACTIONS = Long.MIN_VALUE;
 
     /**
-     * Markdown: statements and transactions per request in each database, then every statement that ran at least
-     * once per 20 requests, most frequent first.
+     * Markdown: statements, transactions and the statements' execution time (the server's, per request) in each
+     * database, then every statement that ran at least once per 20 requests or for 0.01 ms per request, most frequent
+     * first.
      */
     static String perRequest(Map<Key, Counts> before, Map<Key, Counts> after, long requests, String what) {
         if (requests <= 0) {
@@ -91,46 +93,63 @@ final class StatementMeter {
             }
             String database = entry.getKey().database();
             String sql = oneLine(entry.getValue().query());
-            double[] sums = perDatabase.computeIfAbsent(database, d -> new double[2]);
+            double[] sums = perDatabase.computeIfAbsent(database, d -> new double[3]);
             if (isCommit(sql)) {
                 sums[1] += calls;
             } else if (!isTransactionControl(sql)) {
                 sums[0] += calls;
+                double execMillis = entry.getValue().execMillis() - start.execMillis();
+                sums[2] += execMillis;
                 rows.add(new Row(
                         database,
                         sql,
                         (double) calls / requests,
-                        (double) (entry.getValue().rows() - start.rows()) / requests));
+                        (double) (entry.getValue().rows() - start.rows()) / requests,
+                        execMillis / requests));
             }
         }
-        StringBuilder md = new StringBuilder(
-                "| database | statements per " + what + " | transactions per " + what + " |\n|---|---:|---:|\n");
+        StringBuilder md = new StringBuilder("| database | statements per " + what + " | transactions per " + what
+                + " | statements' execution, ms per " + what + " |\n|---|---:|---:|---:|\n");
         double statements = 0;
         double transactions = 0;
+        double execution = 0;
         for (Map.Entry<String, double[]> entry : perDatabase.entrySet()) {
             double[] sums = entry.getValue();
             statements += sums[0];
             transactions += sums[1];
+            execution += sums[2];
             md.append(String.format(
-                    Locale.ROOT, "| %s | %.2f | %.2f |%n", entry.getKey(), sums[0] / requests, sums[1] / requests));
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.3f |%n",
+                    entry.getKey(),
+                    sums[0] / requests,
+                    sums[1] / requests,
+                    sums[2] / requests));
         }
         md.append(String.format(
-                Locale.ROOT, "| **all** | **%.2f** | **%.2f** |%n%n", statements / requests, transactions / requests));
+                Locale.ROOT,
+                "| **all** | **%.2f** | **%.2f** | **%.3f** |%n%n",
+                statements / requests,
+                transactions / requests,
+                execution / requests));
         md.append("| database | statement | calls per ")
                 .append(what)
                 .append(" | rows per ")
                 .append(what)
-                .append(" |\n|---|---|---:|---:|\n");
+                .append(" | execution, ms per ")
+                .append(what)
+                .append(" |\n|---|---|---:|---:|---:|\n");
         rows.stream()
-                .filter(r -> r.callsPer() >= 0.05)
+                .filter(r -> r.callsPer() >= 0.05 || r.execMillisPer() >= 0.01)
                 .sorted(Comparator.comparingDouble(Row::callsPer).reversed())
                 .forEach(r -> md.append(String.format(
                         Locale.ROOT,
-                        "| %s | `%s` | %.2f | %.2f |%n",
+                        "| %s | `%s` | %.2f | %.2f | %.3f |%n",
                         r.database(),
                         shortened(r.sql()),
                         r.callsPer(),
-                        r.rowsPer())));
+                        r.rowsPer(),
+                        r.execMillisPer())));
         return md.toString();
     }
 
@@ -168,13 +187,18 @@ final class StatementMeter {
 
     record Key(String database, long queryId) {}
 
-    record Counts(String query, long calls, long rows) {
-        static final Counts NONE = new Counts("", 0, 0);
+    /** @param execMillis the server's execution time of all calls so far ({@code total_exec_time}) */
+    record Counts(String query, long calls, long rows, double execMillis) {
+        static final Counts NONE = new Counts("", 0, 0, 0);
+
+        Counts(String query, long calls, long rows) {
+            this(query, calls, rows, 0);
+        }
 
         Counts plus(Counts other) {
-            return new Counts(query, calls + other.calls, rows + other.rows);
+            return new Counts(query, calls + other.calls, rows + other.rows, execMillis + other.execMillis);
         }
     }
 
-    private record Row(String database, String sql, double callsPer, double rowsPer) {}
+    private record Row(String database, String sql, double callsPer, double rowsPer, double execMillisPer) {}
 }

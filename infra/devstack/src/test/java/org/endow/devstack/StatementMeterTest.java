@@ -42,6 +42,30 @@ class StatementMeterTest {
     }
 
     @Test
+    void givesTheStatementsExecutionTimePerRequest() {
+        Map<StatementMeter.Key, StatementMeter.Counts> before = Map.of(
+                key("donations", 1), new StatementMeter.Counts("insert into donation values ($1)", 100, 100, 40.0),
+                key("funds", 2), new StatementMeter.Counts("select slow()", 0, 0, 0.0));
+        Map<StatementMeter.Key, StatementMeter.Counts> after = Map.of(
+                key("donations", 1), new StatementMeter.Counts("insert into donation values ($1)", 300, 300, 90.0),
+                key("funds", 2), new StatementMeter.Counts("select slow()", 2, 2, 20.0));
+
+        String table = StatementMeter.perRequest(before, after, 200, "pledge");
+
+        for (String expected : new String[] {
+            "statements' execution, ms per pledge |",
+            "| donations | 1.00 | 0.00 | 0.250 |",
+            "| funds | 0.01 | 0.00 | 0.100 |",
+            "| **all** | **1.01** | **0.00** | **0.350** |",
+            "| donations | `insert into donation values ($1)` | 1.00 | 1.00 | 0.250 |",
+            // run once per 100 pledges, but 0.1 ms per pledge: listed
+            "| funds | `select slow()` | 0.01 | 0.01 | 0.100 |"
+        }) {
+            assertTrue(table.contains(expected), () -> expected + " in\n" + table);
+        }
+    }
+
+    @Test
     void tellsCommitsFromOtherTransactionControl() {
         assertTrue(StatementMeter.isCommit("COMMIT"));
         assertTrue(StatementMeter.isCommit("commit "));
