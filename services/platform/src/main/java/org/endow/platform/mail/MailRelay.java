@@ -48,6 +48,11 @@ class MailRelay {
         this.properties = properties;
     }
 
+    /** The mail due now, oldest first (index {@code mail_outbox_unsent}: only unsent rows, in this order). */
+    static final String DUE = "select id, recipient, subject, body, created_at, attempts from mail_outbox"
+            + " where sent_at is null and failed_at is null and next_attempt_at <= now()"
+            + " order by id limit ? for update skip locked";
+
     @Scheduled(fixedDelay = "${endow.mail.relay-interval:500ms}", initialDelay = "1s")
     void deliverDue() {
         try {
@@ -62,26 +67,22 @@ class MailRelay {
 
     /** Sends what is due now; returns how many were sent and whether one failed. */
     Round deliverBatch() {
-        List<Queued> due = jdbc.prepareStatement(
-                "select id, recipient, subject, body, created_at, attempts from mail_outbox"
-                        + " where sent_at is null and failed_at is null and next_attempt_at <= now()"
-                        + " order by id limit ? for update skip locked",
-                statement -> {
-                    statement.setInt(1, properties.batchSize());
-                    List<Queued> rows = new ArrayList<>();
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(new Queued(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getInt(6)));
-                        }
-                    }
-                    return rows;
-                });
+        List<Queued> due = jdbc.prepareStatement(DUE, statement -> {
+            statement.setInt(1, properties.batchSize());
+            List<Queued> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Queued(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getInt(6)));
+                }
+            }
+            return rows;
+        });
         if (due.isEmpty()) {
             return new Round(0, false);
         }

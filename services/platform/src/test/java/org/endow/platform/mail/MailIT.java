@@ -2,6 +2,7 @@ package org.endow.platform.mail;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,44 @@ class MailIT {
                         return rs.getLong(1);
                     }
                 }));
+    }
+
+    @Test
+    void the_relay_reads_only_unsent_mail_however_many_sent_mails_are_kept() {
+        // 20,000 mails kept as the record of what people were told, and statistics that still see them unsent (as
+        // after a busy hour, before autovacuum analyses the table again): a plan walking the primary key from the
+        // first mail ever queued would look cheap and filter out all 20,000
+        transactions.executeWrite(status -> {
+            jdbc.prepareStatement(
+                    "insert into mail_outbox (recipient, subject, body, next_attempt_at)"
+                            + " select 'kept' || n || '@endow.test', 'Sent', 'Body', now() - interval '1 hour'"
+                            + " from generate_series(1, 20000) n",
+                    statement -> statement.executeUpdate());
+            jdbc.prepareStatement("analyze mail_outbox", statement -> statement.execute());
+            return jdbc.prepareStatement(
+                    "update mail_outbox set sent_at = now(), attempts = 1 where recipient like 'kept%'",
+                    statement -> statement.executeUpdate());
+        });
+
+        String plan = transactions.executeWrite(status -> jdbc.prepareStatement(
+                "explain (analyze, format text) " + MailRelay.DUE.replace("limit ?", "limit 50"), statement -> {
+                    StringBuilder text = new StringBuilder();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            text.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    return text.toString();
+                }));
+
+        assertTrue(plan.contains("mail_outbox_unsent"), plan);
+        // no walk over the sent rows: whatever the plan filters out, it is not the 20,000 kept mails
+        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("Rows Removed by Filter: (\\d+)")
+                .matcher(plan);
+        while (removed.find()) {
+            assertTrue(Long.parseLong(removed.group(1)) < 1_000, plan);
+        }
+        assertFalse(plan.contains("Seq Scan"), plan);
     }
 
     private static int attempts(String to) {
