@@ -53,10 +53,12 @@ final class EmbeddedPostgresServer extends PostgresAdmin {
                     .setPort(port)
                     .setPGStartupWait(START_TIMEOUT)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    // the embedded server's library defaults to synchronous_commit=off: a commit would be answered
-                    // before it is on disk, and a crash could lose a pledge whose event the outbox relay had already
-                    // published. PostgreSQL's own default, as in production: a commit is durable when answered
+                    // the embedded server's library defaults to synchronous_commit=off and starts the server with -F
+                    // (fsync=off): a commit would be answered before it is on disk, and a crash could lose a pledge
+                    // whose event the outbox relay had already published. PostgreSQL's own defaults, as in
+                    // production: a commit is durable when answered (-c options come after -F, so they win)
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     // statement counts for the bench and for anyone asking what the local stack runs
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (logFile != null) {
