@@ -230,8 +230,25 @@ public final class Bench {
      * system. {@code ENDOW_BENCH_WARM_UP=3} measures the cold stack.
      */
     static int visibilityWarmUpSeconds() {
-        String configured = System.getenv("ENDOW_BENCH_WARM_UP");
-        return configured == null || configured.isBlank() ? 120 : Integer.parseInt(configured.strip());
+        return secondsFromEnv("ENDOW_BENCH_WARM_UP", 120);
+    }
+
+    /** A whole number of seconds from the environment, or the default when unset; a clear error when not a number. */
+    static int secondsFromEnv(String name, int defaultSeconds) {
+        String configured = System.getenv(name);
+        if (configured == null || configured.isBlank()) {
+            return defaultSeconds;
+        }
+        try {
+            int seconds = Integer.parseInt(configured.strip());
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of seconds (e.g. " + defaultSeconds
+                    + "), not '" + configured + "'");
+        }
     }
 
     static final int VISIBILITY_RATE = 500;

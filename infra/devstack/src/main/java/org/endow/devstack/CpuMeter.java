@@ -1,12 +1,17 @@
 package org.endow.devstack;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -89,12 +94,12 @@ final class CpuMeter {
      * time, so what else runs does not count, only how much work a CPU-second does at the moment.
      */
     static double referenceJobMillis() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(42);
         long[] numbers = random.longs(2_000_000).toArray();
-        java.util.Arrays.sort(numbers);
-        java.util.HashMap<Integer, Integer> map = new java.util.HashMap<>();
+        Arrays.sort(numbers);
+        HashMap<Integer, Integer> map = new HashMap<>();
         for (int i = 0; i < 1_000_000; i++) {
             map.merge(random.nextInt(500_000), i, Integer::sum);
         }

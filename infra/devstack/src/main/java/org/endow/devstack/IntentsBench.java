@@ -155,8 +155,7 @@ final class IntentsBench {
      * measures the stack as earlier runs did, still compiling).
      */
     static int pledgeWarmUpSeconds() {
-        String configured = System.getenv("ENDOW_BENCH_INTENTS_WARM_UP");
-        return configured == null || configured.isBlank() ? 150 : Integer.parseInt(configured.strip());
+        return Bench.secondsFromEnv("ENDOW_BENCH_INTENTS_WARM_UP", 150);
     }
 
     static String donorToken(String gateway) throws Exception {

@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.endow.devstack.TestInfra;
 import org.endow.platform.messaging.MessagingIT;
 import org.junit.jupiter.api.AfterAll;
@@ -230,8 +232,7 @@ class MailIT {
 
         assertTrue(plan.contains("mail_outbox_unsent"), plan);
         // no walk over the sent rows: whatever the plan filters out, it is not the 20,000 kept mails
-        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("Rows Removed by Filter: (\\d+)")
-                .matcher(plan);
+        Matcher removed = Pattern.compile("Rows Removed by Filter: (\\d+)").matcher(plan);
         while (removed.find()) {
             assertTrue(Long.parseLong(removed.group(1)) < 1_000, plan);
         }
