@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.endow.events.EventEnvelope;
 import org.endow.events.EventType;
+import org.endow.kernel.TimeOrderedIds;
 
 /**
  * The outbox table: the event is written in the caller's database transaction (there must be
@@ -43,7 +44,7 @@ class TransactionalOutbox implements Outbox {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public <T> UUID append(EventType<T> type, String aggregateId, T payload) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = TimeOrderedIds.next();
         EventEnvelope<T> envelope = new EventEnvelope<>(
                 eventId,
                 type.name(),

@@ -17,6 +17,7 @@ import org.endow.donations.giving.model.GiftOptions;
 import org.endow.donations.giving.model.RecurringGift;
 import org.endow.donations.giving.model.RecurringGifts;
 import org.endow.kernel.Money;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -143,7 +144,7 @@ public class StartingCardGift {
             String purpose = "general".equals(item.code()) ? "the general fund" : item.title();
             if (options.frequency() == Frequency.MONTHLY) {
                 RecurringGift gift = RecurringGift.awaitingCard(
-                        UUID.randomUUID(), command.donor(), options, amount, item.code(), clock.instant());
+                        TimeOrderedIds.next(), command.donor(), options, amount, item.code(), clock.instant());
                 recurring.add(gift, command.idempotencyKey());
                 return new Draft(
                         gift.id(),

@@ -2,6 +2,7 @@ package org.endow.donations.giving.model;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.endow.kernel.TimeOrderedIds;
 
 public record DonationId(UUID value) {
 
@@ -10,7 +11,7 @@ public record DonationId(UUID value) {
     }
 
     public static DonationId random() {
-        return new DonationId(UUID.randomUUID());
+        return new DonationId(TimeOrderedIds.next());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.endow.fellows.nominations.model.Nominations;
 import org.endow.fellows.nominations.model.Nominee;
 import org.endow.fellows.nominations.model.NomineeStatus;
 import org.endow.fellows.nominations.model.Nominees;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -75,7 +76,7 @@ public class Nominating {
             }
             try {
                 nominee = Nominee.nominated(
-                        UUID.randomUUID(),
+                        TimeOrderedIds.next(),
                         command.nomineeName(),
                         email,
                         command.links() == null ? List.of() : command.links(),
@@ -92,7 +93,7 @@ public class Nominating {
         Nomination nomination;
         try {
             nomination = new Nomination(
-                    UUID.randomUUID(),
+                    TimeOrderedIds.next(),
                     nominee.id(),
                     command.account(),
                     command.nominatorName(),

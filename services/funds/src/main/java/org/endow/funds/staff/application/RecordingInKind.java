@@ -11,6 +11,7 @@ import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.funds.staff.model.AuditTrail;
 import org.endow.kernel.Money;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.ProblemException;
 
 /** Staff record a contribution in kind (a venue, travel) at its value; audited. */
@@ -40,7 +41,7 @@ public class RecordingInKind {
         if (valueMinor <= 0) {
             throw ProblemException.invalidField("valueMinor", "must be greater than 0");
         }
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Instant now = clock.instant();
         journal.append(JournalEntry.inKind(id, fundCode, Money.of(valueMinor, currency), description, now));
         audit.record(

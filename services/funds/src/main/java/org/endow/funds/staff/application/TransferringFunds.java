@@ -13,6 +13,7 @@ import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.funds.reservations.application.Availability;
 import org.endow.funds.staff.model.AuditTrail;
 import org.endow.kernel.Money;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -76,7 +77,7 @@ public class TransferringFunds {
                     "amountMinor", "only " + available + " is available in '" + command.fromFund() + "'");
         }
         UUID commandId = command.idempotencyKey() == null
-                ? UUID.randomUUID()
+                ? TimeOrderedIds.next()
                 : UUID.nameUUIDFromBytes(("transfer:" + command.staffId() + ":" + command.idempotencyKey())
                         .getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();

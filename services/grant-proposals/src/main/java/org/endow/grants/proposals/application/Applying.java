@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.endow.grants.policy.model.Categories;
 import org.endow.grants.policy.model.GrantCategory;
 import org.endow.grants.proposals.model.Applicant;
@@ -20,6 +19,7 @@ import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
 import org.endow.grants.proposals.model.Violation;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
 
@@ -59,7 +59,7 @@ public class Applying {
     @Transactional
     public Proposal draft(Applicant applicant, Application application) {
         category(application.categoryCode());
-        Proposal proposal = Proposal.draft(UUID.randomUUID().toString(), applicant, application, clock.instant());
+        Proposal proposal = Proposal.draft(TimeOrderedIds.next().toString(), applicant, application, clock.instant());
         proposals.add(proposal);
         return proposal;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.endow.kernel.Money;
+import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.ProblemException;
 import org.endow.sponsors.catalogue.model.Benefit;
 import org.endow.sponsors.catalogue.model.CapacityKind;
@@ -46,7 +47,7 @@ public class ApplyingForSponsorship {
         Catalogue catalogue = catalogue(selection);
         List<Selection.Line> lines = lines(selection, catalogue);
         Sponsorship sponsorship = Sponsorship.apply(
-                UUID.randomUUID(), account, organisation, selection, selection.fee(catalogue), clock.instant());
+                TimeOrderedIds.next(), account, organisation, selection, selection.fee(catalogue), clock.instant());
         if (!sponsorships.add(sponsorship)) {
             throw ProblemException.conflict(organisation.name()
                     + " already has an open sponsorship application; change that one instead of applying again");
