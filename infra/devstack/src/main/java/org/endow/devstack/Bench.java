@@ -62,6 +62,7 @@ public final class Bench {
         Stack stack = new Stack(root, launched, freshData(root));
         current.set(stack);
         stack.overrideGatewayEnvironment(IntentsBench.LIFTED_LIMITS);
+        stack.sendMailToSink();
         try {
             stack.run();
             Duration ready = Duration.between(launched, Instant.now());

@@ -56,6 +56,8 @@ public final class Stack {
     private ServiceProcess gateway;
     private KafkaBroker broker;
     private LocalMailServer mail;
+    private boolean mailToSink;
+    private MailSink mailSink;
     private org.endow.stripestandin.StripeStandin stripeStandin;
     private String cardPayments = "off";
     private Postgres postgres;
@@ -255,6 +257,11 @@ public final class Stack {
             LOG.info("Mail goes to {}", System.getenv("ENDOW_MAIL_SMTP_HOST"));
             return;
         }
+        if (mailToSink) {
+            mailSink = MailSink.start(0);
+            LOG.info("Mail goes to the bench's SMTP sink on port {} (counted, not kept)", mailSink.smtpPort());
+            return;
+        }
         mail = LocalMailServer.start(intEnv("ENDOW_MAIL_SMTP_PORT", 3025), intEnv("ENDOW_MAIL_VIEWER_PORT", 8025));
         LOG.info("Local mail server on SMTP port {}, read at {}", mail.smtpPort(), mail.viewerUrl());
     }
@@ -322,9 +329,9 @@ public final class Stack {
         env.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ENDOW_JWT_PUBLIC_KEY", jwt.publicKeyPem());
-        if (mail != null) {
+        if (mail != null || mailSink != null) {
             env.put("ENDOW_MAIL_SMTP_HOST", "127.0.0.1");
-            env.put("ENDOW_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()));
+            env.put("ENDOW_MAIL_SMTP_PORT", Integer.toString(mail != null ? mail.smtpPort() : mailSink.smtpPort()));
         }
         return env;
     }
@@ -438,6 +445,19 @@ public final class Stack {
         gatewayOverrides.putAll(overrides);
     }
 
+    /**
+     * The services' mail goes to a {@link MailSink} instead of the local mail server (the bench: the mail provider is
+     * not on the measured machine in production). Without {@code ENDOW_MAIL_SMTP_HOST} only; call before {@link #run}.
+     */
+    void sendMailToSink() {
+        mailToSink = true;
+    }
+
+    /** Mails the sink accepted so far; 0 without a sink. */
+    long mailsAccepted() {
+        return mailSink == null ? 0 : mailSink.accepted();
+    }
+
     Postgres postgres() {
         return postgres;
     }
@@ -480,7 +500,12 @@ public final class Stack {
                 .append('\n');
         out.append("  Demo data:       ").append(demo).append('\n');
         out.append("  Mail:            ")
-                .append(mail == null ? System.getenv("ENDOW_MAIL_SMTP_HOST") : mail.viewerUrl() + " (every mail sent)")
+                .append(
+                        mail != null
+                                ? mail.viewerUrl() + " (every mail sent)"
+                                : mailSink != null
+                                        ? "the bench's SMTP sink on port " + mailSink.smtpPort()
+                                        : System.getenv("ENDOW_MAIL_SMTP_HOST"))
                 .append('\n');
         out.append("  Card payments:   ").append(cardPayments).append('\n');
         out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
@@ -536,6 +561,9 @@ public final class Stack {
         }
         if (mail != null) {
             steps.add(mail::close);
+        }
+        if (mailSink != null) {
+            steps.add(mailSink::close);
         }
         if (stripeStandin != null) {
             steps.add(stripeStandin::close);
