@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,10 @@ public final class Bench {
     static final int PER_ROUND = 2_000;
     static final int CLIENTS = 16;
     static final Duration SATURATION_WINDOW = Duration.ofSeconds(8);
+    /** Busy cores under which the machine counts as quiet before a start-up is measured. */
+    static final double QUIET_CORES = 0.3;
+
+    static final Duration QUIET_WAIT = Duration.ofSeconds(90);
 
     private Bench() {}
 
@@ -199,22 +204,30 @@ public final class Bench {
     /**
      * Each application restarted on its own, one after the other, on the running stack: its start to healthy (HTTP
      * up, Flyway done, its database and Kafka reachable) and its resident memory then. The start-up table above is
-     * all six starting at once on the same cores.
+     * all six starting at once on the same cores. Each restart waits until the machine is quiet (under {@value
+     * #QUIET_CORES} cores busy over a second, for at most {@link #QUIET_WAIT}): after the load above, and after the
+     * previous restart, consumers catch up and new JVMs compile for a while, and a start-up measured then measures
+     * them too. The report says how busy the machine was when each start began.
      */
     static String startingAlone(Stack stack) throws InterruptedException {
         StringBuilder md = new StringBuilder(
                 "\n## Each application started alone (restarted one at a time on the running stack)\n\n"
-                        + "| app | start to healthy | RSS after start |\n|---|---:|---:|\n");
+                        + "| app | start to healthy | RSS after start | machine busy before the start | waited for"
+                        + " quiet |\n|---|---:|---:|---:|---:|\n");
         List<String> names =
                 stack.applications().stream().map(ServiceProcess::name).toList();
         for (String name : names) {
-            Thread.sleep(2_000); // let the previous one settle
+            CpuMeter.Quiet quiet = CpuMeter.awaitQuiet(QUIET_CORES, QUIET_WAIT);
             ServiceProcess app = stack.restartAlone(name);
             md.append(String.format(
-                    "| %s | %.2f s | %d MiB |%n",
+                    Locale.ROOT,
+                    "| %s | %.2f s | %d MiB | %.2f cores%s | %.0f s |%n",
                     name,
                     app.startToHealthy().orElse(Duration.ZERO).toMillis() / 1000.0,
-                    app.rssKb().orElse(0) / 1024));
+                    app.rssKb().orElse(0) / 1024,
+                    quiet.busyCores(),
+                    quiet.reached() ? "" : " (not quiet)",
+                    quiet.waited().toMillis() / 1000.0));
         }
         return md.toString();
     }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,6 +109,60 @@ final class CpuMeter {
             throw new IllegalStateException("the reference job went wrong");
         }
         return cpu / 1e6;
+    }
+
+    /** How busy the machine was when a measurement began: busy cores over the last second, and how long that took. */
+    record Quiet(double busyCores, Duration waited, boolean reached) {}
+
+    /**
+     * Waits, one-second sample after sample, until the whole machine (every process, from {@code /proc/stat}) used
+     * fewer than {@code belowCores} cores over the last second, or {@code atMost} has passed: a start-up measured
+     * while other JVMs still compile or catch up measures them too.
+     */
+    static Quiet awaitQuiet(double belowCores, Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        double busy;
+        do {
+            OptionalLong before = machineBusyTicks();
+            long sampledAt = System.nanoTime();
+            Thread.sleep(1_000);
+            OptionalLong after = machineBusyTicks();
+            if (before.isEmpty() || after.isEmpty()) {
+                return new Quiet(Double.NaN, Duration.ofNanos(System.nanoTime() - start), false);
+            }
+            busy = (after.getAsLong() - before.getAsLong())
+                    / TICKS_PER_SECOND
+                    / ((System.nanoTime() - sampledAt) / 1e9);
+        } while (busy >= belowCores && System.nanoTime() < deadline);
+        return new Quiet(busy, Duration.ofNanos(System.nanoTime() - start), busy < belowCores);
+    }
+
+    /** Busy ticks of all CPUs so far (user, nice, system, irq, softirq, steal); empty without /proc/stat. */
+    static OptionalLong machineBusyTicks() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            return lines.findFirst().map(CpuMeter::busyTicksOf).orElse(OptionalLong.empty());
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The busy ticks of {@code /proc/stat}'s aggregate {@code cpu} line; empty for any other line. */
+    static OptionalLong busyTicksOf(String line) {
+        String[] f = line.trim().split("\\s+");
+        if (!f[0].equals("cpu") || f.length < 8) {
+            return OptionalLong.empty();
+        }
+        // user nice system idle iowait irq softirq [steal ...]: all but idle and iowait are work
+        long busy = Long.parseLong(f[1])
+                + Long.parseLong(f[2])
+                + Long.parseLong(f[3])
+                + Long.parseLong(f[6])
+                + Long.parseLong(f[7]);
+        if (f.length > 8) {
+            busy += Long.parseLong(f[8]);
+        }
+        return OptionalLong.of(busy);
     }
 
     private static long postgresTicks() {

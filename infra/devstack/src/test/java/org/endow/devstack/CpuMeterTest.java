@@ -1,9 +1,12 @@
 package org.endow.devstack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class CpuMeterTest {
@@ -48,5 +51,24 @@ class CpuMeterTest {
         double millis = CpuMeter.referenceJobMillis();
 
         assertTrue(millis > 1 && millis < 60_000, () -> millis + " ms");
+    }
+
+    @Test
+    void theMachinesBusyTicksAreAllButIdleAndIoWaitOfTheAggregateCpuLine() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        assertEquals(
+                OptionalLong.of(100 + 2 + 30 + 4 + 5 + 6), CpuMeter.busyTicksOf("cpu  100 2 30 9000 70 4 5 6 0 0"));
+        assertEquals(OptionalLong.of(100 + 2 + 30 + 4 + 5), CpuMeter.busyTicksOf("cpu 100 2 30 9000 70 4 5"));
+        assertEquals(OptionalLong.empty(), CpuMeter.busyTicksOf("cpu0 100 2 30 9000 70 4 5 6 0 0"));
+    }
+
+    @Test
+    void awaitingQuietSaysHowBusyTheMachineWasAndHowLongItWaited() throws InterruptedException {
+        // any machine running these tests is under 64 cores busy
+        CpuMeter.Quiet quiet = CpuMeter.awaitQuiet(64, Duration.ofSeconds(5));
+
+        assertTrue(quiet.reached(), quiet::toString);
+        assertTrue(quiet.busyCores() >= 0 && quiet.busyCores() < 64, quiet::toString);
+        assertTrue(quiet.waited().toMillis() >= 1_000, quiet::toString);
     }
 }
