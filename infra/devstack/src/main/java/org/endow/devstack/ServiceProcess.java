@@ -32,6 +32,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Instant startedAt;
     private Duration startToHealthy;
+    private OptionalLong rssWhenHealthyKb = OptionalLong.empty();
 
     private ServiceProcess(String name, int port, Path logFile, Process process, Instant startedAt) {
         this.name = name;
@@ -82,6 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
                         startToHealthy = Duration.between(startedAt, Instant.now());
+                        rssWhenHealthyKb = rssKb();
                         return this;
                     }
                     lastAnswer = "HTTP " + response.statusCode() + " " + response.body();
@@ -151,6 +153,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Time from launching the process to its first healthy answer, once {@link #awaitHealthy} has seen it. */
     public Optional<Duration> startToHealthy() {
         return Optional.ofNullable(startToHealthy);
+    }
+
+    /** Resident memory in KiB at the first healthy answer, once {@link #awaitHealthy} has seen it. */
+    public OptionalLong rssWhenHealthyKb() {
+        return rssWhenHealthyKb;
     }
 
     /** Resident memory in KiB (VmRSS of {@code /proc/<pid>/status}), empty when not on Linux or exited. */
