@@ -40,7 +40,7 @@ public final class Bench {
     static final Duration SATURATION_WINDOW = Duration.ofSeconds(8);
     /** Busy cores under which the machine counts as quiet before a start-up is measured. */
     static final double QUIET_CORES = 0.3;
-
+    /** The longest wait for a quiet machine before a start-up is measured anyway (and marked not quiet). */
     static final Duration QUIET_WAIT = Duration.ofSeconds(90);
 
     private Bench() {}
