@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -453,9 +454,9 @@ public final class Stack {
         mailToSink = true;
     }
 
-    /** Mails the sink accepted so far; 0 without a sink. */
-    long mailsAccepted() {
-        return mailSink == null ? 0 : mailSink.accepted();
+    /** Mails the sink accepted so far; empty without a sink (mail went to the local mail server or to a real one). */
+    OptionalLong mailsAccepted() {
+        return mailSink == null ? OptionalLong.empty() : OptionalLong.of(mailSink.accepted());
     }
 
     Postgres postgres() {
