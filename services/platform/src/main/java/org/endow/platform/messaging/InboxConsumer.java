@@ -17,13 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.endow.events.EventEnvelope;
@@ -39,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * broker's answer: a lost commit is only a redelivery).
  *
  * <p>A handler that keeps failing is retried with back-off, then its event goes to the topic's
- * dead-letter topic and the {@code dead_letter} table and the partition moves on. An unreachable
+ * dead-letter topic and the {@code dead_letter} table and the partition moves on; the dead letters of one poll are
+ * sent together and recorded in one transaction before its offsets are committed. An unreachable
  * database or broker is not the event's fault: the partition waits and retries, and nothing is
  * dead-lettered for it.
  */
@@ -59,6 +64,8 @@ public class InboxConsumer implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> deadLetters;
+    /** The next wait of each partition that stopped in its last rounds (the consumer thread's only). */
+    private final Map<TopicPartition, Duration> stallOf = new HashMap<>();
     /** The offsets committed last, per partition (the consumer thread's only). */
     private final Map<TopicPartition, OffsetAndMetadata> lastDone = new HashMap<>();
 
@@ -102,36 +109,42 @@ public class InboxConsumer implements AutoCloseable {
     }
 
     private void loop() {
-        Duration stall = properties.handlerBackoff();
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 Set<TopicPartition> stalled = new HashSet<>();
-                Set<ConsumerRecord<String, byte[]>> applied = appliedInBatches(records);
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (stalled.contains(partition)) {
+                PendingLetters letters = new PendingLetters();
+                for (List<ConsumerRecord<String, byte[]>> chunk : chunks(records)) {
+                    List<ConsumerRecord<String, byte[]>> live = chunk.stream()
+                            .filter(record -> !stalled.contains(partitionOf(record)))
+                            .toList();
+                    if (appliedAsBatch(live)) {
+                        live.forEach(
+                                record -> done.put(partitionOf(record), new OffsetAndMetadata(record.offset() + 1)));
                         continue;
                     }
-                    if (applied.contains(record)) {
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                        continue;
-                    }
-                    if (process(record) == Outcome.RETRY_LATER) {
-                        stalled.add(partition);
-                        consumer.seek(partition, record.offset());
-                    } else {
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    for (ConsumerRecord<String, byte[]> record : live) {
+                        TopicPartition partition = partitionOf(record);
+                        if (stalled.contains(partition)) {
+                            continue;
+                        }
+                        if (process(record, letters) == Outcome.RETRY_LATER) {
+                            stalled.add(partition);
+                            consumer.seek(partition, record.offset());
+                        } else {
+                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        }
                     }
                 }
+                letters.settle().forEach((partition, offset) -> {
+                    // the letter at this offset is neither on the dead-letter topic nor in the table: from it again
+                    stalled.add(partition);
+                    done.put(partition, new OffsetAndMetadata(offset));
+                    consumer.seek(partition, offset);
+                });
                 commit(done);
-                if (stalled.isEmpty()) {
-                    stall = properties.handlerBackoff();
-                } else {
-                    sleep(stall);
-                    stall = stall.multipliedBy(2).compareTo(MAX_STALL) > 0 ? MAX_STALL : stall.multipliedBy(2);
-                }
+                backOff(done.keySet(), stalled);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -143,6 +156,45 @@ public class InboxConsumer implements AutoCloseable {
             commitLast();
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Each partition that had to stop waits longer each time in a row it stops (from {@code handlerBackoff}, doubling,
+     * up to 5 s); one that moved on without stopping starts from the beginning again. A poll that returns nothing
+     * (as the one right after a rewind often does) changes nothing.
+     */
+    private void backOff(Set<TopicPartition> progressed, Set<TopicPartition> stalled) {
+        progressed.stream().filter(p -> !stalled.contains(p)).forEach(stallOf::remove);
+        if (stalled.isEmpty()) {
+            return;
+        }
+        Duration longest = Duration.ZERO;
+        for (TopicPartition partition : stalled) {
+            Duration wait = stallOf.getOrDefault(partition, properties.handlerBackoff());
+            longest = wait.compareTo(longest) > 0 ? wait : longest;
+            Duration next = wait.multipliedBy(2);
+            stallOf.put(partition, next.compareTo(MAX_STALL) > 0 ? MAX_STALL : next);
+        }
+        sleep(longest);
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<String, byte[]> record) {
+        return new TopicPartition(record.topic(), record.partition());
+    }
+
+    /**
+     * The polled records in the order polled, cut into chunks of {@code consumerBatchSize} (all of them in one chunk
+     * when events are applied one per transaction).
+     */
+    private List<List<ConsumerRecord<String, byte[]>>> chunks(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        int size = properties.consumerBatchSize() <= 1 ? Math.max(1, all.size()) : properties.consumerBatchSize();
+        List<List<ConsumerRecord<String, byte[]>>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
     }
 
     /**
@@ -176,35 +228,30 @@ public class InboxConsumer implements AutoCloseable {
     }
 
     /**
-     * With {@code consumerBatchSize > 1}: applies the polled events in chunks, one transaction per chunk. A chunk in
-     * which anything fails (an unreadable event, a failing handler, the database) rolls back whole and is left to the
-     * one-event-per-transaction path, which retries and dead-letters event by event.
+     * With {@code consumerBatchSize > 1}: applies a chunk of polled events in one transaction. A chunk in which
+     * anything fails (an unreadable event, a failing handler, the database) rolls back whole and is left to the
+     * one-event-per-transaction path, which retries and dead-letters event by event; the next chunk is tried as a
+     * batch again.
+     *
+     * @return whether the chunk was applied
      */
-    private Set<ConsumerRecord<String, byte[]>> appliedInBatches(ConsumerRecords<String, byte[]> records) {
-        int size = properties.consumerBatchSize();
-        if (size <= 1 || records.count() <= 1) {
-            return Set.of();
+    private boolean appliedAsBatch(List<ConsumerRecord<String, byte[]>> chunk) {
+        if (properties.consumerBatchSize() <= 1 || chunk.size() <= 1) {
+            return false;
         }
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-        records.forEach(all::add);
-        Set<ConsumerRecord<String, byte[]>> applied = new HashSet<>();
-        for (int from = 0; from < all.size(); from += size) {
-            List<ConsumerRecord<String, byte[]>> chunk = all.subList(from, Math.min(all.size(), from + size));
-            try {
-                transactions.executeWrite(status -> {
-                    applyStrictly(chunk);
-                    return null;
-                });
-                applied.addAll(chunk);
-            } catch (RuntimeException e) {
-                LOG.debug(
-                        "A batch of {} events failed ({}); applying them one by one",
-                        chunk.size(),
-                        OutboxRelay.rootMessage(e));
-                return applied; // the rest goes the careful way, in order
-            }
+        try {
+            transactions.executeWrite(status -> {
+                applyStrictly(chunk);
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "A batch of {} events failed ({}); applying them one by one",
+                    chunk.size(),
+                    OutboxRelay.rootMessage(e));
+            return false;
         }
-        return applied;
     }
 
     /** One handler's application of one event, planned for a batch. */
@@ -312,13 +359,14 @@ public class InboxConsumer implements AutoCloseable {
         }
     }
 
-    private Outcome process(ConsumerRecord<String, byte[]> record) {
+    private Outcome process(ConsumerRecord<String, byte[]> record, PendingLetters letters) {
         String type = Headers.read(record.headers(), Headers.EVENT_TYPE).orElse(null);
         String version = Headers.read(record.headers(), Headers.EVENT_VERSION).orElse(null);
         if (type == null || version == null) {
             EnvelopeHead head = readHead(record);
             if (head == null) {
-                return deadLetter(properties.consumerGroup(), record, null, null, "not an Endow event envelope", 1);
+                return deadLetter(
+                        letters, properties.consumerGroup(), record, null, null, "not an Endow event envelope", 1);
             }
             type = head.type();
             version = Integer.toString(head.version());
@@ -337,7 +385,13 @@ public class InboxConsumer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             for (EventHandler<?> handler : handlers) {
                 Outcome outcome = deadLetter(
-                        handler.consumerName(), record, null, type, "unreadable payload: " + e.getMessage(), 1);
+                        letters,
+                        handler.consumerName(),
+                        record,
+                        null,
+                        type,
+                        "unreadable payload: " + e.getMessage(),
+                        1);
                 if (outcome == Outcome.RETRY_LATER) {
                     return outcome;
                 }
@@ -345,14 +399,18 @@ public class InboxConsumer implements AutoCloseable {
             return Outcome.DONE;
         }
         for (EventHandler<?> handler : handlers) {
-            if (apply(handler, envelope, record) == Outcome.RETRY_LATER) {
+            if (apply(handler, envelope, record, letters) == Outcome.RETRY_LATER) {
                 return Outcome.RETRY_LATER;
             }
         }
         return Outcome.DONE;
     }
 
-    private Outcome apply(EventHandler<?> handler, EventEnvelope<?> envelope, ConsumerRecord<String, byte[]> record) {
+    private Outcome apply(
+            EventHandler<?> handler,
+            EventEnvelope<?> envelope,
+            ConsumerRecord<String, byte[]> record,
+            PendingLetters letters) {
         int attempts = Math.max(1, properties.handlerAttempts());
         Duration backoff = properties.handlerBackoff();
         for (int attempt = 1; ; attempt++) {
@@ -391,6 +449,7 @@ public class InboxConsumer implements AutoCloseable {
                                 e);
                     }
                     return deadLetter(
+                            letters,
                             handler.consumerName(),
                             record,
                             envelope.eventId(),
@@ -434,27 +493,37 @@ public class InboxConsumer implements AutoCloseable {
         handler.handleAll(typed);
     }
 
+    /**
+     * Sends the record to its topic's dead-letter topic without waiting and adds it to the poll's {@link
+     * PendingLetters}, which waits for the broker and writes the table's rows once for the whole poll.
+     */
     private Outcome deadLetter(
+            PendingLetters letters,
             String consumerName,
             ConsumerRecord<String, byte[]> record,
             UUID eventId,
             String type,
             String error,
             int attempts) {
+        ProducerRecord<String, byte[]> letter =
+                new ProducerRecord<>(Topics.deadLetterOf(record.topic()), record.key(), record.value());
+        record.headers().forEach(h -> letter.headers().add(h));
+        letter.headers()
+                .add(Headers.DLT_CONSUMER, Headers.bytes(consumerName))
+                .add(Headers.DLT_ERROR, Headers.bytes(error))
+                .add(Headers.DLT_ATTEMPTS, Headers.bytes(Integer.toString(attempts)))
+                .add(
+                        Headers.DLT_ORIGIN,
+                        Headers.bytes(record.topic() + "/" + record.partition() + "@" + record.offset()));
+        Future<RecordMetadata> sent;
         try {
-            ProducerRecord<String, byte[]> letter =
-                    new ProducerRecord<>(Topics.deadLetterOf(record.topic()), record.key(), record.value());
-            record.headers().forEach(h -> letter.headers().add(h));
-            letter.headers()
-                    .add(Headers.DLT_CONSUMER, Headers.bytes(consumerName))
-                    .add(Headers.DLT_ERROR, Headers.bytes(error))
-                    .add(Headers.DLT_ATTEMPTS, Headers.bytes(Integer.toString(attempts)))
-                    .add(
-                            Headers.DLT_ORIGIN,
-                            Headers.bytes(record.topic() + "/" + record.partition() + "@" + record.offset()));
-            deadLetterProducer().send(letter).get(15, TimeUnit.SECONDS);
-            transactions.executeWrite(status -> {
-                inbox.deadLetter(new InboxMessages.DeadLetter(
+            sent = deadLetterProducer().send(letter);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot dead-letter {}@{} yet: {}", record.topic(), record.offset(), OutboxRelay.rootMessage(e));
+            return Outcome.RETRY_LATER;
+        }
+        letters.add(
+                new InboxMessages.DeadLetter(
                         consumerName,
                         record.topic(),
                         record.partition(),
@@ -464,16 +533,72 @@ public class InboxConsumer implements AutoCloseable {
                         type,
                         record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
                         error,
-                        attempts));
-                return null;
-            });
-            return Outcome.DONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.RETRY_LATER;
-        } catch (Exception e) {
-            LOG.warn("Cannot dead-letter {}@{} yet: {}", record.topic(), record.offset(), OutboxRelay.rootMessage(e));
-            return Outcome.RETRY_LATER;
+                        attempts),
+                sent);
+        return Outcome.DONE;
+    }
+
+    /**
+     * The dead letters of one poll. Each was sent to the dead-letter topic without waiting, so a run of unprocessable
+     * events costs one broker round trip, not one each; {@link #settle()} runs before the poll's offsets are
+     * committed, so a committed offset still means its event is on the dead-letter topic and in the table.
+     */
+    private final class PendingLetters {
+
+        private record Pending(InboxMessages.DeadLetter row, Future<RecordMetadata> sent) {}
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        void add(InboxMessages.DeadLetter row, Future<RecordMetadata> sent) {
+            pending.add(new Pending(row, sent));
+        }
+
+        /**
+         * Waits for the broker's acknowledgements (15 s for all of them), then writes the rows of the acknowledged
+         * letters in one transaction.
+         *
+         * @return per partition, the offset of its first letter that is not both sent and written: the partition
+         *     must be read again from there (a letter sent twice is the price; the inbox keeps its effects single)
+         */
+        Map<TopicPartition, Long> settle() {
+            Map<TopicPartition, Long> again = new HashMap<>();
+            if (pending.isEmpty()) {
+                return again;
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            for (Pending letter : pending) {
+                try {
+                    letter.sent().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    again.merge(partitionOf(letter.row()), letter.row().offset(), Math::min);
+                } catch (ExecutionException | TimeoutException e) {
+                    LOG.warn(
+                            "Cannot dead-letter {}@{} yet: {}",
+                            letter.row().topic(),
+                            letter.row().offset(),
+                            OutboxRelay.rootMessage(e));
+                    again.merge(partitionOf(letter.row()), letter.row().offset(), Math::min);
+                }
+            }
+            List<InboxMessages.DeadLetter> rows = pending.stream()
+                    .map(Pending::row)
+                    .filter(row -> row.offset() < again.getOrDefault(partitionOf(row), Long.MAX_VALUE))
+                    .toList();
+            try {
+                transactions.executeWrite(status -> {
+                    inbox.deadLetterAll(rows);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot record {} dead letters yet: {}", rows.size(), OutboxRelay.rootMessage(e));
+                rows.forEach(row -> again.merge(partitionOf(row), row.offset(), Math::min));
+            }
+            return again;
+        }
+
+        private static TopicPartition partitionOf(InboxMessages.DeadLetter row) {
+            return new TopicPartition(row.topic(), row.partition());
         }
     }
 

@@ -67,22 +67,29 @@ class InboxMessages {
         return fresh;
     }
 
-    void deadLetter(DeadLetter letter) {
+    /** Inserts the rows in one JDBC batch. */
+    void deadLetterAll(java.util.List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return;
+        }
         jdbc.prepareStatement(
                 "insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, message_key, event_id,"
                         + " event_type, payload, error, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
-                    statement.setString(1, letter.consumer());
-                    statement.setString(2, letter.topic());
-                    statement.setInt(3, letter.partition());
-                    statement.setLong(4, letter.offset());
-                    statement.setString(5, letter.key());
-                    statement.setObject(6, letter.eventId());
-                    statement.setString(7, letter.eventType());
-                    statement.setString(8, letter.payload());
-                    statement.setString(9, letter.error());
-                    statement.setInt(10, letter.attempts());
-                    return statement.executeUpdate();
+                    for (DeadLetter letter : letters) {
+                        statement.setString(1, letter.consumer());
+                        statement.setString(2, letter.topic());
+                        statement.setInt(3, letter.partition());
+                        statement.setLong(4, letter.offset());
+                        statement.setString(5, letter.key());
+                        statement.setObject(6, letter.eventId());
+                        statement.setString(7, letter.eventType());
+                        statement.setString(8, letter.payload());
+                        statement.setString(9, letter.error());
+                        statement.setInt(10, letter.attempts());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
                 });
     }
 

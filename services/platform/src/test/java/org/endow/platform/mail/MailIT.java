@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.endow.devstack.TestInfra;
-import org.endow.platform.messaging.MessagingIT;
+import org.endow.platform.messaging.MessagingScenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ class MailIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
         }
-        Map<String, Object> properties = MessagingIT.properties(TestInfra.get().kafkaBootstrapServers());
+        Map<String, Object> properties =
+                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
         properties.put("endow.messaging.consumer-enabled", false);
         properties.put("test.recording-handler", false);
         properties.put("endow.mail.smtp.port", smtpPort);

@@ -3,9 +3,6 @@ package org.endow.platform.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +13,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every scenario of {@link MessagingIT} again with the inbox applying up to 50 polled events per transaction
+ * Every scenario of {@link MessagingScenarios}, as {@link MessagingIT} runs them, again with the inbox applying up to 50 polled events per transaction
  * ({@code endow.messaging.consumer-batch-size}): duplicates inside one batch, a failing handler (the batch rolls back
  * and its events go one by one, to the dead letters), replay and housekeeping behave the same; and a run of events
  * of one type reaches a {@link BatchedEventHandler} in one call.
  */
-public class BatchedMessagingIT extends MessagingIT {
+public class BatchedMessagingIT extends MessagingScenarios {
 
     @BeforeAll
-    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
         Map<String, Object> properties = properties(TestInfra.get().kafkaBootstrapServers());
         properties.put("endow.messaging.consumer-batch-size", 50);
         // fuller fetches: the broker answers once 1 MiB waits or after 300 ms, so events sent together arrive together
         properties.put("endow.messaging.consumer-fetch-min-bytes", 1 << 20);
         properties.put("endow.messaging.consumer-fetch-max-wait", "300ms");
-        context = ApplicationContext.run(properties);
-        outbox = context.getBean(Outbox.class);
-        transactions = context.getBean(TransactionOperations.class);
-        jdbc = context.getBean(JdbcOperations.class);
+        startWith(properties);
     }
 
     @Test

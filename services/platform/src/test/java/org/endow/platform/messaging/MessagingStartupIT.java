@@ -19,8 +19,8 @@ class MessagingStartupIT {
 
     @Test
     void messaging_is_up_once_the_relay_and_the_inbox_run() {
-        try (ApplicationContext context =
-                ApplicationContext.run(MessagingIT.properties(TestInfra.get().kafkaBootstrapServers()))) {
+        try (ApplicationContext context = ApplicationContext.run(
+                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers()))) {
             MessagingHealthIndicator health = context.getBean(MessagingHealthIndicator.class);
 
             context.getBean(MessagingStartup.class).awaitReady();
@@ -31,7 +31,7 @@ class MessagingStartupIT {
 
     @Test
     void without_a_broker_messaging_stays_down_and_the_start_is_refused_in_one_line() {
-        Map<String, Object> properties = MessagingIT.properties("127.0.0.1:1");
+        Map<String, Object> properties = MessagingScenarios.properties("127.0.0.1:1");
         properties.put("endow.messaging.startup-timeout", "1s");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             MessagingHealthIndicator health = context.getBean(MessagingHealthIndicator.class);

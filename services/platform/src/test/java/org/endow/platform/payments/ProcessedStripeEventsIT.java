@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.endow.devstack.TestInfra;
-import org.endow.platform.messaging.MessagingIT;
+import org.endow.platform.messaging.MessagingScenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,8 @@ class ProcessedStripeEventsIT {
     @BeforeAll
     @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
-        Map<String, Object> properties = MessagingIT.properties(TestInfra.get().kafkaBootstrapServers());
+        Map<String, Object> properties =
+                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
         properties.put("endow.messaging.consumer-enabled", false);
         properties.put("test.recording-handler", false);
         context = ApplicationContext.run(properties);
