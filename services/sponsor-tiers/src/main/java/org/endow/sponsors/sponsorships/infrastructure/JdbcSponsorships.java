@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.endow.kernel.Money;
@@ -249,29 +251,47 @@ class JdbcSponsorships implements Sponsorships {
             }
             return found;
         });
-        List<Sponsorship> withContacts = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, List<Organisation.Contact>> contacts = contactsOf(rows);
+        List<Sponsorship> withContacts = new ArrayList<>(rows.size());
         for (Sponsorship s : rows) {
-            withContacts.add(withContacts(s));
+            withContacts.add(withContacts(s, contacts.getOrDefault(s.id(), List.of())));
         }
         return withContacts;
     }
 
-    private Sponsorship withContacts(Sponsorship s) {
-        List<Organisation.Contact> contacts = jdbc.prepareStatement(
-                "select name, email, role from sponsorship_contact where sponsorship_id = ? order by position",
+    /** The contacts of all the sponsorships in one query, each sponsorship's in their order. */
+    private Map<UUID, List<Organisation.Contact>> contactsOf(List<Sponsorship> sponsorships) {
+        return jdbc.prepareStatement(
+                "select sponsorship_id, name, email, role from sponsorship_contact where sponsorship_id = any(?)"
+                        + " order by sponsorship_id, position",
                 statement -> {
-                    statement.setObject(1, s.id());
-                    List<Organisation.Contact> found = new ArrayList<>();
+                    Array ids = statement
+                            .getConnection()
+                            .createArrayOf(
+                                    "uuid",
+                                    sponsorships.stream()
+                                            .map(Sponsorship::id)
+                                            .distinct()
+                                            .toArray());
+                    statement.setArray(1, ids);
+                    Map<UUID, List<Organisation.Contact>> found = new HashMap<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            found.add(new Organisation.Contact(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    Organisation.ContactRole.valueOf(rs.getString(3))));
+                            found.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                                    .add(new Organisation.Contact(
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            Organisation.ContactRole.valueOf(rs.getString(4))));
                         }
                     }
                     return found;
                 });
+    }
+
+    private Sponsorship withContacts(Sponsorship s, List<Organisation.Contact> contacts) {
         Organisation o = s.organisation();
         return new Sponsorship(
                 s.id(),

@@ -146,6 +146,30 @@ class SponsorshipsIT {
     }
 
     @Test
+    void a_list_of_sponsorships_carries_each_ones_own_contacts_in_their_order() {
+        ApplyingForSponsorship applying = context.getBean(ApplyingForSponsorship.class);
+        List<String> names = List.of("Listing One Ltd", "Listing Two Ltd", "Listing Three Ltd");
+        for (String name : names) {
+            applying.apply("acct-" + name, organisation(name), new Selection(2022, "associate", List.of()));
+        }
+
+        // the contacts of every listed sponsorship come in one query (JdbcSponsorships.contactsOf)
+        List<Sponsorship> listed = context.getBean(ViewingSponsorships.class).all(SponsorshipStatus.APPLIED);
+        for (String name : names) {
+            Sponsorship s = listed.stream()
+                    .filter(l -> l.organisation().name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not listed"));
+            assertEquals(organisation(name).contacts(), s.organisation().contacts(), name);
+        }
+        List<Sponsorship> mine = context.getBean(ViewingSponsorships.class).mine("acct-" + names.get(1));
+        assertEquals(1, mine.size());
+        assertEquals(
+                organisation(names.get(1)).contacts(),
+                mine.getFirst().organisation().contacts());
+    }
+
+    @Test
     void a_sponsorship_goes_from_application_to_payment_with_every_document_kept() throws Exception {
         ApplyingForSponsorship applying = context.getBean(ApplyingForSponsorship.class);
         ReviewingSponsorship reviewing = context.getBean(ReviewingSponsorship.class);
