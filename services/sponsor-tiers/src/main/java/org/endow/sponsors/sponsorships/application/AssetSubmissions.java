@@ -1,6 +1,7 @@
 package org.endow.sponsors.sponsorships.application;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.endow.sponsors.sponsorships.model.Fulfilment;
 
@@ -11,4 +12,7 @@ public interface AssetSubmissions {
     void save(UUID sponsorship, Fulfilment.Key key, Fulfilment.Submitted submitted);
 
     Map<Fulfilment.Key, Fulfilment.Submitted> of(UUID sponsorship);
+
+    /** What was sent for each of the sponsorships, in one read; a sponsorship that sent nothing is absent. */
+    Map<UUID, Map<Fulfilment.Key, Fulfilment.Submitted>> ofAll(Set<UUID> sponsorships);
 }

@@ -200,16 +200,21 @@ public class FulfillingBenefits {
                 .toList();
     }
 
-    /** The items of many sponsorships: which have a logo read in one query, each year's catalogue read once. */
+    /**
+     * The items of many sponsorships: which have a logo and what each sent read in one query each, each year's
+     * catalogue read once.
+     */
     private Function<Sponsorship, List<Fulfilment.Item>> itemsOfMany(List<Sponsorship> many) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Set<UUID> withLogo = logos.withLogo(many.stream().map(Sponsorship::id).collect(Collectors.toSet()));
+        Set<UUID> ids = many.stream().map(Sponsorship::id).collect(Collectors.toSet());
+        Set<UUID> withLogo = logos.withLogo(ids);
+        Map<UUID, Map<Fulfilment.Key, Fulfilment.Submitted>> sent = submissions.ofAll(ids);
         Map<Integer, Catalogue> catalogues = new HashMap<>();
         return s -> Fulfilment.of(
                 s,
                 s.selection().lines(catalogues.computeIfAbsent(s.selection().year(), y -> contents.catalogueOf(s))),
                 withLogo.contains(s.id()),
-                submissions.of(s.id()),
+                sent.getOrDefault(s.id(), Map.of()),
                 today);
     }
 

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.endow.sponsors.sponsorships.application.AssetSubmissions;
 import org.endow.sponsors.sponsorships.model.Fulfilment;
@@ -42,23 +43,33 @@ class JdbcAssetSubmissions implements AssetSubmissions {
 
     @Override
     public Map<Fulfilment.Key, Fulfilment.Submitted> of(UUID sponsorship) {
-        return jdbc.prepareStatement(
-                "select benefit_code, code, value, submitted_by, submitted_at from sponsorship_asset"
-                        + " where sponsorship_id = ?",
+        return ofAll(Set.of(sponsorship)).getOrDefault(sponsorship, new HashMap<>());
+    }
+
+    @Override
+    public Map<UUID, Map<Fulfilment.Key, Fulfilment.Submitted>> ofAll(Set<UUID> sponsorships) {
+        Map<UUID, Map<Fulfilment.Key, Fulfilment.Submitted>> found = new HashMap<>();
+        if (sponsorships.isEmpty()) {
+            return found;
+        }
+        jdbc.prepareStatement(
+                "select sponsorship_id, benefit_code, code, value, submitted_by, submitted_at from sponsorship_asset"
+                        + " where sponsorship_id = any(?)",
                 statement -> {
-                    statement.setObject(1, sponsorship);
-                    Map<Fulfilment.Key, Fulfilment.Submitted> found = new HashMap<>();
+                    statement.setArray(1, statement.getConnection().createArrayOf("uuid", sponsorships.toArray()));
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            found.put(
-                                    new Fulfilment.Key(rs.getString(1), rs.getString(2)),
-                                    new Fulfilment.Submitted(
-                                            rs.getString(3),
-                                            rs.getString(4),
-                                            rs.getTimestamp(5).toInstant()));
+                            found.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                                    .put(
+                                            new Fulfilment.Key(rs.getString(2), rs.getString(3)),
+                                            new Fulfilment.Submitted(
+                                                    rs.getString(4),
+                                                    rs.getString(5),
+                                                    rs.getTimestamp(6).toInstant()));
                         }
                     }
-                    return found;
+                    return found.size();
                 });
+        return found;
     }
 }
