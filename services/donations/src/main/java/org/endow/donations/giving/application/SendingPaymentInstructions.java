@@ -21,6 +21,7 @@ import org.endow.events.donations.v1.DonationPledged;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.platform.messaging.BatchedEventHandler;
+import org.endow.platform.messaging.UnprocessableEvent;
 import org.endow.platform.problem.ProblemException;
 
 /**
@@ -69,7 +70,9 @@ public class SendingPaymentInstructions implements BatchedEventHandler<DonationP
     @Override
     public void handleAll(List<EventEnvelope<DonationPledged>> events) {
         List<DonationId> ids = events.stream()
-                .map(event -> new DonationId(UUID.fromString(event.payload().donationId())))
+                .map(event -> UnprocessableEvent.reading(
+                        "donation id " + event.payload().donationId(),
+                        () -> new DonationId(UUID.fromString(event.payload().donationId()))))
                 .toList();
         Map<DonationId, Donation> found = donations.findAll(ids);
         List<Mail> mails = new ArrayList<>();

@@ -85,7 +85,8 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
     @Override
     public void handle(EventEnvelope<DonationReceived> event) {
         DonationReceived paid = event.payload();
-        DonationId donation = new DonationId(UUID.fromString(paid.donationId()));
+        DonationId donation = UnprocessableEvent.reading(
+                "donation id " + paid.donationId(), () -> new DonationId(UUID.fromString(paid.donationId())));
         if (receipts.existsFor(donation)) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.endow.donations.giving.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.endow.events.EventEnvelope;
 import org.endow.events.donations.v1.DonationPledged;
 import org.endow.kernel.Money;
 import org.endow.platform.mail.Mail;
+import org.endow.platform.messaging.UnprocessableEvent;
 import org.endow.platform.testing.RecordingMailOutbox;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +98,22 @@ class SendingPaymentInstructionsTest {
                 queued.get(1).text());
         assertTrue(
                 queued.get(0).text().contains("Packaging work"), queued.get(0).text());
+    }
+
+    @Test
+    void a_pledge_whose_donation_id_is_not_a_uuid_is_unprocessable_and_queues_nothing() {
+        EventEnvelope<DonationPledged> broken = new EventEnvelope<>(
+                UUID.randomUUID(),
+                "donations.DonationPledged",
+                1,
+                NOW,
+                "not-a-donation",
+                null,
+                new DonationPledged("not-a-donation", "donor", 2_500, "USD", "packaging", "BANK_TRANSFER", NOW));
+
+        UnprocessableEvent refused = assertThrows(UnprocessableEvent.class, () -> sending.handle(broken));
+
+        assertTrue(refused.getMessage().contains("donation id not-a-donation"), refused.getMessage());
+        assertTrue(mail.queued().isEmpty());
     }
 }

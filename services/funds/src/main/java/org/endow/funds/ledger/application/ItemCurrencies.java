@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.items.model.FundedItems;
+import org.endow.platform.messaging.UnprocessableEvent;
 
 /**
  * The currency each funded item keeps, remembered once read: an item's code and currency never
@@ -21,14 +22,17 @@ public class ItemCurrencies {
         this.items = items;
     }
 
-    /** @throws IllegalStateException for a code no item has (a broken contract: donations only takes known items) */
+    /**
+     * @throws UnprocessableEvent for a code no item has (a broken contract: donations only takes known items): the
+     *     event is dead-lettered at once, not retried, and staff can replay it once the item exists
+     */
     public String of(String code, String what) {
         String currency = known.get(code);
         if (currency != null) {
             return currency;
         }
         FundedItem item =
-                items.find(code).orElseThrow(() -> new IllegalStateException(what + " for unknown fund " + code));
+                items.find(code).orElseThrow(() -> new UnprocessableEvent(what + " for unknown fund " + code));
         known.put(code, item.target().currencyCode());
         return item.target().currencyCode();
     }

@@ -16,6 +16,7 @@ import org.endow.events.donations.v1.DonationReceived;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.ledger.model.Account;
 import org.endow.kernel.Money;
+import org.endow.platform.messaging.UnprocessableEvent;
 import org.junit.jupiter.api.Test;
 
 /** Consumer side of the contract: the golden DonationPledged sample lands in the ledger. */
@@ -161,7 +162,8 @@ class RecordingPledgeTest {
     }
 
     @Test
-    void a_pledge_to_an_unknown_item_is_refused_so_that_it_is_dead_lettered() throws Exception {
+    void a_pledge_to_an_unknown_item_is_refused_as_unprocessable_so_that_it_is_dead_lettered_at_once()
+            throws Exception {
         EventEnvelope<DonationPledged> sample = sample();
         DonationPledged p = sample.payload();
         var unknown = new EventEnvelope<>(
@@ -174,7 +176,8 @@ class RecordingPledgeTest {
                 new DonationPledged(
                         p.donationId(), p.donorId(), p.amountMinor(), p.currency(), "nope", p.method(), p.pledgedAt()));
 
-        assertThrows(IllegalStateException.class, () -> recording.handle(unknown));
+        UnprocessableEvent refused = assertThrows(UnprocessableEvent.class, () -> recording.handle(unknown));
+        assertTrue(refused.getMessage().contains("unknown fund nope"), refused.getMessage());
         assertEquals(0, journal.size());
     }
 
