@@ -149,7 +149,7 @@ class FellowsPortalController {
                     request,
                     authentication,
                     null,
-                    describe(result.problem()),
+                    result.problem().summary(),
                     HttpStatus.valueOf(result.problem().status()));
         }
         String done =
@@ -196,7 +196,7 @@ class FellowsPortalController {
         ServiceClient.Result result =
                 fellows.post(null, "/api/fellows/references/" + token, Map.of("references", refs));
         if (!result.ok()) {
-            model.put("error", describe(result.problem()));
+            model.put("error", result.problem().summary());
             return pages.page(
                     request,
                     authentication,
@@ -216,7 +216,7 @@ class FellowsPortalController {
         Map<String, Object> model = new HashMap<>();
         model.put("token", token);
         model.put("invitation", invitation.ok() ? invitation.object() : null);
-        model.put("error", invitation.ok() ? null : describe(invitation.problem()));
+        model.put("error", invitation.ok() ? null : invitation.problem().summary());
         return pages.page(
                 request,
                 authentication,
@@ -245,7 +245,7 @@ class FellowsPortalController {
         ServiceClient.Result result =
                 fellows.post(null, "/api/fellows/acceptance/" + token, Map.of("displayName", text(form.displayName())));
         if (!result.ok()) {
-            model.put("error", describe(result.problem()));
+            model.put("error", result.problem().summary());
             return pages.page(
                     request,
                     authentication,
@@ -270,7 +270,7 @@ class FellowsPortalController {
         Map<String, Object> model = new HashMap<>();
         model.put("cycle", cycle);
         model.put("text", draft.ok() ? draft.object().get("text") : null);
-        model.put("error", draft.ok() ? null : describe(draft.problem()));
+        model.put("error", draft.ok() ? null : draft.problem().summary());
         return pages.page(
                 request,
                 authentication,
@@ -298,7 +298,9 @@ class FellowsPortalController {
         model.put("page", page.ok() ? page.object() : null);
         model.put("isStaff", Caller.of(authentication).has(Roles.STAFF));
         model.put("done", done);
-        model.put("error", error != null ? error : page.ok() ? null : describe(page.problem()));
+        model.put(
+                "error",
+                error != null ? error : page.ok() ? null : page.problem().summary());
         return pages.page(
                 request,
                 authentication,
@@ -329,16 +331,6 @@ class FellowsPortalController {
             errors.put("form", problem.detail());
         }
         return errors;
-    }
-
-    private static String describe(Problem problem) {
-        if (problem.errors().isEmpty()) {
-            return problem.detail();
-        }
-        return problem.errors().stream()
-                .map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("");
     }
 
     private static List<String> lines(@Nullable String text) {

@@ -174,7 +174,7 @@ class GrantsPortalController {
                     authentication,
                     id,
                     null,
-                    describe(result.problem()),
+                    result.problem().summary(),
                     HttpStatus.valueOf(result.problem().status()));
         }
         return HttpResponse.seeOther(URI.create(
@@ -222,7 +222,7 @@ class GrantsPortalController {
                     authentication,
                     id,
                     null,
-                    describe(result.problem()),
+                    result.problem().summary(),
                     HttpStatus.valueOf(result.problem().status()));
         }
         return HttpResponse.seeOther(URI.create("/grants/proposals/" + id + "?done=attached"));
@@ -476,22 +476,11 @@ class GrantsPortalController {
 
     private HttpResponse<?> problemPage(HttpRequest<?> request, Authentication authentication, Problem problem) {
         Map<String, Object> model = new HashMap<>();
-        model.put("error", describe(problem));
+        model.put("error", problem.summary());
         roles(model, Caller.of(authentication));
         model.put("proposals", List.of());
         return pages.page(
                 request, authentication, "grants/mine", "Grants", model, HttpStatus.valueOf(problem.status()));
-    }
-
-    private static String describe(Problem problem) {
-        if (problem.errors().isEmpty()) {
-            return problem.detail() == null ? problem.title() : problem.detail();
-        }
-        return String.join(
-                "; ",
-                problem.errors().stream()
-                        .map(e -> e.field() + ": " + e.message())
-                        .toList());
     }
 
     private static void roles(Map<String, Object> model, Caller caller) {

@@ -245,7 +245,7 @@ class SponsorsPortalController {
                     authentication,
                     id,
                     null,
-                    describe(result.problem()),
+                    result.problem().summary(),
                     HttpStatus.valueOf(result.problem().status()));
         }
         if (action.equals("pay-card") && result.object().get("checkoutUrl") instanceof String checkoutUrl) {
@@ -289,7 +289,7 @@ class SponsorsPortalController {
                     authentication,
                     id,
                     null,
-                    describe(result.problem()),
+                    result.problem().summary(),
                     HttpStatus.valueOf(result.problem().status()));
         }
         return HttpResponse.seeOther(URI.create("/sponsors/sponsorships/" + id + "?done=logo"));
@@ -304,7 +304,7 @@ class SponsorsPortalController {
         ServiceClient.Result all = sponsors.get(PortalPages.token(request), "/api/sponsors/sponsorships");
         Map<String, Object> model = new HashMap<>();
         model.put("sponsorships", withAmounts(all.list()));
-        model.put("error", all.ok() ? null : describe(all.problem()));
+        model.put("error", all.ok() ? null : all.problem().summary());
         return pages.page(
                 request,
                 authentication,
@@ -327,7 +327,7 @@ class SponsorsPortalController {
         Map<String, Object> model = new HashMap<>();
         model.put("outstanding", outstanding.list());
         model.put("benefit", wanted == null ? "" : wanted);
-        model.put("error", outstanding.ok() ? null : describe(outstanding.problem()));
+        model.put("error", outstanding.ok() ? null : outstanding.problem().summary());
         return pages.page(
                 request,
                 authentication,
@@ -350,7 +350,7 @@ class SponsorsPortalController {
         if (!found.ok()) {
             Map<String, Object> model = new HashMap<>();
             model.put("sponsorships", List.of());
-            model.put("error", describe(found.problem()));
+            model.put("error", found.problem().summary());
             return pages.page(
                     request,
                     authentication,
@@ -476,16 +476,6 @@ class SponsorsPortalController {
 
     private static String text(@Nullable String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String describe(Problem problem) {
-        if (problem.errors().isEmpty()) {
-            return problem.detail();
-        }
-        return problem.errors().stream()
-                .map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("");
     }
 
     @Serdeable

@@ -233,7 +233,9 @@ class StaffFundsPage {
                         "GRANT_DISBURSED"));
         model.put("done", done);
         model.put("errors", errors);
-        String error = !items.ok() ? items.problem().detail() : !ledger.ok() ? describe(ledger.problem()) : null;
+        String error = !items.ok()
+                ? items.problem().detail()
+                : !ledger.ok() ? ledger.problem().summary() : null;
         model.put("error", error);
         return pages.page(
                 request,
@@ -249,15 +251,6 @@ class StaffFundsPage {
     private static ServiceClient.Result failed(HttpRequest<?> request, String detail) {
         return ServiceClient.Result.failed(
                 new Problem("about:blank", "Bad request", 400, detail, request.getPath(), List.of()));
-    }
-
-    private static String describe(Problem problem) {
-        return problem.errors().isEmpty()
-                ? problem.detail()
-                : problem.errors().stream()
-                        .map(e -> e.field() + ": " + e.message())
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse("");
     }
 
     private static Map<String, Object> copy(Map<?, ?> map) {

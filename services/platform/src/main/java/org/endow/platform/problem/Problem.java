@@ -29,6 +29,18 @@ public record Problem(
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /**
+     * The problem in one line, for a page to show: each invalid field with its message ({@code "field: message;
+     * ..."}), or, when it is not about input, the detail (the title when there is none).
+     */
+    public String summary() {
+        if (errors.isEmpty()) {
+            return detail == null ? title : detail;
+        }
+        return String.join(
+                "; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    }
+
     /** One invalid input: the field's name as the client sent it (dotted path for nested fields). */
     @Serdeable
     public record FieldError(String field, String message) {}
