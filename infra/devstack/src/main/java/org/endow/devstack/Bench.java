@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,7 +36,10 @@ public final class Bench {
     static final int ROUNDS = 5;
     static final int PER_ROUND = 2_000;
     static final int CLIENTS = 16;
-    static final Duration SATURATION_WINDOW = Duration.ofSeconds(8);
+    /** Saturation alternates between the two paths this many times... */
+    static final int SATURATION_ROUNDS = 4;
+    /** ...loading each for this long. */
+    static final Duration SATURATION_ROUND = Duration.ofSeconds(2);
     /** Busy cores under which the machine counts as quiet before a start-up is measured. */
     static final double QUIET_CORES = 0.3;
     /** The longest wait for a quiet machine before a start-up is measured anyway (and marked not quiet). */
@@ -46,7 +48,8 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> modes = List.of("--funds-only", "--mix-only", "--startup-only", "--intents-only");
+        List<String> modes =
+                List.of("--funds-only", "--mix-only", "--startup-only", "--intents-only", "--gateway-only");
         List<String> options = Arrays.asList(args);
         for (String option : options) {
             if (!modes.contains(option)) {
@@ -77,6 +80,7 @@ public final class Bench {
                     "### Funds only, run of " + runOf + donationVisibility(stack, find(stack, "gateway"));
                 case "--mix-only" -> "### Mix only, run of " + runOf + mix(stack);
                 case "--startup-only" -> "### Start-up only, run of " + runOf + startingAlone(stack);
+                case "--gateway-only" -> "### Gateway only, run of " + runOf + gatewayAdds(stack);
                 case "--intents-only" ->
                     "### Intents only, run of " + runOf + IntentsBench.measure(stack, find(stack, "gateway"));
                 default -> measure(stack, ready, recordingStart);
@@ -130,27 +134,8 @@ public final class Bench {
     }
 
     private static String measure(Stack stack, Duration ready, Optional<Duration> recordingStart) throws Exception {
-        ServiceProcess funds = find(stack, "funds");
         ServiceProcess gateway = find(stack, "gateway");
-        URI direct = URI.create(funds.baseUrl() + PATH);
-        URI proxied = URI.create(gateway.baseUrl() + PATH);
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-        sequential(client, direct, WARMUP);
-        sequential(client, proxied, WARMUP);
-        List<Long> directNanos = new ArrayList<>();
-        List<Long> gatewayNanos = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            // alternate, so that drift (JIT, GC, the other core's load) hits both alike
-            directNanos.addAll(sequential(client, direct, PER_ROUND));
-            gatewayNanos.addAll(sequential(client, proxied, PER_ROUND));
-        }
-        double directRps = saturate(direct);
-        double gatewayRps = saturate(proxied);
-
-        long[] d = sorted(directNanos);
-        long[] g = sorted(gatewayNanos);
+        String added = gatewayAdds(stack);
         StringBuilder md = new StringBuilder();
         md.append("### Run of ")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
@@ -181,6 +166,43 @@ public final class Bench {
                     app.rssWhenHealthyKb().orElse(0) / 1024,
                     app.rssKb().orElse(0) / 1024));
         }
+        md.append(added);
+        md.append(IntentsBench.measure(stack, gateway));
+        md.append(mix(stack));
+        // before the funds bench: donations dead-letters each of its synthetic DonationReceived events (they name
+        // donations it never had), one by one, for minutes after the bench has sent them
+        md.append(startingAlone(stack));
+        md.append(donationVisibility(stack, find(stack, "gateway")));
+        return md.toString();
+    }
+
+    /**
+     * What the gateway adds to {@code GET }{@value #PATH}: the latency below saturation (sequential requests, rounds
+     * alternating between funds directly and through the gateway) and the share of direct throughput it keeps at
+     * saturation ({@value #CLIENTS} clients, {@value #SATURATION_ROUNDS} alternating rounds on each path). Alternating
+     * matters: this machine's speed drifts by more than the difference measured, and two long windows one after the
+     * other measured the drift as much as the gateway.
+     */
+    static String gatewayAdds(Stack stack) throws Exception {
+        URI direct = URI.create(find(stack, "funds").baseUrl() + PATH);
+        URI proxied = URI.create(find(stack, "gateway").baseUrl() + PATH);
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        sequential(client, direct, WARMUP);
+        sequential(client, proxied, WARMUP);
+        List<Long> directNanos = new ArrayList<>();
+        List<Long> gatewayNanos = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            // alternate, so that drift (JIT, GC, the other core's load) hits both alike
+            directNanos.addAll(sequential(client, direct, PER_ROUND));
+            gatewayNanos.addAll(sequential(client, proxied, PER_ROUND));
+        }
+        Saturation saturation = saturateAlternately(direct, proxied, SATURATION_ROUNDS, SATURATION_ROUND);
+
+        long[] d = sorted(directNanos);
+        long[] g = sorted(gatewayNanos);
+        StringBuilder md = new StringBuilder();
         md.append("\n`GET ")
                 .append(PATH)
                 .append("`, ")
@@ -193,15 +215,17 @@ public final class Bench {
                 "| **added by the gateway** | **%.2f ms** | %.2f ms | **%.2f ms** | |%n",
                 ms(pct(g, 50) - pct(d, 50)), ms(pct(g, 90) - pct(d, 90)), ms(pct(g, 99) - pct(d, 99))));
         md.append(String.format(
-                "%nSaturation, %d concurrent clients for %d s each: direct %.0f req/s, through the gateway %.0f req/s"
-                        + " = **%.0f %%** of direct.%n",
-                CLIENTS, SATURATION_WINDOW.toSeconds(), directRps, gatewayRps, 100 * gatewayRps / directRps));
-        md.append(IntentsBench.measure(stack, gateway));
-        md.append(mix(stack));
-        // before the funds bench: donations dead-letters each of its synthetic DonationReceived events (they name
-        // donations it never had), one by one, for minutes after the bench has sent them
-        md.append(startingAlone(stack));
-        md.append(donationVisibility(stack, find(stack, "gateway")));
+                "%nSaturation, %d concurrent clients, %d alternating rounds of %d s on each path: direct %.0f req/s,"
+                        + " through the gateway %.0f req/s = **%.0f %%** of direct (each round: %s).%n",
+                CLIENTS,
+                SATURATION_ROUNDS,
+                SATURATION_ROUND.toSeconds(),
+                saturation.directRps(),
+                saturation.gatewayRps(),
+                100 * saturation.share(),
+                saturation.roundShares().stream()
+                        .map(share -> String.format("%.0f %%", 100 * share))
+                        .collect(java.util.stream.Collectors.joining(", "))));
         return md.toString();
     }
 
@@ -377,22 +401,62 @@ public final class Bench {
         return nanos;
     }
 
-    private static double saturate(URI uri) throws InterruptedException {
+    /** Throughput at saturation on each path, and the gateway's share of direct in each round. */
+    record Saturation(double directRps, double gatewayRps, List<Double> roundShares) {
+        double share() {
+            return gatewayRps / directRps;
+        }
+    }
+
+    /**
+     * {@value #CLIENTS} clients, each with its own connections, load one path then the other for {@code round} each,
+     * {@code rounds} times, after one round on each path that is not counted (the clients' connections opened, the
+     * paths warm).
+     */
+    static Saturation saturateAlternately(URI direct, URI proxied, int rounds, Duration round)
+            throws InterruptedException {
+        List<HttpClient> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+        try {
+            load(clients, direct, round);
+            load(clients, proxied, round);
+            long directDone = 0;
+            long gatewayDone = 0;
+            List<Double> shares = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long d = load(clients, direct, round);
+                long g = load(clients, proxied, round);
+                directDone += d;
+                gatewayDone += g;
+                shares.add(d == 0 ? 0 : g / (double) d);
+            }
+            double seconds = rounds * round.toMillis() / 1000.0;
+            return new Saturation(directDone / seconds, gatewayDone / seconds, shares);
+        } finally {
+            clients.forEach(HttpClient::close);
+        }
+    }
+
+    /** Each client sends requests back to back for the window; @return the answers received within it. */
+    private static long load(List<HttpClient> clients, URI uri, Duration window) throws InterruptedException {
         LongAdder done = new LongAdder();
         LongAdder failed = new LongAdder();
-        AtomicBoolean stop = new AtomicBoolean();
         HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-            for (int c = 0; c < CLIENTS; c++) {
+        long end = System.nanoTime() + window.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients.size())) {
+            for (HttpClient client : clients) {
                 pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .build();
-                    while (!stop.get()) {
+                    while (System.nanoTime() < end) {
                         try {
-                            if (client.send(request, HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200) {
+                            int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            if (System.nanoTime() > end) {
+                                return; // answered after the window: not counted
+                            }
+                            if (status == 200) {
                                 done.increment();
                             } else {
                                 failed.increment();
@@ -406,13 +470,11 @@ public final class Bench {
                     }
                 });
             }
-            Thread.sleep(SATURATION_WINDOW.toMillis());
-            stop.set(true);
         }
         if (failed.sum() > 0) {
             throw new IllegalStateException(failed.sum() + " requests to " + uri + " failed under load");
         }
-        return done.sum() / (double) SATURATION_WINDOW.toSeconds();
+        return done.sum();
     }
 
     private static ServiceProcess find(Stack stack, String name) {

@@ -1,0 +1,78 @@
+package org.endow.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The alternating saturation rounds against two local servers, one of which answers each request 2 ms later. */
+class BenchSaturationTest {
+
+    private HttpServer fast;
+    private HttpServer slow;
+
+    private static HttpServer server(long delayMillis, int status) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static URI uri(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    @AfterEach
+    void stop() {
+        if (fast != null) {
+            fast.stop(0);
+        }
+        if (slow != null) {
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void each_round_compares_the_two_paths_and_the_share_is_of_all_rounds_together() throws Exception {
+        fast = server(0, 200);
+        slow = server(2, 200);
+
+        Bench.Saturation saturation = Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400));
+
+        assertEquals(3, saturation.roundShares().size());
+        assertTrue(saturation.directRps() > saturation.gatewayRps(), saturation.toString());
+        assertTrue(saturation.gatewayRps() > 0, saturation.toString());
+        // 16 clients on a 2 ms answer: at most ~8,000/s, whatever the machine
+        assertTrue(saturation.gatewayRps() <= 8_000 * 1.05, saturation.toString());
+        assertTrue(saturation.roundShares().stream().allMatch(share -> share > 0 && share < 1), saturation.toString());
+        assertEquals(saturation.gatewayRps() / saturation.directRps(), saturation.share(), 1e-9);
+    }
+
+    @Test
+    void a_path_that_fails_under_load_fails_the_measurement() throws Exception {
+        fast = server(0, 200);
+        slow = server(0, 503);
+
+        IllegalStateException failed = assertThrows(
+                IllegalStateException.class,
+                () -> Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400)));
+        assertTrue(failed.getMessage().contains("failed under load"), failed.getMessage());
+    }
+}
