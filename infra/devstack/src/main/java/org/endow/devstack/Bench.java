@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * {@code ./endow bench}: starts the whole stack as the run command does (without building), then
@@ -198,7 +200,8 @@ public final class Bench {
             directNanos.addAll(sequential(client, direct, PER_ROUND));
             gatewayNanos.addAll(sequential(client, proxied, PER_ROUND));
         }
-        Saturation saturation = saturateAlternately(direct, proxied, SATURATION_ROUNDS, SATURATION_ROUND);
+        Saturation saturation = saturateAlternately(
+                direct, proxied, SATURATION_ROUNDS, SATURATION_ROUND, new CpuMeter(stack)::snapshot);
 
         long[] d = sorted(directNanos);
         long[] g = sorted(gatewayNanos);
@@ -226,6 +229,16 @@ public final class Bench {
                 saturation.roundShares().stream()
                         .map(share -> String.format("%.0f %%", 100 * share))
                         .collect(java.util.stream.Collectors.joining(", "))));
+        Map<String, Long> none = new LinkedHashMap<>();
+        saturation.directTicks().keySet().forEach(part -> none.put(part, 0L));
+        md.append("\nWhere the CPU went in those rounds (whole-tick counts of each process; the gateway's own cost per"
+                + " proxied request is its row in the second table):\n\n");
+        md.append(CpuMeter.perRequest(none, saturation.directTicks(), saturation.directDone(), "request, direct"));
+        md.append('\n');
+        none.clear();
+        saturation.gatewayTicks().keySet().forEach(part -> none.put(part, 0L));
+        md.append(CpuMeter.perRequest(
+                none, saturation.gatewayTicks(), saturation.gatewayDone(), "request, through the gateway"));
         return md.toString();
     }
 
@@ -401,8 +414,18 @@ public final class Bench {
         return nanos;
     }
 
-    /** Throughput at saturation on each path, and the gateway's share of direct in each round. */
-    record Saturation(double directRps, double gatewayRps, List<Double> roundShares) {
+    /**
+     * Throughput at saturation on each path, the gateway's share of direct in each round, and the CPU ticks each part
+     * of the stack used in the counted windows of each path (empty without a meter).
+     */
+    record Saturation(
+            double directRps,
+            double gatewayRps,
+            List<Double> roundShares,
+            long directDone,
+            long gatewayDone,
+            Map<String, Long> directTicks,
+            Map<String, Long> gatewayTicks) {
         double share() {
             return gatewayRps / directRps;
         }
@@ -411,9 +434,11 @@ public final class Bench {
     /**
      * {@value #CLIENTS} clients, each with its own connections, load one path then the other for {@code round} each,
      * {@code rounds} times, after one round on each path that is not counted (the clients' connections opened, the
-     * paths warm).
+     * paths warm). With a {@code meter} (CPU ticks per part of the stack, e.g. {@link CpuMeter#snapshot()}), the
+     * ticks of each counted window are added up per path.
      */
-    static Saturation saturateAlternately(URI direct, URI proxied, int rounds, Duration round)
+    static Saturation saturateAlternately(
+            URI direct, URI proxied, int rounds, Duration round, Supplier<Map<String, Long>> meter)
             throws InterruptedException {
         List<HttpClient> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -425,19 +450,46 @@ public final class Bench {
             load(clients, proxied, round);
             long directDone = 0;
             long gatewayDone = 0;
+            Map<String, Long> directTicks = new LinkedHashMap<>();
+            Map<String, Long> gatewayTicks = new LinkedHashMap<>();
             List<Double> shares = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                long d = load(clients, direct, round);
-                long g = load(clients, proxied, round);
+                long d = metered(meter, directTicks, () -> load(clients, direct, round));
+                long g = metered(meter, gatewayTicks, () -> load(clients, proxied, round));
                 directDone += d;
                 gatewayDone += g;
                 shares.add(d == 0 ? 0 : g / (double) d);
             }
             double seconds = rounds * round.toMillis() / 1000.0;
-            return new Saturation(directDone / seconds, gatewayDone / seconds, shares);
+            return new Saturation(
+                    directDone / seconds,
+                    gatewayDone / seconds,
+                    shares,
+                    directDone,
+                    gatewayDone,
+                    directTicks,
+                    gatewayTicks);
         } finally {
             clients.forEach(HttpClient::close);
         }
+    }
+
+    private interface Window {
+        long run() throws InterruptedException;
+    }
+
+    /** Runs the window and adds the ticks each part used meanwhile to {@code ticks}. */
+    private static long metered(Supplier<Map<String, Long>> meter, Map<String, Long> ticks, Window window)
+            throws InterruptedException {
+        Map<String, Long> before = meter.get();
+        long done = window.run();
+        meter.get().forEach((part, after) -> {
+            Long start = before.get(part);
+            if (start != null) {
+                ticks.merge(part, after - start, Long::sum);
+            }
+        });
+        return done;
     }
 
     /** Each client sends requests back to back for the window; @return the answers received within it. */

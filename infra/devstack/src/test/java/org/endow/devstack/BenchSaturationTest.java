@@ -9,12 +9,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The alternating saturation rounds against two local servers, one of which answers each request 2 ms later. */
 class BenchSaturationTest {
+
+    /** A stand-in for the CPU meter: one part, whose ticks rise by one at every reading. */
+    private final AtomicLong readings = new AtomicLong();
+
+    private final Supplier<Map<String, Long>> meter = () -> Map.of("part", readings.incrementAndGet());
 
     private HttpServer fast;
     private HttpServer slow;
@@ -54,7 +62,7 @@ class BenchSaturationTest {
         fast = server(0, 200);
         slow = server(2, 200);
 
-        Bench.Saturation saturation = Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400));
+        Bench.Saturation saturation = Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400), meter);
 
         assertEquals(3, saturation.roundShares().size());
         assertTrue(saturation.directRps() > saturation.gatewayRps(), saturation.toString());
@@ -63,6 +71,10 @@ class BenchSaturationTest {
         assertTrue(saturation.gatewayRps() <= 8_000 * 1.05, saturation.toString());
         assertTrue(saturation.roundShares().stream().allMatch(share -> share > 0 && share < 1), saturation.toString());
         assertEquals(saturation.gatewayRps() / saturation.directRps(), saturation.share(), 1e-9);
+        assertEquals(saturation.directDone(), Math.round(saturation.directRps() * 1.2));
+        // the meter was read before and after each counted window (not the uncounted first ones): 1 tick each
+        assertEquals(Map.of("part", 3L), saturation.directTicks());
+        assertEquals(Map.of("part", 3L), saturation.gatewayTicks());
     }
 
     @Test
@@ -72,7 +84,7 @@ class BenchSaturationTest {
 
         IllegalStateException failed = assertThrows(
                 IllegalStateException.class,
-                () -> Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400)));
+                () -> Bench.saturateAlternately(uri(fast), uri(slow), 3, Duration.ofMillis(400), meter));
         assertTrue(failed.getMessage().contains("failed under load"), failed.getMessage());
     }
 }
