@@ -82,7 +82,8 @@ public final class Bench {
                     "### Funds only, run of " + runOf + donationVisibility(stack, find(stack, "gateway"));
                 case "--mix-only" -> "### Mix only, run of " + runOf + mix(stack);
                 case "--startup-only" -> "### Start-up only, run of " + runOf + startingAlone(stack);
-                case "--gateway-only" -> "### Gateway only, run of " + runOf + gatewayAdds(stack);
+                case "--gateway-only" ->
+                    "### Gateway only, run of " + runOf + gatewayAdds(stack) + gatewayMemory(find(stack, "gateway"));
                 case "--intents-only" ->
                     "### Intents only, run of " + runOf + IntentsBench.measure(stack, find(stack, "gateway"));
                 default -> measure(stack, ready, recordingStart);
@@ -412,6 +413,13 @@ public final class Bench {
             }
         }
         return nanos;
+    }
+
+    /** The gateway's resident memory when it first answered healthy and now, after the runs above. */
+    private static String gatewayMemory(ServiceProcess gateway) {
+        return String.format(
+                "%nThe gateway's RSS: %d MiB when it first answered healthy, %d MiB after these runs.%n",
+                gateway.rssWhenHealthyKb().orElse(0) / 1024, gateway.rssKb().orElse(0) / 1024);
     }
 
     /**
