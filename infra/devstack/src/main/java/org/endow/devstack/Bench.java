@@ -173,7 +173,7 @@ public final class Bench {
         md.append(IntentsBench.measure(stack, gateway));
         md.append(mix(stack));
         // before the funds bench: donations dead-letters each of its synthetic DonationReceived events (they name
-        // donations it never had), one by one, for minutes after the bench has sent them
+        // donations it never had) as they arrive, which keeps the cores busy until the last of them
         md.append(startingAlone(stack));
         md.append(donationVisibility(stack, find(stack, "gateway")));
         return md.toString();
