@@ -230,16 +230,12 @@ public final class Bench {
                 saturation.roundShares().stream()
                         .map(share -> String.format("%.0f %%", 100 * share))
                         .collect(java.util.stream.Collectors.joining(", "))));
-        Map<String, Long> none = new LinkedHashMap<>();
-        saturation.directTicks().keySet().forEach(part -> none.put(part, 0L));
         md.append("\nWhere the CPU went in those rounds (whole-tick counts of each process; the gateway's own cost per"
                 + " proxied request is its row in the second table):\n\n");
-        md.append(CpuMeter.perRequest(none, saturation.directTicks(), saturation.directDone(), "request, direct"));
+        md.append(CpuMeter.perRequest(saturation.directTicks(), saturation.directDone(), "request, direct"));
         md.append('\n');
-        none.clear();
-        saturation.gatewayTicks().keySet().forEach(part -> none.put(part, 0L));
         md.append(CpuMeter.perRequest(
-                none, saturation.gatewayTicks(), saturation.gatewayDone(), "request, through the gateway"));
+                saturation.gatewayTicks(), saturation.gatewayDone(), "request, through the gateway"));
         return md.toString();
     }
 
@@ -423,19 +419,27 @@ public final class Bench {
     }
 
     /**
-     * Throughput at saturation on each path, the gateway's share of direct in each round, and the CPU ticks each part
-     * of the stack used in the counted windows of each path (empty without a meter).
+     * The answers counted on each path over the {@code seconds} of its counted windows, the gateway's share of direct
+     * in each round, and the CPU ticks each part of the stack used in the counted windows of each path.
      */
     record Saturation(
-            double directRps,
-            double gatewayRps,
             List<Double> roundShares,
+            double seconds,
             long directDone,
             long gatewayDone,
             Map<String, Long> directTicks,
             Map<String, Long> gatewayTicks) {
+
+        double directRps() {
+            return directDone / seconds;
+        }
+
+        double gatewayRps() {
+            return gatewayDone / seconds;
+        }
+
         double share() {
-            return gatewayRps / directRps;
+            return gatewayRps() / directRps();
         }
     }
 
@@ -468,15 +472,8 @@ public final class Bench {
                 gatewayDone += g;
                 shares.add(d == 0 ? 0 : g / (double) d);
             }
-            double seconds = rounds * round.toMillis() / 1000.0;
             return new Saturation(
-                    directDone / seconds,
-                    gatewayDone / seconds,
-                    shares,
-                    directDone,
-                    gatewayDone,
-                    directTicks,
-                    gatewayTicks);
+                    shares, rounds * round.toMillis() / 1000.0, directDone, gatewayDone, directTicks, gatewayTicks);
         } finally {
             clients.forEach(HttpClient::close);
         }

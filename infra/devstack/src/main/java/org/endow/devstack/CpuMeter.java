@@ -57,6 +57,13 @@ final class CpuMeter {
                 ticks -> ticks * 1000.0 / TICKS_PER_SECOND / requests);
     }
 
+    /** A Markdown table: CPU ms per request for each part, from the ticks each used (differences of snapshots). */
+    static String perRequest(Map<String, Long> used, long requests, String what) {
+        Map<String, Long> zero = new LinkedHashMap<>();
+        used.keySet().forEach(part -> zero.put(part, 0L));
+        return perRequest(zero, used, requests, what);
+    }
+
     /** A Markdown table: cores used by each part between two snapshots taken {@code seconds} apart. */
     static String coresUsed(Map<String, Long> before, Map<String, Long> after, double seconds, String what) {
         return table(

@@ -44,6 +44,8 @@ class CpuMeterTest {
         assertTrue(table.startsWith("| CPU per pledge | ms |\n|---|---:|\n"), table);
         assertTrue(table.contains("| donations | 2.00 |"), table);
         assertTrue(table.contains("| **all** | **2.00** |"), table);
+        // the same from the ticks used, as the gateway's saturation rounds add them up
+        assertEquals(table, CpuMeter.perRequest(Map.of("donations", 200L), 1_000, "pledge"));
     }
 
     @Test
