@@ -1,6 +1,7 @@
 package org.endow.platform.mail;
 
 import jakarta.activation.DataHandler;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -15,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Sends mail over SMTP with Jakarta Mail (Eclipse Angus), a round of mails over one connection. */
 @Singleton
@@ -22,6 +27,13 @@ class SmtpTransport {
 
     private final MailProperties properties;
     private final Session session;
+
+    /**
+     * Times every write to the SMTP server out ({@code mail.smtp.writetimeout}). Without an executor of its own, Angus
+     * starts a thread for each connection and stops it when the connection closes: a thread for each round of mails.
+     * This one thread serves them all; a write's timer is removed from its queue when the write ends in time.
+     */
+    private final WriteTimeouts writeTimeouts = new WriteTimeouts();
 
     /**
      * Jakarta Mail 2.1 looks its stream provider up with a {@code ServiceLoader} scan of every jar on the class path
@@ -54,6 +66,7 @@ class SmtpTransport {
         props.put("mail.smtp.connectiontimeout", Long.toString(smtp.timeout().toMillis()));
         props.put("mail.smtp.timeout", Long.toString(smtp.timeout().toMillis()));
         props.put("mail.smtp.writetimeout", Long.toString(smtp.timeout().toMillis()));
+        props.put("mail.smtp.executor.writetimeout", writeTimeouts);
         boolean auth = smtp.username() != null && !smtp.username().isBlank();
         props.put("mail.smtp.auth", Boolean.toString(auth));
         if (smtp.startTls()) {
@@ -61,6 +74,41 @@ class SmtpTransport {
             props.put("mail.smtp.starttls.required", "true");
         }
         this.session = Session.getInstance(props);
+    }
+
+    /** The thread that times writes out, shared by every connection (Angus leaves an executor it is given running). */
+    WriteTimeouts writeTimeouts() {
+        return writeTimeouts;
+    }
+
+    /** One daemon thread for the timers, each removed when its write ends; counts the writes it timed. */
+    static final class WriteTimeouts extends ScheduledThreadPoolExecutor {
+
+        private final LongAdder writesTimed = new LongAdder();
+
+        WriteTimeouts() {
+            super(1, task -> {
+                Thread thread = new Thread(task, "smtp-write-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            setRemoveOnCancelPolicy(true);
+        }
+
+        @Override
+        protected <V> RunnableScheduledFuture<V> decorateTask(Callable<V> timer, RunnableScheduledFuture<V> task) {
+            writesTimed.increment();
+            return task;
+        }
+
+        long writesTimed() {
+            return writesTimed.sum();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        writeTimeouts.shutdownNow();
     }
 
     /** A connection for a round of mails, opened at its first mail: one SMTP session instead of one per mail. */

@@ -106,6 +106,9 @@ class MailIT {
     void mails_queued_together_are_delivered_in_one_round_each_once_with_its_own_attachments() throws Exception {
         GreenMail server = smtpServer();
         try {
+            SmtpTransport.WriteTimeouts writeTimeouts =
+                    context.getBean(SmtpTransport.class).writeTimeouts();
+            long timedBefore = writeTimeouts.writesTimed();
             String batch = UUID.randomUUID().toString();
             java.util.List<String> recipients = new java.util.ArrayList<>();
             // queued with one write for the mails and one for their attachments (enqueueAll), sent in one round
@@ -147,6 +150,11 @@ class MailIT {
                     assertTrue(GreenMailUtil.getBody(received[0]).contains("Body " + i));
                 }
             }
+            // every write of the round was timed on the one shared thread, which outlives the connection, and
+            // no timer is left queued once its write ended
+            assertTrue(writeTimeouts.writesTimed() > timedBefore);
+            assertFalse(writeTimeouts.isShutdown());
+            assertEquals(0, writeTimeouts.getQueue().size());
         } finally {
             server.stop();
         }
