@@ -211,7 +211,7 @@ class DonateBrowserIT {
         WebElement rows = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=donations] tbody")));
         assertTrue(
-                rows.getText().contains("Grace Guest (guest)") && rows.getText().contains("RECEIVED"), rows.getText());
+                rows.getText().contains("Grace Guest (guest)") && rows.getText().contains("Received"), rows.getText());
         assertTrue(driver.findElement(By.cssSelector("[data-testid=audit]"))
                 .getText()
                 .contains("donation.refund-requested"));

@@ -178,7 +178,7 @@ class GrantsBrowserIT {
         driver.get(proposalUrl);
         fill("more-information", "Which venue? Please name it and link its code of conduct.");
         click(By.id("ask-more"));
-        assertEquals("MORE_INFO_REQUESTED", state());
+        assertEquals("MORE INFO REQUESTED", state());
 
         // the applicant completes the proposal and submits it again
         signIn(applicant, "/grants/proposals/" + id);
@@ -186,7 +186,7 @@ class GrantsBrowserIT {
         fill("description", "Travel for twelve new contributors to a three-day CPython sprint at the c-base venue.");
         fill("codeOfConductUrl", "https://berlin.pyladies.com/coc");
         click(By.id("save"));
-        assertEquals("MORE_INFO_REQUESTED", state());
+        assertEquals("MORE INFO REQUESTED", state());
         click(By.id("submit"));
         assertEquals("SUBMITTED", state());
 
@@ -214,7 +214,7 @@ class GrantsBrowserIT {
         screenshot("grants-3-voting");
         click(By.id("vote-abstain"));
         String decided = state();
-        assertTrue(decided.equals("FUNDS_REQUESTED") || decided.equals("FUNDS_RESERVED"), decided);
+        assertTrue(decided.equals("FUNDS REQUESTED") || decided.equals("FUNDS RESERVED"), decided);
         String decision = text("[data-testid=decision]");
         assertTrue(decision.contains("1 yes, 2 no, 1 abstaining") && decision.contains("passed"), decision);
 
@@ -227,7 +227,7 @@ class GrantsBrowserIT {
                 240_000,
                 Long.parseLong(http.get("/api/funds/items/" + FUND, null).field("reservedMinor")));
         signIn(new Person(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "Admin", null), "/grants/proposals/" + id);
-        assertEquals("FUNDS_RESERVED", state());
+        assertEquals("FUNDS RESERVED", state());
         screenshot("grants-4-funds-reserved");
         click(By.id("approve"));
         assertEquals("AWARDED", state());

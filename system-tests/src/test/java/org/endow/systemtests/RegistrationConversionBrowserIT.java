@@ -108,6 +108,10 @@ class RegistrationConversionBrowserIT {
         String link = awaitLink("ada.registrant@example.org");
         driver.get(page.portal + link);
         page.screenshot("registration-offer");
+        // the deadline as a person reads it, not the service's ISO-8601 instant
+        assertTrue(
+                page.text("[data-testid=deadline]").matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC"),
+                page.text("[data-testid=deadline]"));
         driver.findElement(By.id("donate-part")).click();
         page.fill("amount", "45");
         page.click(By.id("answer"));
@@ -124,6 +128,7 @@ class RegistrationConversionBrowserIT {
         page.signIn(EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD, "/staff/registrations/sprint-conf-2027");
         assertEquals("1", page.text("[data-testid=donate-part-count]"));
         assertEquals("45.00 EUR", page.text("[data-testid=converted]"));
+        assertEquals("a full refund", page.text("[data-testid=default-answer]"));
         // Bob has not answered: staff remind him from the page
         page.click(By.id("remind"));
         Awaitility.await()

@@ -148,7 +148,7 @@ class SponsorshipsBrowserIT {
         click(By.id("approve"));
         assertEquals("APPROVED", text("[data-testid=status]"));
         click(By.id("send-contract"));
-        assertEquals("CONTRACT_SENT", text("[data-testid=status]"));
+        assertEquals("CONTRACT SENT", text("[data-testid=status]"));
 
         // staff see that the logo is missing (due two weeks before the start: overdue already)
         driver.get(portal + "/sponsors/staff/fulfilment?benefit=psf-sponsors-page-logo");

@@ -14,7 +14,7 @@ import org.endow.platform.security.Caller;
 
 /**
  * Renders a portal page inside the shared layout: title, CSRF token (cookie set when new), the signed-in user, the
- * two-factor reminder for staff, and {@code Cache-Control: no-store}. Every portal controller renders through this.
+ * two-factor reminder for staff, how values are shown ({@link Shown}), and {@code Cache-Control: no-store}. Every portal controller renders through this.
  */
 @Singleton
 public class PortalPages {
@@ -36,6 +36,7 @@ public class PortalPages {
         model.put("title", title);
         model.put("csrf", token.value());
         model.put("user", authentication == null ? null : Caller.of(authentication));
+        model.put("show", Shown.INSTANCE);
         model.put(
                 "secondFactorRequired",
                 authentication != null

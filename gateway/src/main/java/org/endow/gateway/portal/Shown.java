@@ -1,0 +1,64 @@
+package org.endow.gateway.portal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * How the portal shows the services' values to people, as {@code show} in every page's model: an instant as "21 Dec
+ * 2026, 08:24 UTC" rather than {@code 2026-12-21T08:24:21.379079Z}, a state as "Awaiting payment" rather than {@code
+ * AWAITING_PAYMENT}. A value it cannot read is shown as it came, never hidden.
+ */
+public final class Shown {
+
+    static final Shown INSTANCE = new Shown();
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private Shown() {}
+
+    /** An instant (ISO-8601 text from a service, or an {@link Instant}) to the minute, in UTC. */
+    public String when(Object instant) {
+        return format(instant, WHEN);
+    }
+
+    /** An instant's day, in UTC. */
+    public String day(Object instant) {
+        return format(instant, DAY);
+    }
+
+    /** A state or kind named in capitals with underscores, as words: {@code AWAITING_PAYMENT} to "Awaiting payment". */
+    public String label(Object name) {
+        if (name == null) {
+            return "";
+        }
+        String text = name.toString();
+        if (!text.matches("[A-Z][A-Z0-9_]*")) {
+            return text;
+        }
+        String words = text.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String format(Object value, DateTimeFormatter format) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof TemporalAccessor temporal) {
+            return format.format(temporal);
+        }
+        String text = value.toString();
+        try {
+            return format.format(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException notAnInstant) {
+            return text;
+        }
+    }
+}
