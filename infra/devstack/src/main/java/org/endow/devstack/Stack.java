@@ -56,9 +56,8 @@ public final class Stack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private ServiceProcess gateway;
     private KafkaBroker broker;
-    private LocalMailServer mail;
+    private MailDestination mail;
     private boolean mailToSink;
-    private MailSink mailSink;
     private org.endow.stripestandin.StripeStandin stripeStandin;
     private String cardPayments = "off";
     private Postgres postgres;
@@ -250,21 +249,21 @@ public final class Stack {
     }
 
     /**
-     * Without {@code ENDOW_MAIL_SMTP_HOST} (a real SMTP server) the stack runs its own mail server, whose inbox a
-     * person reads in the browser.
+     * Decides once where the services' mail goes: a real SMTP server named by {@code ENDOW_MAIL_SMTP_HOST}; else the
+     * bench's sink when asked ({@link #sendMailToSink}); else the stack's own mail server, whose inbox a person reads
+     * in the browser.
      */
     private void startMail() {
-        if (System.getenv("ENDOW_MAIL_SMTP_HOST") != null) {
-            LOG.info("Mail goes to {}", System.getenv("ENDOW_MAIL_SMTP_HOST"));
-            return;
+        String host = System.getenv("ENDOW_MAIL_SMTP_HOST");
+        if (host != null) {
+            mail = new MailDestination.External(host);
+        } else if (mailToSink) {
+            mail = new MailDestination.Sink(MailSink.start(0));
+        } else {
+            mail = new MailDestination.Local(LocalMailServer.start(
+                    intEnv("ENDOW_MAIL_SMTP_PORT", 3025), intEnv("ENDOW_MAIL_VIEWER_PORT", 8025)));
         }
-        if (mailToSink) {
-            mailSink = MailSink.start(0);
-            LOG.info("Mail goes to the bench's SMTP sink on port {} (counted, not kept)", mailSink.smtpPort());
-            return;
-        }
-        mail = LocalMailServer.start(intEnv("ENDOW_MAIL_SMTP_PORT", 3025), intEnv("ENDOW_MAIL_VIEWER_PORT", 8025));
-        LOG.info("Local mail server on SMTP port {}, read at {}", mail.smtpPort(), mail.viewerUrl());
+        LOG.info("Mail goes to {}", mail.describe());
     }
 
     private static AppSpec gatewaySpecOf(List<AppSpec> apps) {
@@ -330,9 +329,11 @@ public final class Stack {
         env.put("DATASOURCES_DEFAULT_PASSWORD", database.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("ENDOW_JWT_PUBLIC_KEY", jwt.publicKeyPem());
-        if (mail != null || mailSink != null) {
-            env.put("ENDOW_MAIL_SMTP_HOST", "127.0.0.1");
-            env.put("ENDOW_MAIL_SMTP_PORT", Integer.toString(mail != null ? mail.smtpPort() : mailSink.smtpPort()));
+        if (mail != null) {
+            mail.localSmtpPort().ifPresent(port -> {
+                env.put("ENDOW_MAIL_SMTP_HOST", "127.0.0.1");
+                env.put("ENDOW_MAIL_SMTP_PORT", Integer.toString(port));
+            });
         }
         return env;
     }
@@ -456,7 +457,9 @@ public final class Stack {
 
     /** Mails the sink accepted so far; empty without a sink (mail went to the local mail server or to a real one). */
     OptionalLong mailsAccepted() {
-        return mailSink == null ? OptionalLong.empty() : OptionalLong.of(mailSink.accepted());
+        return mail instanceof MailDestination.Sink sink
+                ? OptionalLong.of(sink.sink().accepted())
+                : OptionalLong.empty();
     }
 
     Postgres postgres() {
@@ -500,14 +503,7 @@ public final class Stack {
                 .append(adminPassword)
                 .append('\n');
         out.append("  Demo data:       ").append(demo).append('\n');
-        out.append("  Mail:            ")
-                .append(
-                        mail != null
-                                ? mail.viewerUrl() + " (every mail sent)"
-                                : mailSink != null
-                                        ? "the bench's SMTP sink on port " + mailSink.smtpPort()
-                                        : System.getenv("ENDOW_MAIL_SMTP_HOST"))
-                .append('\n');
+        out.append("  Mail:            ").append(mail.describe()).append('\n');
         out.append("  Card payments:   ").append(cardPayments).append('\n');
         out.append("  Kafka:           ").append(broker.bootstrapServers()).append('\n');
         out.append("  PostgreSQL:      ").append(postgres.adminJdbcUrl()).append('\n');
@@ -562,9 +558,6 @@ public final class Stack {
         }
         if (mail != null) {
             steps.add(mail::close);
-        }
-        if (mailSink != null) {
-            steps.add(mailSink::close);
         }
         if (stripeStandin != null) {
             steps.add(stripeStandin::close);
