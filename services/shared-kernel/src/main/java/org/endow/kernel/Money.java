@@ -1,7 +1,11 @@
 package org.endow.kernel;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -71,6 +75,29 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** The amount in major units, exact (for display and export only). */
     public BigDecimal toMajor() {
         return BigDecimal.valueOf(minor, Math.max(0, currency.getDefaultFractionDigits()));
+    }
+
+    /** Grouped, in the currency's own decimals, without the currency: "1,200.00", "500" (JPY), "-3.50". */
+    public String grouped() {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        DecimalFormat format = new DecimalFormat(
+                digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), DecimalFormatSymbols.getInstance(Locale.US));
+        return format.format(toMajor());
+    }
+
+    /** As documents show it, the ISO code first: "USD 1,200.00". */
+    public String withCode() {
+        return currencyCode() + " " + grouped();
+    }
+
+    /** As a mail to a person says it, with the currency's US English symbol: "$1,200.00", "€50.00", "CA$20.00". */
+    public String withSymbol() {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+        format.setCurrency(currency);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(toMajor());
     }
 
     @Override

@@ -17,6 +17,17 @@ class MoneyTest {
     }
 
     @Test
+    void is_shown_grouped_in_the_currencys_own_decimals() {
+        assertEquals("1,200.00", Money.of(120_000, "USD").grouped());
+        assertEquals("USD 1,200.00", Money.of(120_000, "USD").withCode());
+        assertEquals("$1,200.00", Money.of(120_000, "USD").withSymbol());
+        assertEquals("€0.05", Money.of(5, "EUR").withSymbol());
+        assertEquals("JPY 12,500", Money.of(12_500, "JPY").withCode());
+        assertEquals("¥12,500", Money.of(12_500, "JPY").withSymbol());
+        assertEquals("-3.50", Money.of(-350, "GBP").grouped());
+    }
+
+    @Test
     void refuses_to_mix_currencies() {
         assertThrows(IllegalArgumentException.class, () -> Money.of(1, "USD").plus(Money.of(1, "EUR")));
     }

@@ -1,9 +1,6 @@
 package org.endow.donations.giving.application;
 
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonorContact;
 import org.endow.donations.giving.model.RecurringGift;
@@ -27,8 +24,9 @@ class DonorMails {
     void refunded(Donation donation, Money part) {
         send(
                 donation.options().contact(),
-                "Your gift was refunded: " + formatted(part),
-                "We have refunded " + formatted(part) + " of your gift of " + formatted(donation.amount())
+                "Your gift was refunded: " + part.withSymbol(),
+                "We have refunded " + part.withSymbol() + " of your gift of "
+                        + donation.amount().withSymbol()
                         + " (" + donation.id() + ").\n\n"
                         + (donation.method().name().equals("CARD")
                                 ? "It will appear on your card statement within 5 to 10 days."
@@ -39,8 +37,8 @@ class DonorMails {
     void monthlyStarted(RecurringGift gift) {
         send(
                 gift.options().contact(),
-                "Your monthly gift of " + formatted(gift.monthly()) + " has started",
-                "Thank you! Your card will be charged " + formatted(gift.monthly())
+                "Your monthly gift of " + gift.monthly().withSymbol() + " has started",
+                "Thank you! Your card will be charged " + gift.monthly().withSymbol()
                         + " each month, and each payment gets its own receipt.\n\n"
                         + "You can cancel at any time from \"My giving\" in the portal.");
     }
@@ -49,7 +47,7 @@ class DonorMails {
         send(
                 gift.options().contact(),
                 "Your monthly gift has ended",
-                "Your monthly gift of " + formatted(gift.monthly()) + " has ended (" + reason
+                "Your monthly gift of " + gift.monthly().withSymbol() + " has ended (" + reason
                         + "). No further payments will be taken.\n\nThank you for your support.");
     }
 
@@ -57,7 +55,8 @@ class DonorMails {
         send(
                 gift.options().contact(),
                 "We could not take this month's gift",
-                "Your card was declined for this month's gift of " + formatted(gift.monthly()) + " (attempt "
+                "Your card was declined for this month's gift of "
+                        + gift.monthly().withSymbol() + " (attempt "
                         + attempt + ").\n\nThe payment will be retried over the next days; if your card has"
                         + " changed, cancel the monthly gift in \"My giving\" and start a new one.");
     }
@@ -66,7 +65,7 @@ class DonorMails {
         send(
                 donation.options().contact(),
                 "Your card was declined",
-                "Your gift of " + formatted(donation.amount()) + " could not be taken: " + reason
+                "Your gift of " + donation.amount().withSymbol() + " could not be taken: " + reason
                         + "\n\nNothing was charged. You can try again with another card from the donate page,"
                         + " or give by bank transfer or cheque.");
     }
@@ -75,14 +74,5 @@ class DonorMails {
         if (contact != null) {
             mail.enqueue(Mail.text(contact.email(), subject, "Dear " + contact.name() + ",\n\n" + text));
         }
-    }
-
-    static String formatted(Money amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        format.setCurrency(amount.currency());
-        int digits = amount.currency().getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(new BigDecimal(amount.minor()).movePointLeft(digits));
     }
 }

@@ -126,7 +126,8 @@ public class SendingPaymentInstructions implements BatchedEventHandler<DonationP
                 : "Please transfer the amount to:\n  Account name: " + i.bank().accountName() + "\n  IBAN: "
                         + i.bank().iban() + "\n  BIC: " + i.bank().bic() + "\nand quote the reference "
                         + i.reference() + ".";
-        return "Dear " + i.donorName() + ",\n\nThank you for pledging " + DonorMails.formatted(i.amount()) + " to "
+        return "Dear " + i.donorName() + ",\n\nThank you for pledging "
+                + i.amount().withSymbol() + " to "
                 + i.purpose() + ".\n\n" + how
                 + "\n\nThe same instructions are attached as a PDF. Your receipt follows as soon as the money"
                 + " arrives.";

@@ -3,12 +3,9 @@ package org.endow.donations.giving.infrastructure;
 import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import org.endow.donations.giving.model.InstructionDocuments;
 import org.endow.donations.giving.model.PaymentInstructions;
 import org.endow.donations.giving.model.PaymentMethod;
-import org.endow.kernel.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
@@ -54,7 +51,7 @@ class OpenPdfInstructionDocuments implements InstructionDocuments {
             document.add(intro);
             PdfPTable table = new PdfPTable(new float[] {30, 70});
             table.setWidthPercentage(100);
-            row(table, "Amount", amount(i.amount()));
+            row(table, "Amount", i.amount().withCode());
             row(table, "Reference", i.reference());
             if (i.method() == PaymentMethod.CHEQUE) {
                 row(table, "Payable to", i.bank().accountName());
@@ -85,11 +82,5 @@ class OpenPdfInstructionDocuments implements InstructionDocuments {
             cell.setBorderColor(new Color(0xcc, 0xd3, 0xdd));
             table.addCell(cell);
         }
-    }
-
-    private static String amount(Money money) {
-        int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return money.currencyCode() + " " + format.format(BigDecimal.valueOf(money.minor(), digits));
     }
 }

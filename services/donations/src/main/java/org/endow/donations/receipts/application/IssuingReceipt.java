@@ -1,12 +1,10 @@
 package org.endow.donations.receipts.application;
 
 import jakarta.inject.Singleton;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.UUID;
 import org.endow.donations.fundeditems.model.FundedItem;
 import org.endow.donations.fundeditems.model.FundedItems;
@@ -152,18 +150,9 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
         };
     }
 
-    static String formatted(Money amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        format.setCurrency(amount.currency());
-        format.setMinimumFractionDigits(amount.currency().getDefaultFractionDigits());
-        format.setMaximumFractionDigits(amount.currency().getDefaultFractionDigits());
-        return format.format(new java.math.BigDecimal(amount.minor())
-                .movePointLeft(amount.currency().getDefaultFractionDigits()));
-    }
-
     private static String thankYou(ReceiptContent content) {
         return "Dear " + content.donorName() + ",\n\n"
-                + "thank you for your gift of " + formatted(content.amount()) + " to "
+                + "thank you for your gift of " + content.amount().withSymbol() + " to "
                 + content.foundation().name()
                 + " (" + content.earmark() + "), received on " + content.dateReceived() + ".\n\n"
                 + "Your receipt " + content.number() + " is attached; keep it for your tax records. "

@@ -3,13 +3,10 @@ package org.endow.donations.receipts.infrastructure;
 import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.endow.donations.receipts.model.ReceiptContent;
 import org.endow.donations.receipts.model.ReceiptDocuments;
-import org.endow.kernel.Money;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -82,11 +79,11 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
             gift.addCell(cell(DATE.format(receipt.dateReceived()), BODY, Element.ALIGN_LEFT));
             gift.addCell(cell("Charitable gift — " + receipt.earmark(), BODY, Element.ALIGN_LEFT));
             gift.addCell(cell(receipt.method(), BODY, Element.ALIGN_LEFT));
-            gift.addCell(cell(amount(receipt.amount()), BODY, Element.ALIGN_RIGHT));
+            gift.addCell(cell(receipt.amount().withCode(), BODY, Element.ALIGN_RIGHT));
             PdfPCell totalLabel = cell("Total contribution", TOTAL, Element.ALIGN_RIGHT);
             totalLabel.setColspan(3);
             gift.addCell(totalLabel);
-            gift.addCell(cell(amount(receipt.amount()), TOTAL, Element.ALIGN_RIGHT));
+            gift.addCell(cell(receipt.amount().withCode(), TOTAL, Element.ALIGN_RIGHT));
             document.add(gift);
             spacer(document, 14);
 
@@ -142,9 +139,4 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
     }
 
     /** {@code USD 1,234.50}: exact, from minor units. */
-    static String amount(Money money) {
-        int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return money.currencyCode() + " " + format.format(BigDecimal.valueOf(money.minor(), digits));
-    }
 }

@@ -7,7 +7,6 @@ import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocument
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.SMALL;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.TITLE;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.TOTAL;
-import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.amount;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.cell;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.spacer;
 
@@ -74,14 +73,14 @@ class OpenPdfStatementDocuments implements StatementDocuments {
                     table.addCell(cell(line.receipt().toString(), BODY, Element.ALIGN_LEFT));
                     table.addCell(cell(DATE.format(line.received()), BODY, Element.ALIGN_LEFT));
                     table.addCell(cell(line.earmark(), BODY, Element.ALIGN_LEFT));
-                    table.addCell(cell(amount(line.amount()), BODY, Element.ALIGN_RIGHT));
-                    table.addCell(cell(amount(line.net()), BODY, Element.ALIGN_RIGHT));
+                    table.addCell(cell(line.amount().withCode(), BODY, Element.ALIGN_RIGHT));
+                    table.addCell(cell(line.net().withCode(), BODY, Element.ALIGN_RIGHT));
                 }
                 for (Map.Entry<String, Money> total : statement.netTotals().entrySet()) {
                     PdfPCell label = cell("Total given, " + total.getKey(), TOTAL, Element.ALIGN_RIGHT);
                     label.setColspan(4);
                     table.addCell(label);
-                    table.addCell(cell(amount(total.getValue()), TOTAL, Element.ALIGN_RIGHT));
+                    table.addCell(cell(total.getValue().withCode(), TOTAL, Element.ALIGN_RIGHT));
                 }
                 document.add(table);
             }

@@ -14,6 +14,7 @@ import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Registrations;
 import org.endow.donations.registrations.model.TicketedEvent;
 import org.endow.donations.registrations.model.TicketedEvents;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
 
@@ -79,7 +80,7 @@ public class AnsweringOffer {
             throw new ProblemException(
                     HttpStatus.GONE,
                     "Offer closed",
-                    "the offer closed at " + event.deadline() + "; the event's default is applied",
+                    "the offer closed at " + HumanTime.minute(event.deadline()) + "; the event's default is applied",
                     List.of());
         }
         return new Result(registration, event, false);

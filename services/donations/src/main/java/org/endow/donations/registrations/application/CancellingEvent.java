@@ -10,6 +10,7 @@ import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Registrations;
 import org.endow.donations.registrations.model.TicketedEvent;
 import org.endow.donations.registrations.model.TicketedEvents;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.platform.problem.ProblemException;
@@ -69,8 +70,9 @@ public class CancellingEvent {
     static String offer(TicketedEvent event, Registration registration, String link) {
         return "Dear " + registration.name() + ",\n\n"
                 + "we are sorry: " + event.name() + " is cancelled. You paid "
-                + Settling.amount(registration.paid()) + " for your " + registration.ticketType() + " ticket.\n\n"
-                + "Please choose, until " + event.deadline() + ", whether you want it refunded, donate it all,\n"
+                + registration.paid().withSymbol() + " for your " + registration.ticketType() + " ticket.\n\n"
+                + "Please choose, until " + HumanTime.minute(event.deadline())
+                + ", whether you want it refunded, donate it all,\n"
                 + "or donate part of it and have the rest refunded:\n\n"
                 + link + "\n\n"
                 + "If you do not answer by then, we will "

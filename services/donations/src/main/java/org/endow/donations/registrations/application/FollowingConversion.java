@@ -10,6 +10,7 @@ import org.endow.donations.registrations.model.Registrations;
 import org.endow.donations.registrations.model.Tally;
 import org.endow.donations.registrations.model.TicketedEvent;
 import org.endow.donations.registrations.model.TicketedEvents;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.platform.problem.ProblemException;
@@ -64,8 +65,9 @@ public class FollowingConversion {
                         registration.email(),
                         "Reminder: " + event.name() + " is cancelled, please choose refund or donation",
                         "Dear " + registration.name() + ",\n\nyou have not yet told us what to do with the "
-                                + Settling.amount(registration.paid()) + " you paid for " + event.name()
-                                + ".\nPlease use the personal link in our first email before " + event.deadline()
+                                + registration.paid().withSymbol() + " you paid for " + event.name()
+                                + ".\nPlease use the personal link in our first email before "
+                                + HumanTime.minute(event.deadline())
                                 + ".\n\nThe Endow Foundation\n"));
                 sent++;
             }

@@ -67,7 +67,7 @@ public class Settling {
                                 : "Thank you for your answer.\n\n");
         if (conversion.refunded().isPositive()) {
             text.append("Refunded: ")
-                    .append(amount(conversion.refunded()))
+                    .append(conversion.refunded().withSymbol())
                     .append(
                             refund != null && refund.way() == RefundingPayments.Way.ON_CARD
                                     ? " to the card you paid with.\n"
@@ -75,13 +75,9 @@ public class Settling {
         }
         if (conversion.donated().isPositive()) {
             text.append("Donated: ")
-                    .append(amount(conversion.donated()))
+                    .append(conversion.donated().withSymbol())
                     .append(". Thank you! Your receipt follows in a separate email.\n");
         }
         return text.append("\nThe Endow Foundation\n").toString();
-    }
-
-    static String amount(org.endow.kernel.Money money) {
-        return money.toMajor().toPlainString() + " " + money.currencyCode();
     }
 }

@@ -89,7 +89,7 @@ class ConvertingRegistrationsTest {
         assertEquals(2, mails.queued().size());
         String text = mails.to("ada@example.org").getFirst().text();
         assertTrue(text.contains("https://endow.test/registrations/offer/"), text);
-        assertTrue(text.contains("120.00 EUR"), text);
+        assertTrue(text.contains("€120.00"), text);
         assertEquals(
                 "ada@example.org",
                 answering.view(tokenOf("ada@example.org")).registration().email());
@@ -141,8 +141,8 @@ class ConvertingRegistrationsTest {
                         "ada@example.org", Money.of(7_000, "EUR"), "registration-refund:pycon-x:ada@example.org")),
                 refunds);
         String confirmation = mails.to("ada@example.org").getLast().text();
-        assertTrue(confirmation.contains("Refunded: 70.00 EUR to the card"), confirmation);
-        assertTrue(confirmation.contains("Donated: 50.00 EUR"), confirmation);
+        assertTrue(confirmation.contains("Refunded: €70.00 to the card"), confirmation);
+        assertTrue(confirmation.contains("Donated: €50.00"), confirmation);
         assertEquals(2, mails.to("ada@example.org").size());
     }
 

@@ -142,14 +142,14 @@ class RegistrationConversionIT {
                 count("select count(*) from registration where refund_way = 'DUE_BY_BANK' and refunded_minor = 7500"
                         + " and donation_id is not null"));
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages())
-                        .anyMatch(m -> text(m).contains("Donated: 45.00 EUR")));
+                .until(() ->
+                        Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> text(m).contains("Donated: €45.00")));
         String confirmation = Arrays.stream(smtp.getReceivedMessages())
                 .map(RegistrationConversionIT::text)
                 .filter(b -> b.contains("Donated:"))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(confirmation.contains("Refunded: 75.00 EUR"), confirmation);
+        assertTrue(confirmation.contains("Refunded: €75.00"), confirmation);
     }
 
     static String text(MimeMessage message) {

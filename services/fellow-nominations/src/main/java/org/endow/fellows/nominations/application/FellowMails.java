@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.endow.fellows.nominations.model.Nomination;
 import org.endow.fellows.nominations.model.Nominee;
 import org.endow.fellows.nominations.model.WorkGroup;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 
@@ -29,7 +30,8 @@ class FellowMails {
                 "Your Fellow nomination of " + nominee.name(),
                 "Dear " + n.nominatorName() + ",\n\nThank you for nominating " + nominee.name() + ". The Fellow Work"
                         + " Group reviews it in cycle " + nominee.cycle().label() + " (votes until "
-                        + nominee.cycle().reviewEnd() + "). The nomination stays confidential; you will hear from us"
+                        + HumanTime.day(nominee.cycle().reviewEnd())
+                        + "). The nomination stays confidential; you will hear from us"
                         + " at each step.\n\nFollow it here: " + portal("/fellows")));
     }
 
@@ -85,7 +87,8 @@ class FellowMails {
                 "Reminder: your vote on " + nominee.name(),
                 "Dear " + member.name() + ",\n\nThe review of cycle "
                         + nominee.cycle().label() + " closes on "
-                        + nominee.cycle().reviewEnd() + " and you have not voted on " + nominee.name() + " yet: "
+                        + HumanTime.day(nominee.cycle().reviewEnd()) + " and you have not voted on " + nominee.name()
+                        + " yet: "
                         + portal("/fellows/review")));
     }
 }

@@ -17,6 +17,7 @@ import org.endow.fellows.nominations.model.NomineeStatus;
 import org.endow.fellows.nominations.model.Nominees;
 import org.endow.fellows.nominations.model.Results;
 import org.endow.fellows.nominations.model.WorkGroup;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.voting.Ballot;
 import org.endow.kernel.voting.Choice;
 import org.endow.kernel.voting.Tally;
@@ -85,7 +86,9 @@ public class Voting {
         Cycle cycle = nominee.cycle();
         if (!cycle.reviewing(today)) {
             throw ProblemException.conflict("Voting on cycle " + cycle.label() + " is open from "
-                    + cycle.cutOff().plusDays(1) + " to " + cycle.reviewEnd() + "; today is " + today);
+                    + HumanTime.day(cycle.cutOff().plusDays(1)) + " to " + HumanTime.day(cycle.reviewEnd())
+                    + "; today is "
+                    + HumanTime.day(today));
         }
         try {
             nominee.checkVotable();

@@ -82,7 +82,7 @@ class VotingTest {
         f.afterReview();
         ProblemException late = assertThrows(ProblemException.class, () -> f.voting.vote("m2", grace, Choice.YES));
         assertEquals(409, late.status().getCode());
-        assertTrue(late.getMessage().contains("open from 2027-02-21 to 2027-03-20"), late.getMessage());
+        assertTrue(late.getMessage().contains("open from 21 Feb 2027 to 20 Mar 2027"), late.getMessage());
     }
 
     @Test
@@ -148,7 +148,7 @@ class VotingTest {
         assertEquals(0, f.voting.remind(), "once");
 
         assertTrue(f.mails.to("m1@endow.test").isEmpty());
-        assertTrue(f.mails.to("m2@endow.test").getFirst().text().contains("closes on 2027-03-20"));
+        assertTrue(f.mails.to("m2@endow.test").getFirst().text().contains("closes on 20 Mar 2027"));
     }
 
     @Test

@@ -2,15 +2,13 @@ package org.endow.funds.statements.infrastructure;
 
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import org.endow.funds.statements.application.PreparingStatement.Figures;
 import org.endow.funds.statements.application.PreparingStatement.Line;
 import org.endow.funds.statements.application.PreparingStatement.Statement;
+import org.endow.kernel.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -62,10 +60,10 @@ class StatementPdf {
                 table.addCell(cell(DAY.format(line.at()), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(line.kind().replace('_', ' ').toLowerCase(), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
-                table.addCell(cell(amount(line.change().pledged(), currency), BODY, Element.ALIGN_RIGHT));
-                table.addCell(cell(amount(line.change().raised(), currency), BODY, Element.ALIGN_RIGHT));
-                table.addCell(cell(amount(line.change().given(), currency), BODY, Element.ALIGN_RIGHT));
-                table.addCell(cell(amount(line.after().raised(), currency), BODY, Element.ALIGN_RIGHT));
+                table.addCell(cell(Money.of(line.change().pledged(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
+                table.addCell(cell(Money.of(line.change().raised(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
+                table.addCell(cell(Money.of(line.change().given(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
+                table.addCell(cell(Money.of(line.after().raised(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
             }
             summaryRow(table, "Closing balance", statement.closing(), currency);
             document.add(table);
@@ -87,9 +85,9 @@ class StatementPdf {
         PdfPCell name = cell(label, BOLD, Element.ALIGN_LEFT);
         name.setColspan(3);
         table.addCell(name);
-        table.addCell(cell(amount(figures.pledged(), currency), BOLD, Element.ALIGN_RIGHT));
-        table.addCell(cell(amount(figures.raised(), currency), BOLD, Element.ALIGN_RIGHT));
-        table.addCell(cell(amount(figures.given(), currency), BOLD, Element.ALIGN_RIGHT));
+        table.addCell(cell(Money.of(figures.pledged(), currency).grouped(), BOLD, Element.ALIGN_RIGHT));
+        table.addCell(cell(Money.of(figures.raised(), currency).grouped(), BOLD, Element.ALIGN_RIGHT));
+        table.addCell(cell(Money.of(figures.given(), currency).grouped(), BOLD, Element.ALIGN_RIGHT));
         table.addCell(cell("", BOLD, Element.ALIGN_RIGHT));
     }
 
@@ -98,11 +96,5 @@ class StatementPdf {
         cell.setHorizontalAlignment(alignment);
         cell.setPadding(4);
         return cell;
-    }
-
-    static String amount(long minor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return format.format(BigDecimal.valueOf(minor, digits));
     }
 }

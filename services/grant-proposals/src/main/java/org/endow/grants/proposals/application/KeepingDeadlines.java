@@ -9,6 +9,7 @@ import org.endow.grants.proposals.model.Milestone;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
 import org.endow.grants.proposals.model.State;
+import org.endow.kernel.HumanTime;
 
 /**
  * The process's clock, run on a schedule: proposals without an answer to "more information" close,
@@ -66,8 +67,8 @@ public class KeepingDeadlines {
                 notify.staff(
                         proposal,
                         "over the 8-week limit",
-                        "This proposal was submitted on " + proposal.submittedAt() + " and is still " + proposal.state()
-                                + ": the charter asks for a decision within 8 weeks.");
+                        "This proposal was submitted on " + HumanTime.day(proposal.submittedAt()) + " and is still "
+                                + proposal.state() + ": the charter asks for a decision within 8 weeks.");
                 proposals.update(proposal);
             }
         }
@@ -77,7 +78,8 @@ public class KeepingDeadlines {
                         proposal,
                         "progress report overdue",
                         "Your progress report on milestone " + overdue.number() + " (" + overdue.title()
-                                + ") was due on " + overdue.reportDue() + ". Please submit it in the portal: until"
+                                + ") was due on " + HumanTime.day(overdue.reportDue())
+                                + ". Please submit it in the portal: until"
                                 + " then the next milestone cannot be paid and no new application can be accepted.");
                 notify.staff(proposal, "report overdue", "Milestone " + overdue.number() + " report overdue.");
                 proposals.update(proposal);

@@ -8,6 +8,7 @@ import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Milestone;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.messaging.Outbox;
 import org.endow.platform.problem.ProblemException;
 
@@ -44,7 +45,7 @@ public class PayingMilestones {
                 proposal,
                 "milestone " + milestone + " paid",
                 "The foundation paid milestone " + milestone + " (" + paid.title() + "). Your progress report on it is"
-                        + " due by " + paid.reportDue() + ".");
+                        + " due by " + HumanTime.day(paid.reportDue()) + ".");
         return proposal;
     }
 

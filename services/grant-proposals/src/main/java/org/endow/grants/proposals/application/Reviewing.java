@@ -14,6 +14,7 @@ import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Comment;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.voting.Choice;
 import org.endow.kernel.voting.Tally;
 import org.endow.platform.problem.ProblemException;
@@ -65,7 +66,7 @@ public class Reviewing {
                 "more information needed",
                 "The chair of the Grants Working Group needs more information:\n\n" + what
                         + "\n\nEdit your proposal and submit it again before "
-                        + proposal.deadline().atOffset(ZoneOffset.UTC).toLocalDate()
+                        + HumanTime.day(proposal.deadline())
                         + "; without an answer it closes then.");
         return proposal;
     }
@@ -80,7 +81,8 @@ public class Reviewing {
         notify.workingGroup(
                 proposal,
                 "open for discussion",
-                "The proposal is complete and open for discussion until " + proposal.deadline() + ".");
+                "The proposal is complete and open for discussion until " + HumanTime.minute(proposal.deadline())
+                        + ".");
         return proposal;
     }
 
@@ -105,10 +107,9 @@ public class Reviewing {
         save(proposal, chair, "fast-tracked", "", now);
         notify.workingGroup(
                 proposal,
-                "fast track: object by "
-                        + proposal.deadline().atOffset(ZoneOffset.UTC).toLocalDate(),
+                "fast track: object by " + HumanTime.day(proposal.deadline()),
                 "The chair proposes to fund this repeat event by written resolution. It passes unless a member"
-                        + " objects before " + proposal.deadline() + ".");
+                        + " objects before " + HumanTime.minute(proposal.deadline()) + ".");
         return proposal;
     }
 
@@ -153,7 +154,8 @@ public class Reviewing {
         notify.workingGroup(
                 proposal,
                 "please vote",
-                "The vote is open until " + proposal.deadline() + ". Vote aye, nay or abstain, or declare a conflict.");
+                "The vote is open until " + HumanTime.minute(proposal.deadline())
+                        + ". Vote aye, nay or abstain, or declare a conflict.");
     }
 
     @Transactional

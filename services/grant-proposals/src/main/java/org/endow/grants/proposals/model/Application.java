@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.endow.grants.policy.model.GrantCategory;
+import org.endow.kernel.Money;
 
 /**
  * What the applicant writes: everything they may edit while the proposal is a draft or while the
@@ -81,15 +82,15 @@ public record Application(
         } else if (amountMinor > category.capMinor()) {
             violations.add(new Violation(
                     "amountMinor",
-                    "over the " + category.name() + " cap of " + major(category.capMinor()) + " "
-                            + category.currency()));
+                    "over the " + category.name() + " cap of " + Money.of(category.capMinor(), category.currency())));
         }
         if (!budgetLines.isEmpty()) {
             long sum = budgetLines.stream().mapToLong(BudgetLine::amountMinor).sum();
             if (sum != amountMinor) {
                 violations.add(new Violation(
                         "budgetLines",
-                        "the budget lines add up to " + major(sum) + ", not the " + major(amountMinor) + " asked"));
+                        "the budget lines add up to " + Money.of(sum, category.currency()) + ", not the "
+                                + Money.of(amountMinor, category.currency()) + " asked"));
             }
         }
         if (category.milestoneGrant() && milestones.isEmpty()) {
@@ -100,7 +101,8 @@ public record Application(
             if (sum != amountMinor) {
                 violations.add(new Violation(
                         "milestones",
-                        "the milestones add up to " + major(sum) + ", not the " + major(amountMinor) + " asked"));
+                        "the milestones add up to " + Money.of(sum, category.currency()) + ", not the "
+                                + Money.of(amountMinor, category.currency()) + " asked"));
             }
             if (milestones.stream().anyMatch(m -> m.due() == null || m.amountMinor() <= 0 || blank(m.title()))) {
                 violations.add(new Violation("milestones", "every milestone needs a title, an amount and a date"));
@@ -122,15 +124,12 @@ public record Application(
         if (amountMinor > guideline) {
             return List.of(new Violation(
                     "amountMinor",
-                    "above the guideline of " + major(category.perAttendeePerDayMinor()) + " per attendee per day ("
-                            + major(guideline) + " for " + attendees + " attendees over " + days
+                    "above the guideline of " + Money.of(category.perAttendeePerDayMinor(), category.currency())
+                            + " per attendee per day (" + Money.of(guideline, category.currency()) + " for " + attendees
+                            + " attendees over " + days
                             + " days): explain why in the description"));
         }
         return List.of();
-    }
-
-    static String major(long minor) {
-        return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
     }
 
     private static boolean blank(String s) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.endow.grants.policy.model.GrantCategory;
+import org.endow.kernel.HumanTime;
+import org.endow.kernel.Money;
 import org.endow.kernel.voting.Ballot;
 import org.endow.kernel.voting.Choice;
 import org.endow.kernel.voting.Tally;
@@ -198,7 +200,8 @@ public final class Proposal {
                 now,
                 "system",
                 OVER_CHARTER_LIMIT,
-                "submitted " + minutes(submittedAt) + " and still " + state + ": the charter decides within 8 weeks");
+                "submitted " + HumanTime.minute(submittedAt) + " and still " + state
+                        + ": the charter decides within 8 weeks");
         return true;
     }
 
@@ -216,7 +219,7 @@ public final class Proposal {
     public void acceptAsComplete(String chair, Instant now) {
         require(state == State.SUBMITTED, "accepted as complete");
         move(State.DISCUSSION, now, BusinessDays.after(now, policy.discussionDays()));
-        step(now, chair, "accepted as complete", "discussion until " + minutes(deadline));
+        step(now, chair, "accepted as complete", "discussion until " + HumanTime.minute(deadline));
     }
 
     /**
@@ -230,7 +233,7 @@ public final class Proposal {
             throw new ProposalConflict("Not eligible for the fast track: " + reason);
         });
         move(State.FAST_TRACK, now, now.plus(Duration.ofDays(policy.fastTrack().objectionDays())));
-        step(now, chair, "fast-tracked", "objections until " + minutes(deadline));
+        step(now, chair, "fast-tracked", "objections until " + HumanTime.minute(deadline));
     }
 
     /** A working-group member objects to the fast track: the proposal goes through discussion and a vote. */
@@ -277,7 +280,7 @@ public final class Proposal {
         electorate = List.copyOf(members);
         votes.clear();
         move(State.VOTING, now, now.plus(Duration.ofDays(policy.voteDays())));
-        step(now, by, "vote opened", electorate.size() + " members, until " + minutes(deadline));
+        step(now, by, "vote opened", electorate.size() + " members, until " + HumanTime.minute(deadline));
     }
 
     /** @return whether the discussion window has ended (the vote should open) */
@@ -373,8 +376,7 @@ public final class Proposal {
     public void approve(String staff, Instant now) {
         if (state == State.FUNDS_UNAVAILABLE) {
             throw new ProposalConflict("Cannot approve: the funds are not available (" + fundsNote + "; available: "
-                    + Application.major(availableMinor == null ? 0 : availableMinor) + " " + application.currency()
-                    + ")");
+                    + Money.of(availableMinor == null ? 0 : availableMinor, application.currency()) + ")");
         }
         if (state == State.FUNDS_REQUESTED) {
             throw new ProposalConflict("Cannot approve yet: the funds service has not reserved the money");
@@ -432,7 +434,11 @@ public final class Proposal {
         LocalDate base = milestone.due() == null || milestone.due().isBefore(today) ? today : milestone.due();
         Milestone paid = milestone.disbursed(now, base.plusDays(REPORT_DAYS));
         replace(paid);
-        step(now, staff, "milestone " + number + " paid", Application.major(paid.amountMinor()));
+        step(
+                now,
+                staff,
+                "milestone " + number + " paid",
+                Money.of(paid.amountMinor(), application.currency()).toString());
         return paid;
     }
 
@@ -522,10 +528,6 @@ public final class Proposal {
             throw new ProposalConflict("A proposal that is "
                     + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " cannot be " + action);
         }
-    }
-
-    private static String minutes(Instant at) {
-        return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 
     private void move(State next, Instant now, Instant until) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.platform.problem.Problem;
@@ -180,7 +181,8 @@ public class FulfillingBenefits {
             if (!due.isEmpty() && sent.first(s.id(), "ASSET", week)) {
                 String list = due.stream()
                         .map(i -> "- " + i.requirement().label() + " (" + i.benefitName() + "), "
-                                + (i.state() == Fulfilment.State.OVERDUE ? "overdue since " : "due ") + i.due())
+                                + (i.state() == Fulfilment.State.OVERDUE ? "overdue since " : "due ")
+                                + HumanTime.day(i.due()))
                         .collect(Collectors.joining("\n"));
                 mail.enqueue(Mail.text(
                         s.organisation().primary().email(),

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -68,8 +69,8 @@ public class RemindingSponsors {
                                     s.organisation().accounting().email(),
                                     "Reminder: invoice " + s.invoiceNumber() + " is overdue",
                                     "Dear " + s.organisation().accounting().name() + ",\n\nInvoice " + s.invoiceNumber()
-                                            + " (" + SponsorNotifications.formatted(s.fee()) + ") was due on "
-                                            + s.invoiceDue()
+                                            + " (" + s.fee().withSymbol() + ") was due on "
+                                            + HumanTime.day(s.invoiceDue())
                                             + ". Please pay by bank transfer quoting the invoice number, or by card: "
                                             + portal + "/sponsors/sponsorships/" + s.id()
                                             + "\n\nIf you have paid in the last days, thank you, and please ignore this reminder."));
@@ -86,7 +87,8 @@ public class RemindingSponsors {
                 mail.enqueue(Mail.text(
                         s.organisation().primary().email(),
                         "Renew your sponsorship of " + terms.foundation().name(),
-                        "Dear " + s.organisation().primary().name() + ",\n\nYour sponsorship ends on " + s.endDate()
+                        "Dear " + s.organisation().primary().name() + ",\n\nYour sponsorship ends on "
+                                + HumanTime.day(s.endDate())
                                 + ". Thank you for your support! Renewing takes a minute: your organisation and package"
                                 + " are filled in for you here: " + portal + "/sponsors/apply?renew=" + s.id()));
                 queued++;

@@ -1,10 +1,7 @@
 package org.endow.sponsors.sponsorships.application;
 
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Locale;
-import org.endow.kernel.Money;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -26,7 +23,7 @@ class SponsorNotifications {
                 terms.staffEmail(),
                 "New sponsorship application: " + s.organisation().name(),
                 s.organisation().name() + " applied for the " + s.selection().packageCode() + " package ("
-                        + s.selection().year() + "), fee " + formatted(s.fee()) + ".\n\nReview it: " + link(s)));
+                        + s.selection().year() + "), fee " + s.fee().withSymbol() + ".\n\nReview it: " + link(s)));
         toSponsor(
                 s,
                 "We received your sponsorship application",
@@ -38,8 +35,10 @@ class SponsorNotifications {
         toSponsor(
                 s,
                 "Your sponsorship is approved",
-                "Good news: your sponsorship (" + s.selection().packageCode() + ", " + formatted(s.fee()) + ", "
-                        + s.startDate() + " to " + s.endDate() + ") is approved. The contract follows for you to sign"
+                "Good news: your sponsorship (" + s.selection().packageCode() + ", "
+                        + s.fee().withSymbol() + ", "
+                        + HumanTime.day(s.startDate()) + " to " + HumanTime.day(s.endDate())
+                        + ") is approved. The contract follows for you to sign"
                         + " in the portal: " + link(s));
     }
 
@@ -78,7 +77,8 @@ class SponsorNotifications {
                         "Invoice " + s.invoiceNumber() + " from "
                                 + terms.foundation().name(),
                         "Dear " + s.organisation().accounting().name() + ",\n\nPlease find attached invoice "
-                                + s.invoiceNumber() + ", due on " + s.invoiceDue() + ". Pay by bank transfer quoting "
+                                + s.invoiceNumber() + ", due on " + HumanTime.day(s.invoiceDue())
+                                + ". Pay by bank transfer quoting "
                                 + s.invoiceNumber() + ".",
                         java.util.List.of())
                 .with(Mail.Attachment.pdf("invoice-" + s.invoiceNumber() + ".pdf", invoice)));
@@ -109,14 +109,5 @@ class SponsorNotifications {
 
     private String link(Sponsorship s) {
         return terms.portalUrl().replaceAll("/+$", "") + "/sponsors/sponsorships/" + s.id();
-    }
-
-    static String formatted(Money amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        format.setCurrency(amount.currency());
-        int digits = amount.currency().getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(new BigDecimal(amount.minor()).movePointLeft(digits));
     }
 }

@@ -3,12 +3,9 @@ package org.endow.sponsors.sponsorships.infrastructure;
 import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.endow.kernel.Money;
 import org.endow.sponsors.sponsorships.application.SponsorshipDocuments;
 import org.endow.sponsors.sponsorships.model.Organisation;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -93,7 +90,7 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
 
             document.add(new Paragraph("3. Fee and payment", HEAD));
             document.add(new Paragraph(
-                    "The Sponsor pays the Foundation " + amount(c.fee()) + " within " + c.paymentTermsDays()
+                    "The Sponsor pays the Foundation " + c.fee().withCode() + " within " + c.paymentTermsDays()
                             + " days of the invoice, which the Foundation issues when this agreement is executed."
                             + " The fee is a charitable contribution net of the fair market value of the benefits.",
                     BODY));
@@ -173,16 +170,16 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
             header(lines, "Description", "Amount");
             for (InvoiceLine line : i.lines()) {
                 lines.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
-                lines.addCell(cell(amount(line.amount()), BODY, Element.ALIGN_RIGHT));
+                lines.addCell(cell(line.amount().withCode(), BODY, Element.ALIGN_RIGHT));
             }
             lines.addCell(cell("Subtotal", BOLD, Element.ALIGN_RIGHT));
-            lines.addCell(cell(amount(i.subtotal()), BODY, Element.ALIGN_RIGHT));
+            lines.addCell(cell(i.subtotal().withCode(), BODY, Element.ALIGN_RIGHT));
             for (TaxLine tax : i.taxes()) {
                 lines.addCell(cell(tax.label(), BODY, Element.ALIGN_RIGHT));
-                lines.addCell(cell(amount(tax.amount()), BODY, Element.ALIGN_RIGHT));
+                lines.addCell(cell(tax.amount().withCode(), BODY, Element.ALIGN_RIGHT));
             }
             lines.addCell(cell("Total due", TITLE, Element.ALIGN_RIGHT));
-            lines.addCell(cell(amount(i.total()), TITLE, Element.ALIGN_RIGHT));
+            lines.addCell(cell(i.total().withCode(), TITLE, Element.ALIGN_RIGHT));
             document.add(lines);
             space(document, 16);
             Paragraph how = new Paragraph("How to pay", HEAD);
@@ -248,11 +245,5 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
         Paragraph space = new Paragraph(" ", BODY);
         space.setSpacingAfter(Math.max(0, height - 10));
         document.add(space);
-    }
-
-    private static String amount(Money money) {
-        int digits = Math.max(0, money.currency().getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return money.currencyCode() + " " + format.format(BigDecimal.valueOf(money.minor(), digits));
     }
 }
