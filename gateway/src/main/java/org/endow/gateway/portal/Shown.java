@@ -1,12 +1,14 @@
 package org.endow.gateway.portal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.endow.kernel.HumanTime;
 
 /**
  * How the portal shows the services' values to people, as {@code show} in every page's model: an instant as "21 Dec
@@ -15,12 +17,12 @@ import java.util.Locale;
  */
 public final class Shown {
 
-    static final Shown INSTANCE = new Shown();
+    public static final Shown INSTANCE = new Shown();
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = HumanTime.MINUTE;
+    private static final DateTimeFormatter DAY = HumanTime.DAY;
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Shown() {}
 
@@ -29,8 +31,15 @@ public final class Shown {
         return format(instant, WHEN);
     }
 
-    /** An instant's day, in UTC. */
+    /** An instant's day, in UTC, or a date ({@code 2027-02-15} to "15 Feb 2027"). */
     public String day(Object instant) {
+        if (instant instanceof CharSequence text && ISO_DATE.matcher(text).matches()) {
+            try {
+                return DAY.format(LocalDate.parse(text));
+            } catch (DateTimeParseException notADate) {
+                return text.toString();
+            }
+        }
         return format(instant, DAY);
     }
 

@@ -18,10 +18,17 @@ class ShownTest {
     }
 
     @Test
+    void a_date_from_a_service_is_shown_as_a_day() {
+        assertEquals("15 Feb 2027", show.day("2027-02-15"));
+        assertEquals("2027-02-30", show.day("2027-02-30"));
+    }
+
+    @Test
     void what_is_not_an_instant_is_shown_as_it_came() {
         assertEquals("", show.when(null));
         assertEquals("soon", show.when("soon"));
-        assertEquals("2026-12-21", show.day("2026-12-21"));
+        assertEquals("next week", show.day("next week"));
+        assertEquals("2026-12-21", show.when("2026-12-21"));
     }
 
     @Test

@@ -172,7 +172,9 @@ class RoutingIT {
 
         Map<String, List<String>> headers = seen.get("/api/echo/forged");
         assertNull(headers.get("Authorization"));
-        assertFalse(headers.get("X-correlation-id").getFirst().contains("bad"), "an unacceptable id is replaced");
+        assertFalse(
+                headers.get("X-correlation-id").getFirst().contains("bad"),
+                "an unacceptable id is replaced: " + headers);
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.endow.gateway.portal.Amounts;
 import org.endow.gateway.portal.PortalPages;
+import org.endow.gateway.portal.Shown;
 import org.endow.platform.problem.Problem;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
@@ -371,7 +372,7 @@ class GrantsPortalController {
         Map<String, Object> proposal = found.object();
         model.put("p", proposal);
         model.put("done", done == null ? null : DONE.getOrDefault(done, "Done."));
-        model.put("until", when(proposal.get("deadline")));
+        model.put("until", Shown.INSTANCE.when(proposal.get("deadline")));
         List<String> budget = new ArrayList<>();
         if (proposal.get("budgetLines") instanceof List<?> lines) {
             for (Object line : lines) {
@@ -385,7 +386,7 @@ class GrantsPortalController {
         if (proposal.get("history") instanceof List<?> steps) {
             for (Object step : steps) {
                 if (step instanceof Map<?, ?> s) {
-                    history.add(when(s.get("at")) + " · " + s.get("action")
+                    history.add(Shown.INSTANCE.when(s.get("at")) + " · " + s.get("action")
                             + (s.get("note") == null ? "" : " · " + s.get("note")));
                 }
             }
@@ -431,7 +432,7 @@ class GrantsPortalController {
                 Map<String, Object> row = new HashMap<>();
                 p.forEach((k, v) -> row.put(String.valueOf(k), v));
                 row.put("amount", money(p.get("amountMinor"), p.get("currency")));
-                row.put("until", when(p.get("deadline")));
+                row.put("until", p.get("deadline") == null ? null : Shown.INSTANCE.when(p.get("deadline")));
                 shown.add(row);
             }
         }
@@ -459,20 +460,6 @@ class GrantsPortalController {
             Map.entry("funds-again", "The funds are asked again."),
             Map.entry("disburse", "The milestone is paid."),
             Map.entry("accept-report", "The report is accepted."));
-
-    /** An instant from the service as people read it, to the minute, UTC. */
-    static String when(Object instant) {
-        if (instant == null) {
-            return null;
-        }
-        try {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                    .withZone(java.time.ZoneOffset.UTC)
-                    .format(java.time.Instant.parse(instant.toString()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return instant.toString();
-        }
-    }
 
     private HttpResponse<?> problemPage(HttpRequest<?> request, Authentication authentication, Problem problem) {
         Map<String, Object> model = new HashMap<>();
