@@ -211,7 +211,11 @@ public final class Bench {
                 .append(PATH)
                 .append("`, ")
                 .append(ROUNDS * PER_ROUND)
-                .append(" sequential requests each, ");
+                .append(" sequential requests each (")
+                .append(ROUNDS)
+                .append(" alternating rounds of ")
+                .append(PER_ROUND)
+                .append("), ");
         md.append("after ").append(WARMUP).append(" warm-up requests each:\n\n");
         md.append("| path | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         md.append(row("direct to funds", d)).append(row("through the gateway", g));
