@@ -181,7 +181,7 @@ class FellowsApiIT {
         HttpResponse<String> early = vote("wg-1", nomineeId, "YES");
         assertEquals(409, early.statusCode());
         assertTrue(early.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(early.body().contains("open from 2026-11-21 to 2026-12-20"), early.body());
+        assertTrue(early.body().contains("open from 21 Nov 2026 to 20 Dec 2026"), early.body());
         assertEquals(
                 403,
                 call("POST", "/api/fellows/nominees/" + nomineeId + "/votes", member("alice"), "{\"choice\":\"YES\"}")

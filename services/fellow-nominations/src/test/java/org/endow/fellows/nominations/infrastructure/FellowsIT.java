@@ -145,7 +145,7 @@ class FellowsIT {
                 ProblemException.class,
                 () -> voting.vote("wg-1", first.nominee().id(), Choice.YES));
         assertEquals(409, early.status().getCode());
-        assertTrue(early.getMessage().contains("open from 2026-11-21"), early.getMessage());
+        assertTrue(early.getMessage().contains("open from 21 Nov 2026"), early.getMessage());
         clock.set(Instant.parse("2026-11-25T10:00:00Z"));
         assertFalse(voting.vote("wg-1", first.nominee().id(), Choice.NO).replaced());
         Voting.Cast again = voting.vote("wg-1", first.nominee().id(), Choice.YES);
