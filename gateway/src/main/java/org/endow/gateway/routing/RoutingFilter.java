@@ -22,8 +22,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,16 @@ class RoutingFilter implements HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
     /** Paths the gateway answers itself. */
     private static final Set<String> OWN = Set.of("auth", "accounts");
+
+    private static final List<String> HOP_BY_HOP = List.of(
+            HttpHeaders.CONNECTION,
+            "Keep-Alive",
+            "Proxy-Connection",
+            HttpHeaders.PROXY_AUTHORIZATION,
+            HttpHeaders.TE,
+            HttpHeaders.UPGRADE,
+            "HTTP2-Settings");
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "host");
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
@@ -114,6 +126,7 @@ class RoutingFilter implements HttpServerFilter {
         Optional<String> token = verifiedToken(request);
         MutableHttpRequest<?> forwarded =
                 request.mutate().uri(target(upstream.route().url(), request.getUri()));
+        dropHopByHop(request, forwarded);
         forwarded
                 .getHeaders()
                 .remove(HttpHeaders.COOKIE)
@@ -126,6 +139,28 @@ class RoutingFilter implements HttpServerFilter {
         Flux<MutableHttpResponse<?>> proxied =
                 Flux.from(upstream.client().proxy(forwarded)).map(response -> withCorrelation(response, correlation));
         return proxied.onErrorResume(error -> Flux.just(failure(request, service, error)));
+    }
+
+    /**
+     * Headers meant for the connection to the gateway (RFC 9110, 7.6.1), not for the service: those the
+     * {@code Connection} header names and the ones that are hop-by-hop by definition. The client's
+     * {@code Upgrade: h2c} would otherwise ask the service to switch the gateway's pooled connection to
+     * HTTP/2, and {@code Proxy-Authorization} is the client's credential for a proxy in between. The body's
+     * framing (Content-Length, Transfer-Encoding) is the HTTP client's to set.
+     */
+    private static void dropHopByHop(HttpRequest<?> request, MutableHttpRequest<?> forwarded) {
+        List<String> named = new ArrayList<>();
+        for (String value : request.getHeaders().getAll(HttpHeaders.CONNECTION)) {
+            for (String token : value.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty() && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                    named.add(name);
+                }
+            }
+        }
+        var headers = forwarded.getHeaders();
+        named.forEach(headers::remove);
+        HOP_BY_HOP.forEach(headers::remove);
     }
 
     private static MutableHttpResponse<?> withCorrelation(MutableHttpResponse<?> response, String correlation) {
