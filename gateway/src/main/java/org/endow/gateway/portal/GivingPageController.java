@@ -18,12 +18,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.endow.gateway.accounts.infrastructure.SessionTokens;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.problem.Problem;
 
 /** The donor's own space: their gifts with status, and their receipts to download as issued. */
@@ -32,9 +32,6 @@ import org.endow.platform.problem.Problem;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)
 class GivingPageController {
-
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
     private final PortalPages pages;
     private final DonationsClient donations;
@@ -125,7 +122,7 @@ class GivingPageController {
                 giving.map(g -> g.pledges().stream()
                                 .map(p -> new Row(
                                         p.id(),
-                                        p.pledgedAt() == null ? "" : DAY.format(p.pledgedAt()),
+                                        p.pledgedAt() == null ? "" : HumanTime.DAY.format(p.pledgedAt()),
                                         p.fundCode(),
                                         Amounts.format(p.amountMinor(), p.currency()),
                                         p.status().toLowerCase(),
@@ -138,7 +135,7 @@ class GivingPageController {
                 giving.map(g -> g.receipts().stream()
                                 .map(r -> new ReceiptRow(
                                         r.number(),
-                                        DAY.format(r.issuedAt()),
+                                        HumanTime.DAY.format(r.issuedAt()),
                                         r.fundCode(),
                                         Amounts.format(r.amountMinor(), r.currency()),
                                         "/api/donations/receipts/" + r.number() + ".pdf"))
@@ -149,7 +146,7 @@ class GivingPageController {
                 donations.monthly(token).stream()
                         .map(m -> new MonthlyRow(
                                 m.id(),
-                                m.startedAt() == null ? "not started" : DAY.format(m.startedAt()),
+                                m.startedAt() == null ? "not started" : HumanTime.DAY.format(m.startedAt()),
                                 m.fundCode(),
                                 Amounts.format(m.amountMinor(), m.currency()),
                                 m.status().replace('_', ' ').toLowerCase(),

@@ -21,6 +21,15 @@ public final class HumanTime {
     public static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** A day in a document (receipt, contract, invoice, letter), the month spelt out: "6 December 2026". */
+    public static final DateTimeFormatter DOCUMENT_DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** An instant in a document, to the minute: "6 December 2026, 14:05 UTC". */
+    public static final DateTimeFormatter DOCUMENT_MINUTE = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private HumanTime() {}
 
     /** "21 Dec 2026, 08:24 UTC". */

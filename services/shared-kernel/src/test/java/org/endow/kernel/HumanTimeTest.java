@@ -19,4 +19,11 @@ class HumanTimeTest {
         assertEquals("15 Feb 2027", HumanTime.day(LocalDate.parse("2027-02-15")));
         assertEquals("31 Dec 2026", HumanTime.day(Instant.parse("2026-12-31T23:59:59Z")));
     }
+
+    @Test
+    void documents_spell_the_month_out() {
+        assertEquals("6 December 2026", HumanTime.DOCUMENT_DAY.format(LocalDate.parse("2026-12-06")));
+        assertEquals(
+                "6 December 2026, 23:05 UTC", HumanTime.DOCUMENT_MINUTE.format(Instant.parse("2026-12-06T23:05:30Z")));
+    }
 }

@@ -6,9 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.endow.donations.fundeditems.model.FundedItem;
 import org.endow.donations.fundeditems.model.FundedItems;
 import org.endow.donations.giving.model.Donations;
@@ -18,6 +16,7 @@ import org.endow.donations.receipts.model.Receipt;
 import org.endow.donations.receipts.model.ReceiptContent;
 import org.endow.donations.receipts.model.Receipts;
 import org.endow.donations.receipts.model.StatementDocuments;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
 
@@ -29,8 +28,6 @@ import org.endow.platform.problem.ProblemException;
  */
 @Singleton
 public class IssuingAnnualStatement {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final Receipts receipts;
     private final Donations donations;
@@ -96,7 +93,7 @@ public class IssuingAnnualStatement {
                                 .orElse(Money.zero(r.amount().currencyCode()))))
                 .toList();
         String label = "Fiscal year " + fiscalYear + (startMonth == 1 ? "" : "/" + (fiscalYear + 1)) + " ("
-                + DAY.format(range[0]) + " – " + DAY.format(range[1]) + ")";
+                + HumanTime.DOCUMENT_DAY.format(range[0]) + " – " + HumanTime.DOCUMENT_DAY.format(range[1]) + ")";
         return new AnnualStatement(foundation, name, email, label, range[0], range[1], today, lines);
     }
 

@@ -3,10 +3,9 @@ package org.endow.donations.receipts.infrastructure;
 import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.endow.donations.receipts.model.ReceiptContent;
 import org.endow.donations.receipts.model.ReceiptDocuments;
+import org.endow.kernel.HumanTime;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -33,7 +32,6 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
     static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.DARK_GRAY);
     static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
     static final Font TOTAL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     @Override
     public byte[] render(ReceiptContent receipt) {
@@ -57,7 +55,9 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
             heading.addCell(plain(new Phrase("Official donation receipt", TITLE), Element.ALIGN_LEFT));
             heading.addCell(plain(
                     new Phrase(
-                            "Receipt no. " + receipt.number() + "\nIssued " + DATE.format(receipt.dateIssued()), BOLD),
+                            "Receipt no. " + receipt.number() + "\nIssued "
+                                    + HumanTime.DOCUMENT_DAY.format(receipt.dateIssued()),
+                            BOLD),
                     Element.ALIGN_RIGHT));
             document.add(heading);
             spacer(document, 12);
@@ -76,7 +76,7 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
                 cell.setBackgroundColor(new Color(0xee, 0xf2, 0xf7));
                 gift.addCell(cell);
             }
-            gift.addCell(cell(DATE.format(receipt.dateReceived()), BODY, Element.ALIGN_LEFT));
+            gift.addCell(cell(HumanTime.DOCUMENT_DAY.format(receipt.dateReceived()), BODY, Element.ALIGN_LEFT));
             gift.addCell(cell("Charitable gift — " + receipt.earmark(), BODY, Element.ALIGN_LEFT));
             gift.addCell(cell(receipt.method(), BODY, Element.ALIGN_LEFT));
             gift.addCell(cell(receipt.amount().withCode(), BODY, Element.ALIGN_RIGHT));
@@ -95,7 +95,8 @@ class OpenPdfReceiptDocuments implements ReceiptDocuments {
             spacer(document, 6);
             document.add(new Paragraph(
                     receipt.foundation().name() + " acknowledges with thanks the contribution above, received on "
-                            + DATE.format(receipt.dateReceived()) + ". Please keep this receipt for your tax records.",
+                            + HumanTime.DOCUMENT_DAY.format(receipt.dateReceived())
+                            + ". Please keep this receipt for your tax records.",
                     BODY));
             spacer(document, 36);
 

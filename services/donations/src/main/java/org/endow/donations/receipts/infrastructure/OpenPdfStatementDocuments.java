@@ -2,7 +2,6 @@ package org.endow.donations.receipts.infrastructure;
 
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.BODY;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.BOLD;
-import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.DATE;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.FOUNDATION;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.SMALL;
 import static org.endow.donations.receipts.infrastructure.OpenPdfReceiptDocuments.TITLE;
@@ -16,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import org.endow.donations.receipts.model.AnnualStatement;
 import org.endow.donations.receipts.model.StatementDocuments;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -46,7 +46,8 @@ class OpenPdfStatementDocuments implements StatementDocuments {
                     "Tax identification: " + statement.foundation().taxId(), SMALL));
             spacer(document, 18);
             document.add(new Paragraph("Annual giving statement", TITLE));
-            document.add(new Paragraph(statement.label() + " · issued " + DATE.format(statement.issued()), BODY));
+            document.add(new Paragraph(
+                    statement.label() + " · issued " + HumanTime.DOCUMENT_DAY.format(statement.issued()), BODY));
             spacer(document, 10);
             document.add(new Paragraph("Donor", SMALL));
             document.add(new Paragraph(statement.donorName(), BOLD));
@@ -71,7 +72,7 @@ class OpenPdfStatementDocuments implements StatementDocuments {
                 }
                 for (AnnualStatement.Line line : statement.lines()) {
                     table.addCell(cell(line.receipt().toString(), BODY, Element.ALIGN_LEFT));
-                    table.addCell(cell(DATE.format(line.received()), BODY, Element.ALIGN_LEFT));
+                    table.addCell(cell(HumanTime.DOCUMENT_DAY.format(line.received()), BODY, Element.ALIGN_LEFT));
                     table.addCell(cell(line.earmark(), BODY, Element.ALIGN_LEFT));
                     table.addCell(cell(line.amount().withCode(), BODY, Element.ALIGN_RIGHT));
                     table.addCell(cell(line.net().withCode(), BODY, Element.ALIGN_RIGHT));

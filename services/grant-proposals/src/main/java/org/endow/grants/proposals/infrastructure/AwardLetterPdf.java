@@ -2,13 +2,12 @@ package org.endow.grants.proposals.infrastructure;
 
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.endow.grants.proposals.application.AwardLetters;
 import org.endow.grants.proposals.model.Application;
 import org.endow.grants.proposals.model.Milestone;
 import org.endow.grants.proposals.model.Proposal;
+import org.endow.kernel.HumanTime;
+import org.endow.kernel.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -25,8 +24,6 @@ import org.openpdf.text.pdf.PdfWriter;
 @Singleton
 class AwardLetterPdf implements AwardLetters {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
@@ -46,15 +43,19 @@ class AwardLetterPdf implements AwardLetters {
             document.add(new Paragraph("Endow Foundation", BOLD));
             document.add(new Paragraph("Grant award letter", TITLE));
             document.add(new Paragraph(
-                    "Date: " + DAY.format(proposal.awardedAt()) + "    Grant reference: " + proposal.id(), BODY));
+                    "Date: " + HumanTime.DOCUMENT_DAY.format(proposal.awardedAt()) + "    Grant reference: "
+                            + proposal.id(),
+                    BODY));
             document.add(new Paragraph(" ", BODY));
             document.add(new Paragraph("Dear " + proposal.applicant().name() + ",", BODY));
             document.add(new Paragraph(
                     "On the recommendation of the Grants Working Group (" + proposal.decision() + "), the foundation"
                             + " awards " + application.organisation() + " a grant of "
-                            + money(application.amountMinor())
+                            + Money.of(application.amountMinor(), currency).grouped()
                             + " " + currency + " in the " + proposal.policy().name() + " category for \""
-                            + application.title() + "\" (" + application.startDate() + " to " + application.endDate()
+                            + application.title() + "\" (" + HumanTime.DOCUMENT_DAY.format(application.startDate())
+                            + " to "
+                            + HumanTime.DOCUMENT_DAY.format(application.endDate())
                             + "). The grant is paid from the funded item "
                             + proposal.policy().fundCode() + ".",
                     BODY));
@@ -84,12 +85,13 @@ class AwardLetterPdf implements AwardLetters {
             for (Milestone m : proposal.milestones()) {
                 table.addCell(cell(Integer.toString(m.number()), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(m.title(), BODY, Element.ALIGN_LEFT));
-                table.addCell(cell(money(m.amountMinor()), BODY, Element.ALIGN_RIGHT));
-                table.addCell(cell(String.valueOf(m.due()), BODY, Element.ALIGN_LEFT));
+                table.addCell(cell(Money.of(m.amountMinor(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
+                table.addCell(
+                        cell(m.due() == null ? "" : HumanTime.DOCUMENT_DAY.format(m.due()), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(
                         m.due() == null
                                 ? ""
-                                : m.due().plusDays(Proposal.REPORT_DAYS).toString(),
+                                : HumanTime.DOCUMENT_DAY.format(m.due().plusDays(Proposal.REPORT_DAYS)),
                         BODY,
                         Element.ALIGN_LEFT));
             }
@@ -118,9 +120,5 @@ class AwardLetterPdf implements AwardLetters {
         cell.setHorizontalAlignment(align);
         cell.setPadding(4);
         return cell;
-    }
-
-    private static String money(long minor) {
-        return String.format(java.util.Locale.ROOT, "%,.2f", BigDecimal.valueOf(minor, 2));
     }
 }

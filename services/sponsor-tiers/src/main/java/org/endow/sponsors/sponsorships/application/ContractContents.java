@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.Money;
 import org.endow.sponsors.catalogue.model.Catalogue;
 import org.endow.sponsors.catalogue.model.Catalogues;
@@ -123,7 +124,7 @@ class ContractContents {
                         + (s.selection().addOns().isEmpty()
                                 ? ""
                                 : " with " + s.selection().addOns().size() + " add-on(s)")
-                        + ", " + s.startDate() + " to " + s.endDate(),
+                        + term(s),
                 s.fee()));
         List<SponsorshipDocuments.TaxLine> taxes = terms.taxes().stream()
                 .map(t -> new SponsorshipDocuments.TaxLine(
@@ -151,5 +152,12 @@ class ContractContents {
                         terms.bank().iban(),
                         terms.bank().bic(),
                         s.invoiceNumber()));
+    }
+
+    private static String term(Sponsorship s) {
+        return s.startDate() == null || s.endDate() == null
+                ? ""
+                : ", " + HumanTime.DOCUMENT_DAY.format(s.startDate()) + " to "
+                        + HumanTime.DOCUMENT_DAY.format(s.endDate());
     }
 }

@@ -3,9 +3,7 @@ package org.endow.sponsors.sponsorships.infrastructure;
 import jakarta.inject.Singleton;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.endow.kernel.HumanTime;
 import org.endow.sponsors.sponsorships.application.SponsorshipDocuments;
 import org.endow.sponsors.sponsorships.model.Organisation;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -34,9 +32,6 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.DARK_GRAY);
     private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, 7, Color.DARK_GRAY);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     @Override
     public byte[] contract(Contract c) {
@@ -73,8 +68,9 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
             document.add(new Paragraph("2. Sponsorship and term", HEAD));
             document.add(new Paragraph(
                     "The Sponsor sponsors the Foundation at the " + c.packageName() + " level from "
-                            + (c.start() == null ? "—" : DAY.format(c.start())) + " to "
-                            + (c.end() == null ? "—" : DAY.format(c.end())) + ", with the following benefits:",
+                            + (c.start() == null ? "—" : HumanTime.DOCUMENT_DAY.format(c.start())) + " to "
+                            + (c.end() == null ? "—" : HumanTime.DOCUMENT_DAY.format(c.end()))
+                            + ", with the following benefits:",
                     BODY));
             space(document, 4);
             PdfPTable benefits = new PdfPTable(new float[] {62, 26, 12});
@@ -154,8 +150,8 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
             meta.setBorder(Rectangle.NO_BORDER);
             meta.addElement(new Paragraph("INVOICE", TITLE));
             meta.addElement(new Paragraph("No. " + i.number(), BOLD));
-            meta.addElement(new Paragraph("Issued " + DAY.format(i.issued()), BODY));
-            meta.addElement(new Paragraph("Due " + DAY.format(i.due()), BOLD));
+            meta.addElement(new Paragraph("Issued " + HumanTime.DOCUMENT_DAY.format(i.issued()), BODY));
+            meta.addElement(new Paragraph("Due " + HumanTime.DOCUMENT_DAY.format(i.due()), BOLD));
             top.addCell(meta);
             document.add(top);
             space(document, 16);
@@ -198,7 +194,8 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
             document.add(bank);
             space(document, 10);
             document.add(new Paragraph(
-                    "Please pay by " + DAY.format(i.due()) + " quoting the reference. Thank you for supporting "
+                    "Please pay by " + HumanTime.DOCUMENT_DAY.format(i.due())
+                            + " quoting the reference. Thank you for supporting "
                             + i.foundation().name() + ".",
                     BODY));
         } catch (DocumentException e) {
@@ -220,7 +217,7 @@ class OpenPdfSponsorshipDocuments implements SponsorshipDocuments {
         } else {
             cell.addElement(new Paragraph("Signed electronically by", SMALL));
             cell.addElement(new Paragraph(signature.name() + ", " + signature.title(), BOLD));
-            cell.addElement(new Paragraph(AT.format(signature.at()), BODY));
+            cell.addElement(new Paragraph(HumanTime.DOCUMENT_MINUTE.format(signature.at()), BODY));
         }
         return cell;
     }
