@@ -3,11 +3,10 @@ package org.endow.funds.statements.infrastructure;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.endow.funds.statements.application.PreparingStatement.Figures;
 import org.endow.funds.statements.application.PreparingStatement.Line;
 import org.endow.funds.statements.application.PreparingStatement.Statement;
+import org.endow.kernel.HumanTime;
 import org.endow.kernel.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -25,8 +24,6 @@ import org.openpdf.text.pdf.PdfWriter;
 @Singleton
 class StatementPdf {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
@@ -42,9 +39,11 @@ class StatementPdf {
             String currency = statement.item().target().currencyCode();
             document.add(new Paragraph("Statement: " + statement.item().title(), TITLE));
             document.add(new Paragraph(
-                    "Funded item " + statement.item().code() + " · period " + DAY.format(statement.from()) + " to "
-                            + DAY.format(statement.to().minusSeconds(1)) + " (UTC) · amounts in " + currency
-                            + " · generated " + generatedAt,
+                    "Funded item " + statement.item().code() + " · period "
+                            + HumanTime.DOCUMENT_DAY.format(statement.from()) + " to "
+                            + HumanTime.DOCUMENT_DAY.format(statement.to().minusSeconds(1)) + " (UTC) · amounts in "
+                            + currency
+                            + " · generated " + HumanTime.DOCUMENT_MINUTE.format(generatedAt),
                     BODY));
             document.add(new Paragraph(" ", BODY));
 
@@ -57,7 +56,7 @@ class StatementPdf {
             }
             summaryRow(table, "Opening balance", statement.opening(), currency);
             for (Line line : statement.lines()) {
-                table.addCell(cell(DAY.format(line.at()), BODY, Element.ALIGN_LEFT));
+                table.addCell(cell(HumanTime.DAY.format(line.at()), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(line.kind().replace('_', ' ').toLowerCase(), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
                 table.addCell(cell(Money.of(line.change().pledged(), currency).grouped(), BODY, Element.ALIGN_RIGHT));
