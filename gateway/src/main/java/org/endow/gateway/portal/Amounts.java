@@ -1,8 +1,8 @@
 package org.endow.gateway.portal;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.util.Currency;
+import org.endow.kernel.Money;
 
 /** Amounts typed by people ("50", "1,250.50") to minor units, and back for display. Never a double. */
 public final class Amounts {
@@ -28,9 +28,8 @@ public final class Amounts {
         return new BigDecimal(clean).movePointRight(digits).longValueExact();
     }
 
+    /** "1,250.50 USD": the kernel's grouping, the code after it as every portal page shows amounts. */
     public static String format(long minor, String currencyCode) {
-        int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return format.format(BigDecimal.valueOf(minor, digits)) + " " + currencyCode;
+        return Money.of(minor, currencyCode).grouped() + " " + currencyCode;
     }
 }

@@ -6,10 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.net.MalformedURLException;
-import java.text.DecimalFormat;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.endow.gateway.routing.RouteProperties;
@@ -74,12 +71,6 @@ class FundedItemsView {
         }
     }
 
-    static String major(long minor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits));
-        return format.format(BigDecimal.valueOf(minor, digits)) + " " + currency;
-    }
-
     @Serdeable
     record Item(
             String code,
@@ -116,13 +107,13 @@ class FundedItemsView {
                     item.title(),
                     item.description(),
                     item.kind(),
-                    major(item.raisedMinor(), item.currency()),
-                    item.pledgedMinor() > 0 ? major(item.pledgedMinor(), item.currency()) : null,
-                    item.reservedMinor() > 0 ? major(item.reservedMinor(), item.currency()) : null,
-                    major(item.availableMinor(), item.currency()),
-                    item.targetMinor() > 0 ? major(item.targetMinor(), item.currency()) : null,
+                    Amounts.format(item.raisedMinor(), item.currency()),
+                    item.pledgedMinor() > 0 ? Amounts.format(item.pledgedMinor(), item.currency()) : null,
+                    item.reservedMinor() > 0 ? Amounts.format(item.reservedMinor(), item.currency()) : null,
+                    Amounts.format(item.availableMinor(), item.currency()),
+                    item.targetMinor() > 0 ? Amounts.format(item.targetMinor(), item.currency()) : null,
                     Math.min(100, item.percentOfTarget()),
-                    item.disbursedMinor() > 0 ? major(item.disbursedMinor(), item.currency()) : null);
+                    item.disbursedMinor() > 0 ? Amounts.format(item.disbursedMinor(), item.currency()) : null);
         }
     }
 
@@ -205,7 +196,7 @@ class FundedItemsView {
                     .map(i -> new IncomeBar(
                             i.month(),
                             i.source(),
-                            major(i.amountMinor(), i.currency()),
+                            Amounts.format(i.amountMinor(), i.currency()),
                             best == 0 ? 0 : (int) Math.max(1, i.amountMinor() * 100 / best)))
                     .toList();
             java.util.Map<String, String> titles = new java.util.HashMap<>();
@@ -214,12 +205,16 @@ class FundedItemsView {
                     .map(g -> new GiftLine(
                             g.shownAs(),
                             titles.getOrDefault(g.fundCode(), g.fundCode()),
-                            major(g.amountMinor(), g.currency()),
+                            Amounts.format(g.amountMinor(), g.currency()),
                             g.dedication(),
                             g.receivedAt().toString().substring(0, 10)))
                     .toList();
             return new TransparencyPage(
-                    items, income, major(t.restrictedMinor(), "USD"), major(t.unrestrictedMinor(), "USD"), gifts);
+                    items,
+                    income,
+                    Amounts.format(t.restrictedMinor(), "USD"),
+                    Amounts.format(t.unrestrictedMinor(), "USD"),
+                    gifts);
         }
     }
 }

@@ -19,28 +19,25 @@ public final class Shown {
 
     public static final Shown INSTANCE = new Shown();
 
-    private static final DateTimeFormatter WHEN = HumanTime.MINUTE;
-    private static final DateTimeFormatter DAY = HumanTime.DAY;
-
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Shown() {}
 
     /** An instant (ISO-8601 text from a service, or an {@link Instant}) to the minute, in UTC. */
     public String when(Object instant) {
-        return format(instant, WHEN);
+        return format(instant, HumanTime.MINUTE);
     }
 
     /** An instant's day, in UTC, or a date ({@code 2027-02-15} to "15 Feb 2027"). */
     public String day(Object instant) {
         if (instant instanceof CharSequence text && ISO_DATE.matcher(text).matches()) {
             try {
-                return DAY.format(LocalDate.parse(text));
+                return HumanTime.DAY.format(LocalDate.parse(text));
             } catch (DateTimeParseException notADate) {
                 return text.toString();
             }
         }
-        return format(instant, DAY);
+        return format(instant, HumanTime.DAY);
     }
 
     /** A state or kind named in capitals with underscores, as words: {@code AWAITING_PAYMENT} to "Awaiting payment". */
