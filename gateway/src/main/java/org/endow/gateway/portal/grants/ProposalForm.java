@@ -2,7 +2,6 @@ package org.endow.gateway.portal.grants;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.endow.gateway.portal.Amounts;
+import org.endow.kernel.Money;
 
 /**
  * The proposal form as typed: amounts in major units, budget lines as "item: amount" per line, milestones
@@ -39,13 +39,14 @@ record ProposalForm(
 
     /** The form filled from a proposal the service returned. */
     static ProposalForm of(Map<String, Object> p) {
+        String currency = p.get("currency") instanceof String c && !c.isBlank() ? c : CURRENCY;
         StringBuilder budget = new StringBuilder();
         if (p.get("budgetLines") instanceof List<?> lines) {
             for (Object line : lines) {
                 if (line instanceof Map<?, ?> l) {
                     budget.append(l.get("item"))
                             .append(": ")
-                            .append(major(l.get("amountMinor")))
+                            .append(major(l.get("amountMinor"), currency))
                             .append('\n');
                 }
             }
@@ -57,7 +58,7 @@ record ProposalForm(
                     milestones
                             .append(m.get("title"))
                             .append("; ")
-                            .append(major(m.get("amountMinor")))
+                            .append(major(m.get("amountMinor"), currency))
                             .append("; ")
                             .append(m.get("due"))
                             .append('\n');
@@ -73,7 +74,7 @@ record ProposalForm(
                 text(p.get("startDate")),
                 text(p.get("endDate")),
                 text(p.get("attendees")),
-                major(p.get("amountMinor")),
+                major(p.get("amountMinor"), currency),
                 budget.toString().strip(),
                 milestones.toString().strip(),
                 text(p.get("codeOfConductUrl")),
@@ -165,7 +166,15 @@ record ProposalForm(
         return value == null ? "" : value.toString();
     }
 
-    private static String major(Object minor) {
-        return minor instanceof Number n ? BigDecimal.valueOf(n.longValue(), 2).toPlainString() : "";
+    /** Minor units back to what a person would type, in the proposal's currency (0, 2 or 3 decimals). */
+    static String major(Object minor, String currency) {
+        if (!(minor instanceof Number n)) {
+            return "";
+        }
+        try {
+            return Money.of(n.longValue(), currency).toMajor().toPlainString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 }

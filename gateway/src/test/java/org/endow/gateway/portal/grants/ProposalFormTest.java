@@ -78,4 +78,17 @@ class ProposalFormTest {
         assertEquals("2027-05-10", form.startDate());
         assertEquals("", form.endDate());
     }
+
+    @Test
+    void amounts_fill_back_in_the_proposals_currency() {
+        assertEquals("2400.00", ProposalForm.major(240_000, "USD"));
+        assertEquals("240000", ProposalForm.major(240_000, "JPY"));
+        assertEquals("240.000", ProposalForm.major(240_000, "KWD"));
+        assertEquals("", ProposalForm.major(null, "USD"));
+        assertEquals("", ProposalForm.major(240_000, "XYZ"));
+
+        ProposalForm form = ProposalForm.of(Map.of("currency", "JPY", "amountMinor", 50_000));
+
+        assertEquals("50000", form.amount());
+    }
 }

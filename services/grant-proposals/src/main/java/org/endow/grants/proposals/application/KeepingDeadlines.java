@@ -68,7 +68,8 @@ public class KeepingDeadlines {
                         proposal,
                         "over the 8-week limit",
                         "This proposal was submitted on " + HumanTime.day(proposal.submittedAt()) + " and is still "
-                                + proposal.state() + ": the charter asks for a decision within 8 weeks.");
+                                + proposal.state().whereItStands()
+                                + ": the charter asks for a decision within 8 weeks.");
                 proposals.update(proposal);
             }
         }

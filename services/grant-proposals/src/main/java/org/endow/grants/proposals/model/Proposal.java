@@ -200,7 +200,7 @@ public final class Proposal {
                 now,
                 "system",
                 OVER_CHARTER_LIMIT,
-                "submitted " + HumanTime.minute(submittedAt) + " and still " + state
+                "submitted " + HumanTime.minute(submittedAt) + " and still " + state.whereItStands()
                         + ": the charter decides within 8 weeks");
         return true;
     }

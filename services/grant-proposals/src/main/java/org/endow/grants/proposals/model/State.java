@@ -27,4 +27,25 @@ public enum State {
     public boolean commitsMoney() {
         return this != DRAFT && !(this == CLOSED || this == REJECTED);
     }
+
+    /** Where an undecided proposal stands, as a sentence says it: "still in the vote". */
+    public String whereItStands() {
+        return switch (this) {
+            case DRAFT -> "a draft";
+            case SUBMITTED -> "awaiting review";
+            case MORE_INFO_REQUESTED -> "waiting for more information";
+            case FAST_TRACK -> "on the fast track";
+            case DISCUSSION -> "in discussion";
+            case VOTING -> "in the vote";
+            case ESCALATED -> "escalated to the board";
+            case CLOSED -> "closed";
+            case REJECTED -> "rejected";
+            case FUNDS_REQUESTED -> "waiting for funds";
+            case FUNDS_RESERVED -> "funded, awaiting the award";
+            case FUNDS_UNAVAILABLE -> "waiting for funds to become available";
+            case AWARDED -> "awarded";
+            case ACTIVE -> "active";
+            case COMPLETED -> "completed";
+        };
+    }
 }

@@ -89,6 +89,12 @@ class ProcessTest {
                 f.reload(proposal).history().stream()
                         .filter(s -> s.action().equals("over 8 weeks"))
                         .count());
+        String note = f.reload(proposal).history().stream()
+                .filter(s -> s.action().equals("over 8 weeks"))
+                .findFirst()
+                .orElseThrow()
+                .note();
+        assertTrue(note.contains(" and still awaiting review: the charter decides within 8 weeks"), note);
     }
 
     @Test
