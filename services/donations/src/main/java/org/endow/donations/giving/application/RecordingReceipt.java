@@ -13,7 +13,8 @@ import org.endow.platform.problem.ProblemException;
 
 /**
  * Staff reconcile a bank transfer or cheque: the pledge becomes received, audited, and
- * {@code DonationReceived} goes to the ledger in the same transaction.
+ * {@code DonationReceived} goes to the ledger in the same transaction. The donation's row is locked first, so
+ * concurrent reconciliations of one transfer record it once and the others are told it was already received.
  */
 @Singleton
 public class RecordingReceipt {
@@ -32,7 +33,8 @@ public class RecordingReceipt {
 
     @Transactional
     public Donation receive(String staffId, DonationId id, String reference) {
-        Donation donation = donations.find(id).orElseThrow(() -> ProblemException.notFound("No donation " + id));
+        // locked: two staff (or one double click) reconciling the same transfer must not both see it pledged
+        Donation donation = donations.lock(id).orElseThrow(() -> ProblemException.notFound("No donation " + id));
         DonationEvent.DonationReceived received;
         try {
             received = donation.receive(clock.instant(), reference);

@@ -21,6 +21,7 @@ import org.endow.donations.fundeditems.model.FundedItem;
 import org.endow.donations.fundeditems.model.FundedItems;
 import org.endow.donations.giving.application.PledgeCommand;
 import org.endow.donations.giving.application.PledgingDonation;
+import org.endow.donations.giving.application.RecordingReceipt;
 import org.endow.donations.giving.model.DonorId;
 import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class PledgeStoreIT {
     static TransactionOperations<Connection> tx;
     static PledgingDonation pledging;
     static FundedItems items;
+    static RecordingReceipt receiving;
 
     @BeforeAll
     @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
@@ -63,6 +65,7 @@ class PledgeStoreIT {
         tx = context.getBean(TransactionOperations.class);
         pledging = context.getBean(PledgingDonation.class);
         items = context.getBean(FundedItems.class);
+        receiving = context.getBean(RecordingReceipt.class);
         tx.executeWrite(status -> {
             items.save(new FundedItem("packaging", "Packaging", "PROJECT", 40_000_000, "USD", "OPEN"));
             return null;
@@ -112,6 +115,45 @@ class PledgeStoreIT {
                     1L,
                     count("select count(*) from outbox_message where message_key = '"
                             + results.getFirst().donation().id() + "'"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void staff_reconciling_one_transfer_at_once_record_it_once() throws Exception {
+        var id = pledging.pledge(pledge("donor-transfer", UUID.randomUUID().toString()))
+                .donation()
+                .id();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String staff = "staff-" + i;
+                clicks.add(() -> {
+                    try {
+                        receiving.receive(staff, id, "statement line 42");
+                        return 200;
+                    } catch (ProblemException e) {
+                        return e.status().getCode();
+                    }
+                });
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(clicks)) {
+                answers.add(answer.get());
+            }
+            assertEquals(1, answers.stream().filter(code -> code == 200).count(), answers.toString());
+            assertEquals(7, answers.stream().filter(code -> code == 409).count(), answers.toString());
+            assertEquals(
+                    1L,
+                    count("select count(*) from outbox_message where message_key = '" + id
+                            + "' and event_type = 'donations.DonationReceived'"),
+                    "one DonationReceived for the ledger");
+            assertEquals(
+                    1L,
+                    count("select count(*) from audit_log where action = 'donation.received' and target = '" + id
+                            + "'"));
         } finally {
             pool.shutdownNow();
         }
