@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code POST /v1/checkout/sessions}, {@code GET /v1/checkout/sessions/{id}} (one-time and
- *       subscription mode), {@code POST /v1/refunds}, {@code DELETE /v1/subscriptions/{id}}, in
+ *       subscription mode), {@code POST /v1/refunds}, {@code DELETE /v1/subscriptions/{id}},
+ *       {@code GET /v1/invoice_payments?invoice=…} (invoices in the current API's shape name no payment
+ *       intent; their payments do), in
  *       Stripe's JSON shapes, with Stripe's error shape, API-key check and idempotency keys (a key
  *       reused with other parameters is refused, as Stripe does);
  *   <li>a checkout page ({@code /checkout/{id}}) where a person pays or declines;
@@ -65,6 +67,7 @@ public final class StripeStandin implements AutoCloseable {
     private final Map<String, Map<String, Object>> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> charges = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> invoicePayments = new ConcurrentHashMap<>();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private volatile URI webhookUrl;
     private final List<URI> moreWebhookUrls = new CopyOnWriteArrayList<>();
@@ -313,7 +316,7 @@ public final class StripeStandin implements AutoCloseable {
                 return new Answer(earlier.status(), earlier.body());
             }
         }
-        Map<String, String> form = form(body);
+        Map<String, String> form = form(method.equals("GET") ? query(exchange.getRequestURI()) : body);
         Answer answer = route(method, path, form);
         if (key != null && method.equals("POST")) {
             idempotent.putIfAbsent(key, new Stored(request, answer.status(), answer.body()));
@@ -328,6 +331,9 @@ public final class StripeStandin implements AutoCloseable {
         if (method.equals("GET") && path.startsWith("/v1/checkout/sessions/")) {
             return ok(publicView(
                     existing(sessions, path.substring("/v1/checkout/sessions/".length()), "checkout session")));
+        }
+        if (method.equals("GET") && path.equals("/v1/invoice_payments")) {
+            return ok(invoicePayments(form));
         }
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             return ok(refund(form));
@@ -521,7 +527,18 @@ public final class StripeStandin implements AutoCloseable {
         invoice.put("status", paid ? "paid" : "open");
         invoice.put("attempt_count", 1);
         invoice.put("billing_reason", reason);
-        invoice.put("payment_intent", intent.get("id"));
+        if (paid) {
+            // since API version 2025-03-31 an invoice names no payment intent: its invoice payment does
+            Map<String, Object> payment = object("inpay", "invoice_payment");
+            payment.put("invoice", invoice.get("id"));
+            payment.put("amount_paid", amount);
+            payment.put("amount_requested", amount);
+            payment.put("currency", currency);
+            payment.put("is_default", true);
+            payment.put("status", "paid");
+            payment.put("payment", Map.of("type", "payment_intent", "payment_intent", intent.get("id")));
+            invoicePayments.put((String) payment.get("id"), payment);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("subscription", subscription.get("id"));
         details.put("metadata", subscription.get("metadata"));
@@ -613,6 +630,21 @@ public final class StripeStandin implements AutoCloseable {
         }
     }
 
+    private Map<String, Object> invoicePayments(Map<String, String> query) {
+        String invoice = query.get("invoice");
+        String status = query.get("status");
+        List<Map<String, Object>> data = invoicePayments.values().stream()
+                .filter(p -> invoice == null || invoice.equals(p.get("invoice")))
+                .filter(p -> status == null || status.equals(p.get("status")))
+                .toList();
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("data", data);
+        list.put("has_more", false);
+        list.put("url", "/v1/invoice_payments");
+        return list;
+    }
+
     private static Map<String, Object> object(String prefix, String type) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("id", prefix + "_" + token(24));
@@ -657,6 +689,10 @@ public final class StripeStandin implements AutoCloseable {
             }
         });
         return values;
+    }
+
+    private static String query(URI uri) {
+        return uri.getRawQuery() == null ? "" : uri.getRawQuery();
     }
 
     private static Map<String, String> form(String body) {

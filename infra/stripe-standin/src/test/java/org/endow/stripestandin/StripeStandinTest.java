@@ -111,6 +111,60 @@ class StripeStandinTest {
     }
 
     @Test
+    void a_paid_invoice_names_its_payment_intent_only_through_its_invoice_payments() throws Exception {
+        Session session = client.v1()
+                .checkout()
+                .sessions()
+                .create(SessionCreateParams.builder()
+                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                        .setSuccessUrl("https://endow.test/thanks")
+                        .addLineItem(SessionCreateParams.LineItem.builder()
+                                .setQuantity(1L)
+                                .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                        .setCurrency("usd")
+                                        .setUnitAmount(1_000L)
+                                        .setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                                                .setInterval(
+                                                        SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                                                .build())
+                                        .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                                .setName("Monthly gift")
+                                                .build())
+                                        .build())
+                                .build())
+                        .build());
+        standin.pay(session.getId());
+        StripeStandin.Delivery paid = standin.events().stream()
+                .filter(d -> d.type().equals("invoice.paid"))
+                .findFirst()
+                .orElseThrow();
+        Event event = Webhook.constructEvent(paid.body(), standin.signature(paid.body()), SECRET, 300);
+        com.stripe.model.Invoice invoice =
+                (com.stripe.model.Invoice) event.getDataObjectDeserializer().deserializeUnsafe();
+        assertEquals(1_000L, invoice.getAmountPaid());
+        assertTrue(!paid.body().contains("\"payment_intent\""), "the current API's invoice names no payment intent");
+
+        List<com.stripe.model.InvoicePayment> payments = client.v1()
+                .invoicePayments()
+                .list(com.stripe.param.InvoicePaymentListParams.builder()
+                        .setInvoice(invoice.getId())
+                        .setStatus(com.stripe.param.InvoicePaymentListParams.Status.PAID)
+                        .build())
+                .getData();
+        assertEquals(1, payments.size());
+        assertEquals(1_000L, payments.getFirst().getAmountPaid());
+        assertTrue(payments.getFirst().getPayment().getPaymentIntent().startsWith("pi_"));
+        assertEquals(
+                List.of(),
+                client.v1()
+                        .invoicePayments()
+                        .list(com.stripe.param.InvoicePaymentListParams.builder()
+                                .setInvoice("in_other")
+                                .build())
+                        .getData());
+    }
+
+    @Test
     void an_idempotency_key_returns_the_first_answer_and_refuses_other_parameters() throws Exception {
         RequestOptions key = RequestOptions.builder().setIdempotencyKey("same").build();
         Session first = client.v1().checkout().sessions().create(oneTime(1_000), key);

@@ -70,6 +70,15 @@ class DonorMails {
                         + " or give by bank transfer or cheque.");
     }
 
+    void delayedPaymentFailed(Donation donation) {
+        send(
+                donation.options().contact(),
+                "Your gift could not be collected",
+                "Your gift of " + donation.amount().withSymbol() + " could not be collected: your bank did not"
+                        + " complete the payment.\n\nNothing was taken. You can give again from the donate page,"
+                        + " with a card or by bank transfer or cheque.");
+    }
+
     private void send(DonorContact contact, String subject, String text) {
         if (contact != null) {
             mail.enqueue(Mail.text(contact.email(), subject, "Dear " + contact.name() + ",\n\n" + text));

@@ -23,7 +23,16 @@ public sealed interface PaymentNotification {
     /** A one-time card payment was declined (the donor may try again on the checkout page). */
     record PaymentFailed(String donationId, String reason) implements PaymentNotification {}
 
-    /** One month of a subscription was paid. */
+    /**
+     * A completed checkout's delayed payment (a bank debit, for instance) failed days later: nothing was taken and
+     * the checkout cannot be retried.
+     */
+    record DelayedPaymentFailed(String donationId) implements PaymentNotification {}
+
+    /**
+     * One month of a subscription was paid; {@code paymentId} is the payment intent that paid it, null when Stripe
+     * did not say which.
+     */
     record InvoicePaid(String invoiceId, String subscriptionId, String recurringGiftId, String paymentId, Money amount)
             implements PaymentNotification {}
 

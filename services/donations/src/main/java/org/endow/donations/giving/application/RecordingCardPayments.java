@@ -81,6 +81,13 @@ public class RecordingCardPayments {
                     mails.cardDeclined(donation(failed.donationId()), failed.reason());
                 }
             }
+            case PaymentNotification.DelayedPaymentFailed failed -> {
+                Donation donation = donation(failed.donationId());
+                if (donation.abandon()) {
+                    donations.update(donation);
+                    mails.delayedPaymentFailed(donation);
+                }
+            }
             case PaymentNotification.InvoicePaid invoice -> invoicePaid(invoice, now);
             case PaymentNotification.InvoiceFailed failed ->
                 mails.monthlyPaymentFailed(
@@ -152,6 +159,15 @@ public class RecordingCardPayments {
             payments.subscribed(invoice.subscriptionId(), gift.id());
         }
         started(gift, now);
+        if (!invoice.amount().isPositive()) {
+            // e.g. a month fully covered by a coupon or the customer's credit: nothing was given
+            LOG.info(
+                    "Invoice {} of subscription {} took {}: no gift to record",
+                    invoice.invoiceId(),
+                    invoice.subscriptionId(),
+                    invoice.amount());
+            return;
+        }
         if (!invoice.amount().equals(gift.monthly())) {
             LOG.warn(
                     "Invoice {} of subscription {} is {} but the monthly gift is {}: recording what was paid",
@@ -165,9 +181,23 @@ public class RecordingCardPayments {
         if (donations.find(paymentId).isPresent()) {
             return;
         }
-        Donation month = gift.monthlyPayment(paymentId, now);
+        Donation month;
+        try {
+            month = gift.monthlyPayment(paymentId, invoice.amount(), now);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invoice " + invoice.invoiceId() + ": " + e.getMessage(), e);
+        }
         donations.add(month, "invoice:" + invoice.invoiceId());
-        payments.paid(invoice.paymentId(), paymentId);
+        if (invoice.paymentId() != null) {
+            // refunds and disputes name the payment intent: they find this month by it
+            payments.paid(invoice.paymentId(), paymentId);
+        } else {
+            LOG.warn(
+                    "Invoice {} of subscription {} names no payment intent: its refunds and disputes will not"
+                            + " find this month",
+                    invoice.invoiceId(),
+                    invoice.subscriptionId());
+        }
         for (DonationEvent event : month.paidByCard(now, invoice.invoiceId())) {
             DonationIntegrationEvents.publish(outbox, event);
         }

@@ -17,6 +17,12 @@ final class StripeNotifications {
     static PaymentNotification of(String type, JsonNode object) {
         return switch (type) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> completed(type, object);
+            case "checkout.session.async_payment_failed" -> {
+                String donation = metadata(object, StripeCardCheckouts.StripeCardCheckout.DONATION_ID);
+                yield donation == null
+                        ? new PaymentNotification.Ignored(type + " (not a one-time gift)")
+                        : new PaymentNotification.DelayedPaymentFailed(donation);
+            }
             case "checkout.session.expired" ->
                 new PaymentNotification.CheckoutExpired(
                         metadata(object, StripeCardCheckouts.StripeCardCheckout.DONATION_ID),
@@ -33,7 +39,7 @@ final class StripeNotifications {
                         required(object, "id"),
                         subscription(object),
                         subscriptionMetadata(object),
-                        text(object, "payment_intent"),
+                        paymentIntentOf(object),
                         Money.of(
                                 object.get("amount_paid").getLongValue(),
                                 required(object, "currency").toUpperCase(Locale.ROOT)));
@@ -92,6 +98,33 @@ final class StripeNotifications {
         return new PaymentNotification.CheckoutPaid(
                 metadata(session, StripeCardCheckouts.StripeCardCheckout.DONATION_ID),
                 required(session, "payment_intent"));
+    }
+
+    /**
+     * The payment intent that paid an invoice: {@code payment_intent} before API version 2025-03-31, since then
+     * the paid entry of {@code payments} when the event includes it (it is not included by default: then null,
+     * and the caller asks Stripe).
+     */
+    static String paymentIntentOf(JsonNode invoice) {
+        String legacy = text(invoice, "payment_intent");
+        if (legacy != null) {
+            return legacy;
+        }
+        JsonNode payments = invoice.get("payments");
+        JsonNode data = payments == null || !payments.isObject() ? null : payments.get("data");
+        if (data == null || !data.isArray()) {
+            return null;
+        }
+        for (JsonNode entry : data.values()) {
+            JsonNode payment = entry.get("payment");
+            if ("paid".equals(text(entry, "status")) && payment != null && payment.isObject()) {
+                String intent = text(payment, "payment_intent");
+                if (intent != null) {
+                    return intent;
+                }
+            }
+        }
+        return null;
     }
 
     /** The subscription an invoice is for: {@code parent.subscription_details} (current API) or {@code subscription}. */

@@ -1,5 +1,6 @@
 package org.endow.donations.giving.infrastructure;
 
+import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -43,11 +44,17 @@ class StripeWebhookController {
     private final StripeWebhookVerifier verifier;
     private final RecordingCardPayments recording;
     private final JsonMapper json;
+    private final StripeInvoicePayments invoicePayments;
 
-    StripeWebhookController(StripeWebhookVerifier verifier, RecordingCardPayments recording, JsonMapper json) {
+    StripeWebhookController(
+            StripeWebhookVerifier verifier,
+            RecordingCardPayments recording,
+            JsonMapper json,
+            StripeInvoicePayments invoicePayments) {
         this.verifier = verifier;
         this.recording = recording;
         this.json = json;
+        this.invoicePayments = invoicePayments;
     }
 
     @Post("/webhook")
@@ -65,6 +72,9 @@ class StripeWebhookController {
             LOG.error("Stripe event {} ({}) could not be read: {}", event.getId(), event.getType(), e.toString());
             return HttpResponse.ok(new Ack(true, false));
         }
+        if (notification instanceof PaymentNotification.InvoicePaid paid && paid.paymentId() == null) {
+            notification = withPaymentIntent(event, paid);
+        }
         try {
             boolean applied = recording.apply(event.getId(), event.getType(), rawBody, notification);
             return HttpResponse.ok(new Ack(true, applied));
@@ -74,6 +84,28 @@ class StripeWebhookController {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "Not yet",
                     e.getMessage() + "; deliver this event again later",
+                    List.of());
+        }
+    }
+
+    /** The month's payment intent, asked of Stripe (current API versions do not put it in the invoice). */
+    private PaymentNotification.InvoicePaid withPaymentIntent(Event event, PaymentNotification.InvoicePaid paid) {
+        try {
+            return invoicePayments
+                    .paymentIntentOf(paid.invoiceId())
+                    .map(intent -> new PaymentNotification.InvoicePaid(
+                            paid.invoiceId(), paid.subscriptionId(), paid.recurringGiftId(), intent, paid.amount()))
+                    .orElse(paid);
+        } catch (StripeException e) {
+            LOG.warn(
+                    "Stripe event {} ({}) deferred: the invoice's payment could not be asked of Stripe: {}",
+                    event.getId(),
+                    event.getType(),
+                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Not yet",
+                    "the invoice's payment could not be asked of Stripe; deliver this event again later",
                     List.of());
         }
     }

@@ -126,11 +126,17 @@ public final class Donation {
         return events;
     }
 
-    /** The card checkout expired unpaid. */
-    public void abandon() {
+    /**
+     * The card checkout expired unpaid, or its delayed payment (e.g. a bank debit) failed.
+     *
+     * @return whether it was awaiting payment until now
+     */
+    public boolean abandon() {
         if (status == DonationStatus.AWAITING_PAYMENT) {
             status = DonationStatus.ABANDONED;
+            return true;
         }
+        return false;
     }
 
     /**

@@ -86,13 +86,21 @@ public final class RecurringGift {
         return donor != null && donor.equals(candidate);
     }
 
-    /** One month's payment: a gift received at once, with this gift's donor, fund and choices. */
-    public Donation monthlyPayment(DonationId paymentId, Instant paidAt) {
+    /**
+     * One month's payment: a gift of what the month's invoice took, with this gift's donor, fund and choices.
+     *
+     * @throws IllegalArgumentException when nothing was paid or in another currency than the gift's
+     */
+    public Donation monthlyPayment(DonationId paymentId, Money paid, Instant paidAt) {
+        if (!paid.currency().equals(monthly.currency())) {
+            throw new IllegalArgumentException(
+                    "a month of a " + monthly.currencyCode() + " gift paid in " + paid.currencyCode());
+        }
         return new Donation(
                 paymentId,
                 donor,
                 options,
-                monthly,
+                paid,
                 fundCode,
                 PaymentMethod.CARD,
                 DonationStatus.AWAITING_PAYMENT,

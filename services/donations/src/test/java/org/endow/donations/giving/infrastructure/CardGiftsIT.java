@@ -222,6 +222,17 @@ class CardGiftsIT {
                 .until(() -> count("select count(*) from donation where donor_email = 'mo@example.org'"
                                 + " and status = 'RECEIVED' and frequency = 'MONTHLY'")
                         == 2);
+        assertEquals(
+                2,
+                count("select count(*) from card_payment p join donation d on d.id = p.donation_id"
+                        + " where d.donor_email = 'mo@example.org' and p.payment_id like 'pi_%'"),
+                "each month is found by the payment intent that paid it (asked of Stripe: the invoice names none)");
+        String monthIntent = text("select p.payment_id from card_payment p join donation d on d.id = p.donation_id"
+                + " where d.donor_email = 'mo@example.org' order by d.pledged_at desc, d.id limit 1");
+        String month = text(
+                "select cast(p.donation_id as text) from card_payment p where p.payment_id = '" + monthIntent + "'");
+        stripe.dispute(monthIntent, "needs_response");
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("DonationDisputed", month) == 1);
         stripe.failRenewal(subscription);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("select count(*) from mail_outbox where recipient = 'mo@example.org'"
@@ -268,6 +279,27 @@ class CardGiftsIT {
         String other = "{\"id\":\"evt_other\",\"object\":\"event\",\"type\":\"customer.created\",\"data\":"
                 + "{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}";
         assertEquals(200, post(other, stripe.signature(other)), "an event not used is acknowledged");
+    }
+
+    @Test
+    void a_delayed_payment_that_fails_abandons_the_gift_and_tells_the_donor_once() throws Exception {
+        Checkout checkout = checkout("""
+                {"amountMinor": 4000, "currency": "EUR", "fundCode": "general", "donorName": "Debit Dora",
+                 "donorEmail": "dora@example.org"}""", "delayed-1");
+        assertEquals(201, checkout.status());
+        String failed = "{\"id\":\"evt_async_failed_" + checkout.giftId() + "\",\"object\":\"event\","
+                + "\"type\":\"checkout.session.async_payment_failed\",\"data\":{\"object\":{\"id\":\"cs_debit\","
+                + "\"object\":\"checkout.session\",\"mode\":\"payment\",\"status\":\"complete\","
+                + "\"payment_status\":\"unpaid\",\"metadata\":{\"donation_id\":\"" + checkout.giftId() + "\"}}}}";
+        assertEquals(200, post(failed, stripe.signature(failed)));
+        assertEquals(200, post(failed, stripe.signature(failed)), "a redelivery changes nothing");
+
+        assertEquals("ABANDONED", status(checkout.giftId()));
+        assertEquals(
+                1,
+                count("select count(*) from mail_outbox where recipient = 'dora@example.org'"
+                        + " and subject = 'Your gift could not be collected'"));
+        assertEquals(0, events("DonationReceived", checkout.giftId()));
     }
 
     @Test
