@@ -39,4 +39,16 @@ public interface CardCheckout {
             super(message, cause);
         }
     }
+
+    /**
+     * The provider answered that this refund cannot be made, for good (the payment was refunded already, in the
+     * provider's dashboard for instance, or is unknown to it): repeating the request will not help.
+     */
+    final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

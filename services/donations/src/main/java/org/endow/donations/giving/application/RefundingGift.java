@@ -73,6 +73,12 @@ public class RefundingGift {
                 : "refund-" + id + "-" + donation.refunded().minor() + "-" + amountMinor;
         try {
             checkout.refund(payment, part, reason, key);
+        } catch (CardCheckout.Refused e) {
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "Refund refused by the payment provider",
+                    e.getMessage() + ". Nothing was refunded; check the payment in the provider's dashboard.",
+                    List.of());
         } catch (CardCheckout.Unavailable e) {
             throw new ProblemException(
                     HttpStatus.BAD_GATEWAY,

@@ -1,6 +1,9 @@
 package org.endow.donations.giving.infrastructure;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -131,6 +134,9 @@ class StripeCardCheckouts {
                                 RequestOptions.builder()
                                         .setIdempotencyKey(idempotencyKey)
                                         .build());
+            } catch (InvalidRequestException | IdempotencyException | CardException e) {
+                // Stripe's 4xx answers about this request itself (e.g. charge_already_refunded): final
+                throw new Refused(e.getMessage(), e);
             } catch (StripeException e) {
                 throw new Unavailable(e.getMessage(), e);
             }

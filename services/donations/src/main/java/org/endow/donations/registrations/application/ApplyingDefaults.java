@@ -1,46 +1,49 @@
 package org.endow.donations.registrations.application;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import org.endow.donations.registrations.model.Conversion;
-import org.endow.donations.registrations.model.Registration;
-import org.endow.donations.registrations.model.Registrations;
-import org.endow.donations.registrations.model.TicketedEvent;
-import org.endow.donations.registrations.model.TicketedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** After an event's deadline, registrants who never answered get the event's default, and are told. */
+/**
+ * After an event's deadline, registrants who never answered get the event's default, and are told: each in a
+ * transaction of its own, so one that fails (and is tried again next round) does not stop the others.
+ */
 @Singleton
 public class ApplyingDefaults {
 
-    private final TicketedEvents events;
-    private final Registrations registrations;
-    private final Settling settling;
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyingDefaults.class);
+
+    private final ApplyingDefault applying;
     private final Clock clock;
 
-    ApplyingDefaults(TicketedEvents events, Registrations registrations, Settling settling, Clock clock) {
-        this.events = events;
-        this.registrations = registrations;
-        this.settling = settling;
+    ApplyingDefaults(ApplyingDefault applying, Clock clock) {
+        this.applying = applying;
         this.clock = clock;
     }
 
-    /** @return how many registrations got the default */
-    @Transactional
-    public int applyDue() {
+    /** What a round did: applied now, and failed (left unanswered, tried again next round). */
+    public record Round(int applied, int failed) {}
+
+    public Round applyDue() {
         Instant now = clock.instant();
         int applied = 0;
-        for (TicketedEvent event : events.cancelledAndPastDeadline(now)) {
-            for (Registration registration : registrations.ofEvent(event.code())) {
-                var conversion = registration.applyDefault(event.defaultAnswer(), now, event.deadline());
-                if (conversion.isPresent() && registrations.recordAnswer(registration)) {
-                    Conversion c = conversion.get();
-                    settling.settle(event, registration, c, now);
+        int failed = 0;
+        for (ApplyingDefault.Due due : applying.due(now)) {
+            try {
+                if (applying.apply(due.event(), due.registration(), now)) {
                     applied++;
                 }
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warn(
+                        "The default of {} could not be applied to {} (tried again next round): {}",
+                        due.event().code(),
+                        due.registration().email(),
+                        e.toString());
             }
         }
-        return applied;
+        return new Round(applied, failed);
     }
 }

@@ -8,16 +8,22 @@ import org.endow.donations.registrations.application.RefundingPayments;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A registration paid by card (it has a payment intent) is refunded on that card through the payment
  * provider when card payments are configured, with the registration's own idempotency key (a retried
  * answer never refunds twice); otherwise the refund is recorded as due for staff to pay by bank, and
  * the staff tally lists it. If the provider cannot be reached the answer is not taken (the registrant
- * is asked to try again), so that a refund is never both on the card and due by bank.
+ * is asked to try again), so that a refund is never both on the card and due by bank. If the provider refuses
+ * the refund for good (refunded already in its dashboard, an unknown payment), it is recorded as due by bank with
+ * the provider's reason, for staff to check: trying again would never succeed.
  */
 @Singleton
 class CardOrBankRefunds implements RefundingPayments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardOrBankRefunds.class);
 
     private final CardCheckout cards;
 
@@ -33,6 +39,15 @@ class CardOrBankRefunds implements RefundingPayments {
         }
         try {
             cards.refund(paymentIntent, amount, "event cancelled", registration.refundIdempotencyKey());
+        } catch (CardCheckout.Refused e) {
+            // refunded already in the provider's dashboard, or a payment it does not know: staff look at it
+            LOG.warn(
+                    "Card refund of {} for {} at {} refused by the provider ({}): recorded as due by bank",
+                    amount,
+                    registration.email(),
+                    registration.eventCode(),
+                    e.getMessage());
+            return new Refund(Way.DUE_BY_BANK, "card refund refused: " + abbreviated(e.getMessage()));
         } catch (CardCheckout.Unavailable e) {
             throw new ProblemException(
                     HttpStatus.BAD_GATEWAY,
@@ -42,5 +57,10 @@ class CardOrBankRefunds implements RefundingPayments {
                     List.of());
         }
         return new Refund(Way.ON_CARD, registration.refundIdempotencyKey());
+    }
+
+    private static String abbreviated(String message) {
+        String text = message == null ? "no reason given" : message.strip();
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 }

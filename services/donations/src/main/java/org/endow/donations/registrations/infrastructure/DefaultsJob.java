@@ -23,9 +23,12 @@ class DefaultsJob {
     @Scheduled(fixedDelay = "${endow.registrations.default-check:1m}", initialDelay = "10s")
     void run() {
         try {
-            int applied = defaults.applyDue();
-            if (applied > 0) {
-                LOG.info("{} registration(s) got their event's default after the deadline", applied);
+            ApplyingDefaults.Round round = defaults.applyDue();
+            if (round.applied() > 0) {
+                LOG.info("{} registration(s) got their event's default after the deadline", round.applied());
+            }
+            if (round.failed() > 0) {
+                LOG.warn("{} registration(s) could not get their event's default; next round retries", round.failed());
             }
         } catch (RuntimeException e) {
             LOG.warn("Applying registration defaults failed; next round retries", e);

@@ -345,7 +345,7 @@ class CardGiftsIT {
                 "staff-1",
                 "sprint-conf",
                 "email,name,ticket_type,amount_paid,payment_intent_id\ncarol@example.org,Carol,regular,120.00," + intent
-                        + "\n");
+                        + "\ndave@example.org,Dave,regular,80.00,pi_unknown_dave\n");
         context.getBean(org.endow.donations.registrations.application.CancellingEvent.class)
                 .cancel("staff-1", "sprint-conf");
         String offer = text("select body from mail_outbox where recipient = 'carol@example.org' order by id limit 1");
@@ -358,6 +358,17 @@ class CardGiftsIT {
                         link.group(1), org.endow.donations.registrations.model.Answer.DONATE_PART, 4_500L));
 
         assertEquals("ON_CARD", text("select refund_way from registration where email = 'carol@example.org'"));
+        // a payment Stripe does not know (a mistyped id in the import): refused for good, so due by bank with why
+        String daves = text("select body from mail_outbox where recipient = 'dave@example.org' order by id limit 1");
+        Matcher daveLink =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(daves);
+        assertTrue(daveLink.find(), daves);
+        context.getBean(org.endow.donations.registrations.application.AnsweringOffer.class)
+                .answer(new org.endow.donations.registrations.application.AnsweringOffer.AnswerCommand(
+                        daveLink.group(1), org.endow.donations.registrations.model.Answer.REFUND, null));
+        assertEquals("DUE_BY_BANK", text("select refund_way from registration where email = 'dave@example.org'"));
+        String reason = text("select refund_reference from registration where email = 'dave@example.org'");
+        assertTrue(reason.startsWith("card refund refused: ") && reason.contains("pi_unknown_dave"), reason);
         var refunds = stripe.events().stream()
                 .filter(e -> e.type().equals("charge.refunded") && e.body().contains(intent))
                 .toList();

@@ -40,9 +40,13 @@ class ConvertingRegistrationsTest {
     final List<String> audit = new ArrayList<>();
     final List<Gift> gifts = new ArrayList<>();
     final List<RefundCall> refunds = new ArrayList<>();
+    String refundFailsFor;
     final Settling settling = new Settling(
             registrations,
             (registration, amount) -> {
+                if (registration.email().equals(refundFailsFor)) {
+                    throw new IllegalStateException("the provider failed");
+                }
                 refunds.add(new RefundCall(registration.email(), amount, registration.refundIdempotencyKey()));
                 return registration.paymentIntentId().isPresent()
                         ? new RefundingPayments.Refund(RefundingPayments.Way.ON_CARD, "re_" + refunds.size())
@@ -63,7 +67,7 @@ class ConvertingRegistrationsTest {
             (a, action, t, d, at) -> audit.add(action),
             clock);
     final AnsweringOffer answering = new AnsweringOffer(registrations, events, settling, clock);
-    final ApplyingDefaults defaults = new ApplyingDefaults(events, registrations, settling, clock);
+    final ApplyingDefaults defaults = new ApplyingDefaults(new ApplyingDefault(events, registrations, settling), clock);
     final FollowingConversion following =
             new FollowingConversion(events, registrations, mails, (a, action, t, d, at) -> audit.add(action), clock);
 
@@ -179,12 +183,27 @@ class ConvertingRegistrationsTest {
     }
 
     @Test
+    void a_default_that_fails_for_one_registrant_is_still_applied_to_the_others_and_retried() {
+        cancelledEvent(DefaultAnswer.REFUND);
+        clock.advance(Duration.between(NOW, DEADLINE));
+        refundFailsFor = "ada@example.org";
+
+        assertEquals(new ApplyingDefaults.Round(1, 1), defaults.applyDue());
+        assertTrue(mails.to("bob@example.org").getLast().text().contains("did not answer by the deadline"));
+        assertEquals(1, mails.to("ada@example.org").size(), "only the offer: nothing was settled for ada");
+        assertEquals(
+                List.of("bob@example.org"),
+                refunds.stream().map(RefundCall::email).toList());
+        // that ada's answer rolls back and she gets the default on a later round: RegistrationConversionIT
+    }
+
+    @Test
     void after_the_deadline_the_offer_is_gone_and_the_default_is_applied_once_and_told() {
         cancelledEvent(DefaultAnswer.DONATE);
         String ada = tokenOf("ada@example.org");
         answering.answer(new AnswerCommand(ada, Answer.REFUND, null));
         String bob = tokenOf("bob@example.org");
-        assertEquals(0, defaults.applyDue());
+        assertEquals(new ApplyingDefaults.Round(0, 0), defaults.applyDue());
 
         clock.advance(Duration.between(NOW, DEADLINE));
 
@@ -197,8 +216,8 @@ class ConvertingRegistrationsTest {
         assertEquals(
                 HttpStatus.GONE,
                 assertThrows(ProblemException.class, () -> answering.view(bob)).status());
-        assertEquals(1, defaults.applyDue());
-        assertEquals(0, defaults.applyDue());
+        assertEquals(new ApplyingDefaults.Round(1, 0), defaults.applyDue());
+        assertEquals(new ApplyingDefaults.Round(0, 0), defaults.applyDue());
         assertEquals(List.of(new Gift("bob@example.org", Money.of(3_000, "EUR"), "general")), gifts);
         assertTrue(mails.to("bob@example.org").getLast().text().contains("did not answer by the deadline"));
         assertEquals("ada@example.org", answering.view(ada).registration().email());
