@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.endow.kernel.HumanTime;
-import org.endow.kernel.Money;
 import org.endow.sponsors.catalogue.model.Catalogue;
 import org.endow.sponsors.catalogue.model.Catalogues;
 import org.endow.sponsors.catalogue.model.LegalClause;
@@ -127,16 +126,8 @@ class ContractContents {
                         + term(s),
                 s.fee()));
         List<SponsorshipDocuments.TaxLine> taxes = terms.taxes().stream()
-                .map(t -> new SponsorshipDocuments.TaxLine(
-                        t.label(),
-                        Money.of(
-                                Math.multiplyExact(s.fee().minor(), t.basisPoints()) / 10_000,
-                                s.fee().currencyCode())))
+                .map(t -> new SponsorshipDocuments.TaxLine(t.label(), t.on(s.fee())))
                 .toList();
-        Money total = s.fee();
-        for (SponsorshipDocuments.TaxLine tax : taxes) {
-            total = total.plus(tax.amount());
-        }
         return new SponsorshipDocuments.Invoice(
                 terms.foundation(),
                 s.invoiceNumber(),
@@ -146,7 +137,7 @@ class ContractContents {
                 lines,
                 s.fee(),
                 taxes,
-                total,
+                terms.invoiceTotal(s.fee()),
                 new SponsorshipDocuments.Bank(
                         terms.bank().accountName(),
                         terms.bank().iban(),

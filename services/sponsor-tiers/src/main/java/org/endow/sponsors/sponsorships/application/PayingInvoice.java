@@ -5,7 +5,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
-import org.endow.kernel.Money;
 import org.endow.platform.payments.ProcessedStripeEvents;
 import org.endow.platform.problem.ProblemException;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -56,16 +55,11 @@ public class PayingInvoice {
             throw ProblemException.conflict("Only an executed sponsorship's invoice can be paid; this one is "
                     + s.status().name().toLowerCase().replace('_', ' '));
         }
-        Money total = s.fee();
-        for (SponsorshipTerms.Tax tax : terms.taxes()) {
-            total = total.plus(
-                    Money.of(Math.multiplyExact(s.fee().minor(), tax.basisPoints()) / 10_000, total.currencyCode()));
-        }
         try {
             return payments.checkout(
                     id.toString(),
                     s.invoiceNumber(),
-                    total,
+                    terms.invoiceTotal(s.fee()),
                     s.organisation().accounting().email(),
                     "invoice-" + s.invoiceNumber());
         } catch (InvoicePayments.Unavailable e) {

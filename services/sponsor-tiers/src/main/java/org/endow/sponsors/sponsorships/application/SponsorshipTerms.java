@@ -1,6 +1,7 @@
 package org.endow.sponsors.sponsorships.application;
 
 import java.util.List;
+import org.endow.kernel.Money;
 
 /**
  * What the sponsorship process needs from configuration.
@@ -22,5 +23,23 @@ public record SponsorshipTerms(
         java.util.Map<String, String> placements,
         boolean vettingRequired) {
 
-    public record Tax(String label, int basisPoints) {}
+    /**
+     * What an invoice for {@code fee} asks for: the fee and every tax on it. The invoice, the card
+     * checkout and the overdue reminder all ask for this amount.
+     */
+    public Money invoiceTotal(Money fee) {
+        Money total = fee;
+        for (Tax tax : taxes) {
+            total = total.plus(tax.on(fee));
+        }
+        return total;
+    }
+
+    public record Tax(String label, int basisPoints) {
+
+        /** This tax on {@code fee}, rounded down to the currency's minor unit. */
+        public Money on(Money fee) {
+            return Money.of(Math.multiplyExact(fee.minor(), basisPoints) / 10_000, fee.currencyCode());
+        }
+    }
 }

@@ -1,0 +1,222 @@
+package org.endow.sponsors.sponsorships.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.endow.devstack.Database;
+import org.endow.devstack.TestInfra;
+import org.endow.platform.testing.MovableClock;
+import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
+import org.endow.sponsors.sponsorships.application.PayingInvoice;
+import org.endow.sponsors.sponsorships.application.RemindingSponsors;
+import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
+import org.endow.sponsors.sponsorships.application.SigningContract;
+import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
+import org.endow.sponsors.sponsorships.model.Selection;
+import org.endow.sponsors.sponsorships.model.Sponsorship;
+import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
+import org.endow.stripestandin.StripeStandin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invoices paid by card against a real PostgreSQL and the Stripe stand-in, with a 20 % tax: the
+ * checkout, the invoice and the overdue reminder ask for the same total; Stripe's signed
+ * {@code checkout.session.completed}, posted to the service's webhook, records the payment.
+ */
+class CardPaymentsIT {
+
+    static final String KEY = "sk_test_sponsor_cards";
+    static final String SECRET = "whsec_sponsor_cards";
+    static final String STAFF = "sponsorships@foundation.test";
+
+    static ApplicationContext context;
+    static StripeStandin stripe;
+    static Database db;
+    static MovableClock clock;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stripe = StripeStandin.start(0, KEY, SECRET, null);
+        // every event stays with the test until it delivers it, so each delivery's answer is seen
+        stripe.hold();
+        db = TestInfra.get().freshDatabase("sponsor_tiers_card_payments");
+        clock = new MovableClock(Instant.now());
+        context = ApplicationContext.builder()
+                .singletons(clock)
+                .properties(Map.ofEntries(
+                        Map.entry("datasources.default.url", db.jdbcUrl()),
+                        Map.entry("datasources.default.username", db.username()),
+                        Map.entry("datasources.default.password", db.password()),
+                        Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
+                        Map.entry("endow.messaging.service", "sponsor-tiers-cards-it-" + UUID.randomUUID()),
+                        Map.entry("endow.messaging.consumer-enabled", false),
+                        Map.entry("endow.messaging.relay-enabled", false),
+                        Map.entry("endow.mail.relay-enabled", false),
+                        Map.entry("endow.stripe.api-key", KEY),
+                        Map.entry("endow.stripe.api-base", stripe.baseUrl().toString()),
+                        Map.entry("endow.stripe.webhook-secret", SECRET),
+                        Map.entry("endow.sponsors.staff-email", STAFF),
+                        Map.entry("endow.sponsors.portal-url", "https://portal.test"),
+                        Map.entry("endow.sponsors.tax-label", "Sales tax 20 %"),
+                        Map.entry("endow.sponsors.tax-basis-points", 2000),
+                        Map.entry("endow.sponsors.reminders-enabled", false),
+                        Map.entry("micronaut.server.port", -1),
+                        Map.entry(
+                                "endow.jwt.public-key",
+                                TestInfra.get().jwtKeys().publicKeyPem())))
+                .start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        server.start();
+        stripe.webhookUrl(server.getURI().resolve("/api/sponsors/stripe/webhook"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (stripe != null) {
+            stripe.close();
+        }
+    }
+
+    @Test
+    void a_card_payment_of_the_invoice_total_with_tax_records_the_invoice_as_paid_once() throws Exception {
+        Sponsorship s = executed("Umbrella Corp");
+        StripeStandin.Delivery completed = payByCard(s);
+        assertTrue(
+                Pattern.compile("\"amount_total\"\\s*:\\s*1800000\\b")
+                        .matcher(completed.body())
+                        .find(),
+                "the fee of $15,000.00 and 20 % tax: " + completed.body());
+
+        assertEquals(200, stripe.deliver(completed));
+        assertEquals(200, stripe.deliver(completed), "a redelivery changes nothing");
+
+        assertEquals(SponsorshipStatus.PAID, status(s));
+        assertEquals(1, paidEvents(s));
+        assertEquals(1, count("select count(*) from audit_log where action = 'sponsorship.paid' and target = ?", s));
+    }
+
+    @Test
+    void the_overdue_reminder_asks_for_the_invoice_total_with_tax() throws Exception {
+        Sponsorship s = executed("Overdue Ltd");
+        String invoice = SponsorshipsIT.text(
+                context.getBean(ViewingSponsorships.class).document(s.id(), 1, "invoice", null, true));
+        assertTrue(invoice.contains("USD 18,000.00"), invoice);
+        try {
+            clock.set(s.invoiceDue().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
+            context.getBean(RemindingSponsors.class).remind();
+        } finally {
+            clock.set(Instant.now());
+        }
+        String reminder = text(
+                "select body from mail_outbox where recipient = 'ap@overdueltd.example'"
+                        + " and subject = 'Reminder: invoice " + s.invoiceNumber() + " is overdue'",
+                null);
+        assertTrue(reminder.contains("(" + "$18,000.00) was due on"), reminder);
+        assertFalse(reminder.contains("$15,000.00"), "not the fee without its tax: " + reminder);
+    }
+
+    /** Applied for the Supporting package ($15,000.00), approved, signed and countersigned. */
+    static Sponsorship executed(String name) {
+        String account = "acct-" + name;
+        Sponsorship s = context.getBean(ApplyingForSponsorship.class)
+                .apply(account, SponsorshipsIT.organisation(name), new Selection(2022, "supporting", List.of()));
+        ReviewingSponsorship reviewing = context.getBean(ReviewingSponsorship.class);
+        reviewing.vet("staff-1", s.id(), true, "");
+        reviewing.approve("staff-1", s.id(), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null);
+        SigningContract signing = context.getBean(SigningContract.class);
+        signing.send("staff-1", s.id());
+        String draft = context.getBean(ViewingSponsorships.class)
+                .versions(s.id(), account, false)
+                .getFirst()
+                .sha256();
+        signing.sign(account, s.id(), "Pat Primary", "CEO", draft);
+        Sponsorship executed = signing.countersign("staff-1", s.id(), "Deb Forbes", "Executive Director");
+        assertEquals(1_500_000, executed.fee().minor());
+        return executed;
+    }
+
+    static String account(Sponsorship s) {
+        return "acct-" + s.organisation().name();
+    }
+
+    /** The sponsor opens the checkout and pays; @return the event Stripe sends (held, not yet delivered). */
+    static StripeStandin.Delivery payByCard(Sponsorship s) {
+        return pay(context.getBean(PayingInvoice.class).checkout(account(s), s.id()));
+    }
+
+    static StripeStandin.Delivery pay(String checkoutUrl) {
+        int before = stripe.events().size();
+        stripe.pay(checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1));
+        List<StripeStandin.Delivery> completed = new ArrayList<>();
+        for (StripeStandin.Delivery d :
+                stripe.events().subList(before, stripe.events().size())) {
+            if (d.type().equals("checkout.session.completed")) {
+                completed.add(d);
+            }
+        }
+        assertEquals(1, completed.size());
+        return completed.getFirst();
+    }
+
+    static SponsorshipStatus status(Sponsorship s) {
+        return context.getBean(ViewingSponsorships.class)
+                .one(s.id(), null, true)
+                .status();
+    }
+
+    static long paidEvents(Sponsorship s) throws SQLException {
+        return count(
+                "select count(*) from outbox_message where event_type = 'sponsorships.SponsorshipPaid'"
+                        + " and message_key = ?",
+                s);
+    }
+
+    /**
+     * @param sql with at most one parameter: the sponsorship's id, bound as {@code sponsorship:<id>}
+     *     when compared to an audit target, as {@code %<id>%} in a {@code like}, or as the id
+     */
+    static long count(String sql, Sponsorship s) throws SQLException {
+        return Long.parseLong(text(sql, s));
+    }
+
+    static long count(String sql) throws SQLException {
+        return count(sql, null);
+    }
+
+    static String text(String sql, Sponsorship s) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            if (s != null) {
+                statement.setString(
+                        1,
+                        sql.contains("target = ?")
+                                ? "sponsorship:" + s.id()
+                                : sql.contains("like ?") ? "%" + s.id() + "%" : s.id().toString());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
