@@ -3,18 +3,27 @@ package org.endow.sponsors.sponsorships.application;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.endow.kernel.HumanTime;
+import org.endow.kernel.Money;
 import org.endow.platform.payments.ProcessedStripeEvents;
 import org.endow.platform.problem.ProblemException;
+import org.endow.sponsors.audit.model.AuditTrail;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
 import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
 import org.endow.sponsors.sponsorships.model.Sponsorships;
 
 /**
  * The sponsor pays an executed sponsorship's invoice by card: a hosted checkout for the invoice's
- * total; only the provider's verified event records the payment (once per event id, and once per
- * sponsorship: a second payment event for a paid invoice changes nothing).
+ * total; only the provider's verified event records the payment, once per event id. A payment the
+ * invoice can no longer take (the contract was nullified after the sponsor opened the checkout, the
+ * invoice was paid by transfer meanwhile, the sponsorship is unknown) was still charged: it is kept,
+ * audited and reported to staff, who refund it or re-execute the contract.
  */
 @Singleton
 public class PayingInvoice {
@@ -24,6 +33,9 @@ public class PayingInvoice {
     private final RecordingSponsorshipPayment recording;
     private final ProcessedStripeEvents processed;
     private final SponsorshipTerms terms;
+    private final AuditTrail audit;
+    private final SponsorNotifications notifications;
+    private final Clock clock;
     private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
     PayingInvoice(
@@ -32,8 +44,14 @@ public class PayingInvoice {
             RecordingSponsorshipPayment recording,
             ProcessedStripeEvents processed,
             SponsorshipTerms terms,
+            AuditTrail audit,
+            SponsorNotifications notifications,
+            Clock clock,
             io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
         this.transactions = transactions;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
         this.sponsorships = sponsorships;
         this.payments = payments;
         this.recording = recording;
@@ -78,23 +96,97 @@ public class PayingInvoice {
                 .orElseThrow(() -> ProblemException.notFound("No sponsorship " + id));
     }
 
-    /** A verified provider event: the invoice of {@code sponsorshipId} was paid by {@code paymentId}. */
+    /**
+     * A verified provider event: a checkout for the invoice of {@code sponsorshipId} was paid.
+     *
+     * @param rawBody the event as the provider sent it, kept
+     * @param sponsorshipId as the checkout's metadata names it
+     * @param paymentId the provider's payment ("" when the event names none)
+     * @param amount what was charged; {@code null} when the event does not say
+     * @param at when the provider took the payment; {@code null} when the event does not say
+     */
+    public record CardPayment(
+            String eventId,
+            String type,
+            String rawBody,
+            String sponsorshipId,
+            String paymentId,
+            Money amount,
+            Instant at) {}
+
+    /** What became of a payment event. */
+    public enum Outcome {
+        /** The invoice is paid. */
+        APPLIED,
+        /** Charged, but the invoice could not take it: kept, audited and reported to staff. */
+        NOT_APPLIED,
+        /** This event was received before; nothing changed. */
+        REDELIVERY
+    }
+
+    /**
+     * Records a card payment, once per event, in one transaction: the event, and either the invoice
+     * paid or the payment reported as not applied. Anything else that fails rolls all of it back, so
+     * the provider delivers the event again.
+     */
     @Transactional
-    public boolean paid(String eventId, String type, String rawBody, String sponsorshipId, String paymentId) {
-        if (!processed.firstDelivery(eventId, type, rawBody)) {
-            return false;
+    public Outcome paid(CardPayment payment) {
+        if (!processed.firstDelivery(payment.eventId(), payment.type(), payment.rawBody())) {
+            return Outcome.REDELIVERY;
         }
-        UUID id;
+        Sponsorship s = id(payment.sponsorshipId()).flatMap(sponsorships::lock).orElse(null);
+        if (s == null) {
+            notApplied(payment, null, "no sponsorship has this id; refund it");
+            return Outcome.NOT_APPLIED;
+        }
+        if (s.status() == SponsorshipStatus.PAID) {
+            notApplied(
+                    payment,
+                    s,
+                    "the sponsorship is paid already (invoice " + s.invoiceNumber()
+                            + (s.paymentReference() == null ? "" : ", reference " + s.paymentReference())
+                            + ", recorded " + HumanTime.minute(s.paidAt())
+                            + "); refund it: the invoice was paid twice");
+            return Outcome.NOT_APPLIED;
+        }
+        if (s.status() != SponsorshipStatus.EXECUTED) {
+            notApplied(
+                    payment,
+                    s,
+                    "the sponsorship is "
+                            + s.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + "; refund it or re-execute the contract and record this payment with reference \""
+                            + reference(payment) + "\"");
+            return Outcome.NOT_APPLIED;
+        }
+        recording.paid("stripe", s.id(), reference(payment));
+        return Outcome.APPLIED;
+    }
+
+    private void notApplied(CardPayment payment, Sponsorship s, String why) {
+        Instant at = payment.at() == null ? clock.instant() : payment.at();
+        audit.record(
+                "stripe",
+                "sponsorship.card-payment-not-applied",
+                "sponsorship:" + payment.sponsorshipId(),
+                reference(payment) + ", "
+                        + (payment.amount() == null
+                                ? "amount not stated"
+                                : payment.amount().withCode())
+                        + ", event " + payment.eventId() + ": " + why,
+                clock.instant());
+        notifications.cardPaymentNotApplied(payment.sponsorshipId(), s, payment.paymentId(), payment.amount(), at, why);
+    }
+
+    private static String reference(CardPayment payment) {
+        return "card " + payment.paymentId();
+    }
+
+    private static Optional<UUID> id(String sponsorshipId) {
         try {
-            id = UUID.fromString(sponsorshipId);
+            return Optional.of(UUID.fromString(sponsorshipId));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
-        Sponsorship s = sponsorships.find(id).orElse(null);
-        if (s == null || s.status() == SponsorshipStatus.PAID) {
-            return false;
-        }
-        recording.paid("stripe", id, "card " + paymentId);
-        return true;
     }
 }

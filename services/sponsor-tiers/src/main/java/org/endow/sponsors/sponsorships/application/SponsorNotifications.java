@@ -1,7 +1,9 @@
 package org.endow.sponsors.sponsorships.application;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import org.endow.kernel.HumanTime;
+import org.endow.kernel.Money;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
@@ -98,6 +100,27 @@ class SponsorNotifications {
                 "Thank you: payment received",
                 "We received the payment of invoice " + s.invoiceNumber() + ". Thank you for sponsoring "
                         + terms.foundation().name() + "!");
+    }
+
+    /**
+     * Staff are told of a card payment that was charged but could not be applied: they refund it, or
+     * re-execute the contract and record it.
+     *
+     * @param s the sponsorship, {@code null} when the payment names none that exists
+     * @param amount {@code null} when the provider did not say
+     */
+    void cardPaymentNotApplied(
+            String sponsorshipId, Sponsorship s, String paymentId, Money amount, Instant at, String why) {
+        String who = s == null ? "" : " (" + s.organisation().name() + ")";
+        mail.enqueue(Mail.text(
+                terms.staffEmail(),
+                "Card payment" + (s == null ? "" : " from " + s.organisation().name())
+                        + " could not be applied: refund or re-execute",
+                "The card payment " + paymentId + " for sponsorship " + sponsorshipId + who
+                        + (amount == null ? "" : " of " + amount.withSymbol()) + " could not be applied: " + why
+                        + ".\n\nThe payment provider took it on " + HumanTime.minute(at)
+                        + ". Nothing was recorded as paid and nothing reached the funds ledger."
+                        + (s == null ? "" : "\n\nThe sponsorship: " + link(s))));
     }
 
     private void toSponsor(Sponsorship s, String subject, String text) {

@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
 import org.endow.platform.testing.MovableClock;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
 import org.endow.sponsors.sponsorships.application.PayingInvoice;
+import org.endow.sponsors.sponsorships.application.RecordingSponsorshipPayment;
 import org.endow.sponsors.sponsorships.application.RemindingSponsors;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.SigningContract;
@@ -39,7 +41,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Invoices paid by card against a real PostgreSQL and the Stripe stand-in, with a 20 % tax: the
  * checkout, the invoice and the overdue reminder ask for the same total; Stripe's signed
- * {@code checkout.session.completed}, posted to the service's webhook, records the payment.
+ * {@code checkout.session.completed}, posted to the service's webhook, records the payment; a payment
+ * that arrives when the invoice can no longer take it (the contract nullified after the sponsor opened
+ * the checkout, or the invoice paid by transfer meanwhile) is kept, audited and reported to staff.
  */
 class CardPaymentsIT {
 
@@ -114,6 +118,89 @@ class CardPaymentsIT {
         assertEquals(SponsorshipStatus.PAID, status(s));
         assertEquals(1, paidEvents(s));
         assertEquals(1, count("select count(*) from audit_log where action = 'sponsorship.paid' and target = ?", s));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from mail_outbox where recipient = '" + STAFF + "'"
+                                + " and subject like '%could not be applied%' and body like ?",
+                        s));
+    }
+
+    @Test
+    void a_card_payment_for_a_contract_nullified_after_checkout_is_kept_audited_and_reported_to_staff()
+            throws Exception {
+        Sponsorship s = executed("Nullified Co");
+        String url = context.getBean(PayingInvoice.class).checkout(account(s), s.id());
+        // staff nullify the executed contract while the sponsor is on the checkout page
+        context.getBean(SigningContract.class).nullify("staff-1", s.id(), "the end date should be 31 January 2028");
+        StripeStandin.Delivery completed = pay(url);
+        String intent = paymentIntentIn(completed.body());
+
+        assertEquals(200, stripe.deliver(completed));
+
+        assertEquals(SponsorshipStatus.APPROVED, status(s), "the payment does not pay a nullified contract");
+        assertEquals(0, paidEvents(s), "nothing reaches the funds ledger");
+        assertEquals(
+                1,
+                count("select count(*) from stripe_event where event_id = '" + completed.eventId() + "'"),
+                "the event is kept");
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and actor = 'stripe' and target = ? and details like '%" + intent
+                                + "%USD 18,000.00%approved%'",
+                        s));
+        String mail = staffMail(s);
+        for (String expected : List.of(
+                "card payment " + intent,
+                "sponsorship " + s.id(),
+                "Nullified Co",
+                "of $18,000.00 could not be applied: the sponsorship is approved",
+                "refund it or re-execute the contract")) {
+            assertTrue(mail.contains(expected), expected + " not in the staff mail:\n" + mail);
+        }
+
+        assertEquals(200, stripe.deliver(completed), "a redelivery is acknowledged");
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and target = ?",
+                        s),
+                "and reported once");
+        assertEquals(1, staffMails(s));
+    }
+
+    @Test
+    void a_card_payment_for_an_invoice_already_paid_by_transfer_is_reported_to_staff_for_refund() throws Exception {
+        Sponsorship s = executed("Twice Paid Inc");
+        String url = context.getBean(PayingInvoice.class).checkout(account(s), s.id());
+        context.getBean(RecordingSponsorshipPayment.class).paid("staff-1", s.id(), "BACS 4711");
+        StripeStandin.Delivery completed = pay(url);
+        String intent = paymentIntentIn(completed.body());
+
+        assertEquals(200, stripe.deliver(completed));
+
+        Sponsorship after = context.getBean(ViewingSponsorships.class).one(s.id(), null, true);
+        assertEquals(SponsorshipStatus.PAID, after.status());
+        assertEquals("BACS 4711", after.paymentReference(), "the transfer stays the payment of record");
+        assertEquals(1, paidEvents(s), "the ledger counts the invoice once");
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and target = ? and details like '%" + intent + "%paid%'",
+                        s));
+        String mail = staffMail(s);
+        for (String expected : List.of(
+                "card payment " + intent,
+                "of $18,000.00 could not be applied: the sponsorship is paid already",
+                "BACS 4711",
+                s.invoiceNumber(),
+                "refund")) {
+            assertTrue(mail.contains(expected), expected + " not in the staff mail:\n" + mail);
+        }
     }
 
     @Test
@@ -179,6 +266,13 @@ class CardPaymentsIT {
         return completed.getFirst();
     }
 
+    static String paymentIntentIn(String body) {
+        Matcher m = Pattern.compile("\"payment_intent\"\\s*:\\s*\"(pi_[A-Za-z0-9_]+)\"")
+                .matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
     static SponsorshipStatus status(Sponsorship s) {
         return context.getBean(ViewingSponsorships.class)
                 .one(s.id(), null, true)
@@ -189,6 +283,21 @@ class CardPaymentsIT {
         return count(
                 "select count(*) from outbox_message where event_type = 'sponsorships.SponsorshipPaid'"
                         + " and message_key = ?",
+                s);
+    }
+
+    static long staffMails(Sponsorship s) throws SQLException {
+        return count(
+                "select count(*) from mail_outbox where recipient = '" + STAFF + "'"
+                        + " and subject like '%could not be applied%' and body like ?",
+                s);
+    }
+
+    static String staffMail(Sponsorship s) throws SQLException {
+        assertEquals(1, staffMails(s), "one mail to staff");
+        return text(
+                "select subject || E'\\n' || body from mail_outbox where recipient = '" + STAFF + "'"
+                        + " and subject like '%could not be applied%' and body like ?",
                 s);
     }
 
