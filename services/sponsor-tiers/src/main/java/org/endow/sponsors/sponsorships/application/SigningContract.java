@@ -14,8 +14,8 @@ import org.endow.sponsors.sponsorships.model.Sponsorships;
 
 /**
  * The contract's life: staff send the draft; the sponsor signs it in the portal (typed name and
- * title, the time, and the SHA-256 of the very draft they read, printed on the signed copy); staff
- * countersign, which executes it and issues the invoice; staff may nullify it, which makes a new
+ * title, the time, and the SHA-256 of the very draft they read, printed on the signed copy), and staff
+ * are told; staff countersign, which executes it and issues the invoice; staff may nullify it, which makes a new
  * draft revision. Every version is stored as issued.
  */
 @Singleton
@@ -84,6 +84,7 @@ public class SigningContract {
                 "sponsorship:" + id,
                 name + ", " + title + ", draft " + draft,
                 clock.instant());
+        notifications.signed(s);
         return s;
     }
 

@@ -65,6 +65,19 @@ class SponsorNotifications {
                 "Please read and sign your contract (revision " + s.revision() + ") in the portal: " + link(s));
     }
 
+    /** Staff are told the sponsor signed: they countersign next. */
+    void signed(Sponsorship s) {
+        Sponsorship.Signature signature = s.sponsorSignature();
+        mail.enqueue(Mail.text(
+                terms.staffEmail(),
+                s.organisation().name() + " signed the sponsorship contract: countersign it",
+                signature.name() + " (" + signature.title() + ") signed revision " + s.revision()
+                        + " of the contract for " + s.organisation().name() + " ("
+                        + s.selection().packageCode()
+                        + ", " + s.fee().withSymbol() + ") on " + HumanTime.minute(signature.at())
+                        + ". It waits for the foundation's countersignature: " + link(s)));
+    }
+
     void executed(Sponsorship s, byte[] contract, byte[] invoice) {
         mail.enqueue(new Mail(
                         s.organisation().primary().email(),

@@ -29,6 +29,7 @@ import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
 import org.endow.events.EventSamples;
 import org.endow.events.sponsorships.v1.SponsorshipEvents;
+import org.endow.kernel.HumanTime;
 import org.endow.platform.problem.ProblemException;
 import org.endow.platform.testing.MovableClock;
 import org.endow.sponsors.sponsorships.application.ApplyingForSponsorship;
@@ -227,6 +228,20 @@ class SponsorshipsIT {
         Sponsorship executed = signing.countersign("staff-1", s.id(), "Deb Forbes", "Executive Director");
         assertEquals(SponsorshipStatus.EXECUTED, executed.status());
         assertTrue(executed.invoiceNumber().matches("INV-\\d{4}-0001"), executed.invoiceNumber());
+        // each signature tells staff, who countersign next
+        String signedSubject = "Initech Ltd signed the sponsorship contract: countersign it";
+        assertEquals(
+                2,
+                count("select count(*) from mail_outbox where recipient = 'sponsors@endow.local'" + " and subject = '"
+                        + signedSubject + "'"));
+        String signedMail = textQuery("select body from mail_outbox where recipient = 'sponsors@endow.local'"
+                + " and subject = '" + signedSubject + "' order by id desc limit 1");
+        for (String expected : List.of(
+                "Bill Lumbergh (VP Sponsorships) signed revision 2 of the contract for Initech Ltd",
+                "on " + HumanTime.minute(executed.sponsorSignature().at()),
+                "/sponsors/sponsorships/" + s.id())) {
+            assertTrue(signedMail.contains(expected), expected + " not in the mail to staff:\n" + signedMail);
+        }
 
         List<String> kept = viewing.versions(s.id(), null, true).stream()
                 .map(d -> d.revision() + ":" + d.kind())
