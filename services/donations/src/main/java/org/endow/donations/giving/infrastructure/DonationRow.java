@@ -27,4 +27,5 @@ record DonationRow(
         @Nullable Instant receivedAt,
         @Nullable String receivedReference,
         long refundedMinor,
-        @Nullable String disputeStatus) {}
+        @Nullable String disputeStatus,
+        long chargedBackMinor) {}

@@ -50,8 +50,8 @@ class JdbcDonations implements Donations {
                         "insert into donation (id, donor_id, donor_name, donor_email, frequency, dedication,"
                                 + " recognition_consent, recognition_anonymous, recognition_display_name, amount_minor,"
                                 + " currency, fund_code, method, status, pledged_at, idempotency_key, received_at,"
-                                + " received_reference, refunded_minor, dispute_status)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " received_reference, refunded_minor, dispute_status, charged_back_minor)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict do nothing",
                         statement -> {
                             statement.setObject(1, row.id());
@@ -74,6 +74,7 @@ class JdbcDonations implements Donations {
                             statement.setString(18, row.receivedReference());
                             statement.setLong(19, row.refundedMinor());
                             statement.setString(20, row.disputeStatus());
+                            statement.setLong(21, row.chargedBackMinor());
                             return statement.executeUpdate();
                         })
                 == 1;
@@ -114,7 +115,8 @@ class JdbcDonations implements Donations {
                 donation.receivedAt(),
                 donation.receivedReference(),
                 donation.refunded().minor(),
-                donation.dispute().map(Enum::name).orElse(null));
+                donation.dispute().map(Enum::name).orElse(null),
+                donation.chargedBack().minor());
     }
 
     @Override
@@ -174,6 +176,7 @@ class JdbcDonations implements Donations {
                 row.receivedAt(),
                 row.receivedReference(),
                 Money.of(row.refundedMinor(), row.currency()),
-                row.disputeStatus() == null ? null : DisputeStatus.valueOf(row.disputeStatus()));
+                row.disputeStatus() == null ? null : DisputeStatus.valueOf(row.disputeStatus()),
+                Money.of(row.chargedBackMinor(), row.currency()));
     }
 }

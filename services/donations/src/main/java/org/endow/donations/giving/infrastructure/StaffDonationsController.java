@@ -58,7 +58,7 @@ class StaffDonationsController {
             @Nullable @QueryValue @Size(max = 20) String status,
             @Nullable @QueryValue @Size(max = 64) String fund) {
         StringBuilder out = new StringBuilder(
-                "id,pledged_at,received_at,donor_name,donor_email,guest,amount_minor,refunded_minor,currency,fund_code,method,frequency,status,reference\r\n");
+                "id,pledged_at,received_at,donor_name,donor_email,guest,amount_minor,refunded_minor,charged_back_minor,currency,fund_code,method,frequency,status,reference\r\n");
         for (Donation d : searching.find(q, status, fund, SearchingDonations.MAX_ROWS)) {
             DonationRow r = DonationRow.of(d);
             out.append(String.join(
@@ -71,6 +71,7 @@ class StaffDonationsController {
                             cell(String.valueOf(r.guest())),
                             cell(Long.toString(r.amountMinor())),
                             cell(Long.toString(r.refundedMinor())),
+                            cell(Long.toString(r.chargedBackMinor())),
                             cell(r.currency()),
                             cell(r.fundCode()),
                             cell(r.method()),
@@ -135,6 +136,7 @@ class StaffDonationsController {
             boolean guest,
             long amountMinor,
             long refundedMinor,
+            long chargedBackMinor,
             String currency,
             String fundCode,
             String method,
@@ -152,6 +154,7 @@ class StaffDonationsController {
                     d.byGuest(),
                     d.amount().minor(),
                     d.refunded().minor(),
+                    d.chargedBack().minor(),
                     d.amount().currencyCode(),
                     d.fundCode(),
                     d.method().name(),

@@ -26,6 +26,7 @@ public final class Donation {
     private String receivedReference;
     private Money refunded;
     private DisputeStatus dispute;
+    private Money chargedBack;
 
     public Donation(
             DonationId id,
@@ -49,6 +50,7 @@ public final class Donation {
         this.receivedAt = receivedAt;
         this.receivedReference = receivedReference;
         this.refunded = Money.zero(amount.currencyCode());
+        this.chargedBack = Money.zero(amount.currencyCode());
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a donation is a positive amount");
         }
@@ -68,12 +70,47 @@ public final class Donation {
             String receivedReference,
             Money refunded,
             DisputeStatus dispute) {
+        this(
+                id,
+                donor,
+                options,
+                amount,
+                fundCode,
+                method,
+                status,
+                pledgedAt,
+                receivedAt,
+                receivedReference,
+                refunded,
+                dispute,
+                Money.zero(amount.currencyCode()));
+    }
+
+    /** A stored donation, with what a lost card dispute took back of it too. */
+    public Donation(
+            DonationId id,
+            DonorId donor,
+            GiftOptions options,
+            Money amount,
+            String fundCode,
+            PaymentMethod method,
+            DonationStatus status,
+            Instant pledgedAt,
+            Instant receivedAt,
+            String receivedReference,
+            Money refunded,
+            DisputeStatus dispute,
+            Money chargedBack) {
         this(id, donor, options, amount, fundCode, method, status, pledgedAt, receivedAt, receivedReference);
-        if (refunded.isNegative() || refunded.compareTo(amount) > 0) {
-            throw new IllegalArgumentException("refunded " + refunded + " is not within " + amount);
+        if (refunded.isNegative()
+                || chargedBack.isNegative()
+                || refunded.plus(chargedBack).compareTo(amount) > 0) {
+            throw new IllegalArgumentException(
+                    "refunded " + refunded + " and charged back " + chargedBack + " are not within " + amount);
         }
         this.refunded = refunded;
         this.dispute = dispute;
+        this.chargedBack = chargedBack;
     }
 
     /**
@@ -180,13 +217,18 @@ public final class Donation {
             throw new IllegalStateException("donation " + id + " is "
                     + status.name().toLowerCase(Locale.ROOT) + ": only a received gift can be refunded");
         }
+        if (dispute == DisputeStatus.OPEN) {
+            throw new IllegalStateException("donation " + id + " is disputed by the donor's bank: nothing can be"
+                    + " refunded until the dispute is closed");
+        }
         if (!part.isPositive()) {
             throw new IllegalArgumentException("a refund is a positive amount");
         }
-        Money left = amount.minus(refunded);
+        Money left = amount.minus(refunded).minus(chargedBack);
         if (part.compareTo(left) > 0) {
             throw new IllegalArgumentException("at most " + left + " of this gift is left to refund (" + amount
-                    + " paid, " + refunded + " refunded)");
+                    + " paid, " + refunded + " refunded"
+                    + (chargedBack.isZero() ? "" : ", " + chargedBack + " taken back by a lost dispute") + ")");
         }
     }
 
@@ -213,6 +255,11 @@ public final class Donation {
             throw new IllegalStateException("donation " + id + " is not paid yet");
         }
         dispute = state;
+        if (state == DisputeStatus.LOST) {
+            // the bank took the disputed amount back (never more than what is left of the gift after refunds)
+            Money left = amount.minus(refunded);
+            chargedBack = disputedAmount.compareTo(left) > 0 ? left : disputedAmount;
+        }
         return Optional.of(new DonationEvent.DonationDisputed(this, state, disputedAmount, now, reference));
     }
 
@@ -235,6 +282,16 @@ public final class Donation {
 
     public Optional<DisputeStatus> dispute() {
         return Optional.ofNullable(dispute);
+    }
+
+    /** What a lost card dispute took back of this gift (zero when none). */
+    public Money chargedBack() {
+        return chargedBack;
+    }
+
+    /** What went back to the donor in all: refunds and what a lost dispute took back. */
+    public Money returned() {
+        return refunded.plus(chargedBack);
     }
 
     /**

@@ -89,7 +89,7 @@ public class IssuingAnnualStatement {
                         r.amount(),
                         donations
                                 .find(r.donation())
-                                .map(d -> d.refunded())
+                                .map(d -> d.returned())
                                 .orElse(Money.zero(r.amount().currencyCode()))))
                 .toList();
         String label = "Fiscal year " + fiscalYear + (startMonth == 1 ? "" : "/" + (fiscalYear + 1)) + " ("

@@ -89,8 +89,9 @@ class OpenPdfStatementDocuments implements StatementDocuments {
             document.add(new Paragraph(OpenPdfReceiptDocuments.NOTHING_IN_RETURN, BOLD));
             spacer(document, 6);
             document.add(new Paragraph(
-                    "Each gift above has its own receipt, issued when it was received. Refunded amounts are"
-                            + " deducted; please keep this statement with your tax records.",
+                    "Each gift above has its own receipt, issued when it was received. Refunds, and amounts your"
+                            + " bank took back on a card dispute, are deducted; please keep this statement with your"
+                            + " tax records.",
                     BODY));
         } catch (DocumentException e) {
             throw new IllegalStateException("Cannot render the statement " + statement.label(), e);

@@ -31,7 +31,8 @@ public record AnnualStatement(
     }
 
     /**
-     * @param refunded what was given back of this gift (zero when nothing)
+     * @param refunded what went back to the donor of this gift: refunds, and what a lost card dispute took back
+     *     (zero when nothing)
      */
     public record Line(ReceiptNumber receipt, LocalDate received, String earmark, Money amount, Money refunded) {
         public Money net() {

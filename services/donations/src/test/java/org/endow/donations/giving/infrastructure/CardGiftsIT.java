@@ -261,6 +261,15 @@ class CardGiftsIT {
         stripe.dispute(intent, "lost");
         await().atMost(Duration.ofSeconds(20)).until(() -> events("DonationDisputed", checkout.giftId()) == 2);
         assertEquals("LOST", text("select dispute_status from donation where id = '" + checkout.giftId() + "'"));
+        assertEquals(
+                3000,
+                count("select charged_back_minor from donation where id = '" + checkout.giftId() + "'"),
+                "the lost dispute took the gift back: statements and refunds count it");
+        ProblemException nothingLeft = assertThrows(
+                ProblemException.class,
+                () -> context.getBean(RefundingGift.class)
+                        .refund("staff-1", new DonationId(UUID.fromString(checkout.giftId())), 1000, "asked", null));
+        assertEquals(422, nothingLeft.status().getCode(), nothingLeft.getMessage());
 
         String unknown = "{\"id\":\"evt_unknown_pi\",\"object\":\"event\",\"type\":\"charge.dispute.created\",\"data\":"
                 + "{\"object\":{\"id\":\"dp_x\",\"object\":\"dispute\",\"amount\":100,\"currency\":\"usd\","

@@ -1,0 +1,60 @@
+package org.endow.donations.giving.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.endow.kernel.Money;
+import org.junit.jupiter.api.Test;
+
+/** A card dispute on a gift: while open nothing is refunded; a lost one takes its amount back from the gift. */
+class DonationDisputeTest {
+
+    static final Instant T = Instant.parse("2026-11-20T14:05:00Z");
+
+    static Donation paid(long minor) {
+        Donation donation = Donation.awaitingCard(
+                new DonationId(UUID.randomUUID()),
+                new DonorId("ada"),
+                GiftOptions.oneTime(new DonorContact("Ada", "ada@example.org")),
+                Money.of(minor, "USD"),
+                "general",
+                T);
+        donation.paidByCard(T.plusSeconds(60), "pi_1");
+        return donation;
+    }
+
+    @Test
+    void a_lost_dispute_takes_its_amount_back_and_leaves_nothing_to_refund() {
+        Donation donation = paid(50_000);
+        donation.disputed(DisputeStatus.OPEN, Money.of(50_000, "USD"), T.plusSeconds(120), "dp_1");
+        IllegalStateException open =
+                assertThrows(IllegalStateException.class, () -> donation.checkRefundable(Money.of(100, "USD")));
+        assertTrue(open.getMessage().contains("disputed"), open.getMessage());
+
+        donation.disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_1");
+
+        assertEquals(Money.of(50_000, "USD"), donation.chargedBack());
+        assertEquals(Money.of(50_000, "USD"), donation.returned());
+        IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> donation.checkRefundable(Money.of(100, "USD")));
+        assertTrue(none.getMessage().contains("taken back by a lost dispute"), none.getMessage());
+    }
+
+    @Test
+    void a_lost_dispute_never_takes_back_more_than_is_left_after_refunds_and_a_won_one_takes_nothing() {
+        Donation refundedFirst = paid(50_000);
+        refundedFirst.refund(Money.of(20_000, "USD"), T.plusSeconds(90), "re_1");
+        refundedFirst.disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_2");
+        assertEquals(Money.of(30_000, "USD"), refundedFirst.chargedBack());
+        assertEquals(Money.of(50_000, "USD"), refundedFirst.returned());
+
+        Donation won = paid(50_000);
+        won.disputed(DisputeStatus.OPEN, Money.of(50_000, "USD"), T.plusSeconds(120), "dp_3");
+        won.disputed(DisputeStatus.WON, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_3");
+        assertEquals(Money.zero("USD"), won.chargedBack());
+        won.checkRefundable(Money.of(50_000, "USD"));
+    }
+}
