@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A paid sponsorship lands in the ledger split as the sponsor-tiers service split the fee by
  * program: each program's part goes to the funded item that program's money is restricted to
  * ({@code endow.funds.program-items.<program>=<item code>}, e.g. {@code packaging=packaging}), the
- * rest to the general fund. Applied once per event.
+ * rest to the general fund, and so does a share whose item is unknown, closed or kept in another currency than the
+ * payment's. Applied once per event.
  */
 @Singleton
 public class RecordingSponsorshipPayment implements EventHandler<SponsorshipPaid> {
@@ -60,7 +61,7 @@ public class RecordingSponsorshipPayment implements EventHandler<SponsorshipPaid
         Map<String, Money> parts = new LinkedHashMap<>();
         long total = 0;
         for (SponsorshipPaid.ProgramShare share : paid.split()) {
-            String item = itemFor(share.programCode());
+            String item = itemFor(share.programCode(), paid.currency());
             parts.merge(item, Money.of(share.amountMinor(), paid.currency()), Money::plus);
             total = Math.addExact(total, share.amountMinor());
         }
@@ -75,16 +76,32 @@ public class RecordingSponsorshipPayment implements EventHandler<SponsorshipPaid
         }
     }
 
-    private String itemFor(String program) {
+    private String itemFor(String program, String currency) {
         String code =
                 mapping.programItems() == null ? null : mapping.programItems().get(program);
         if (code == null) {
             return GENERAL;
         }
-        // a mapping to an item that does not exist (or is not open) sends the money to the general fund, loudly
-        return items.find(code).map(FundedItem::code).orElseGet(() -> {
-            LOG.warn("Program {} maps to unknown funded item {}: its share goes to the general fund", program, code);
+        // a mapping to an item that does not exist, is closed, or keeps another currency than the payment's sends
+        // the money to the general fund, loudly
+        FundedItem item = items.find(code).orElse(null);
+        String unfit = item == null ? "unknown funded item " + code : unfit(item, currency);
+        if (unfit != null) {
+            LOG.warn("Program {} maps to {}: its share goes to the general fund", program, unfit);
             return GENERAL;
-        });
+        }
+        return code;
+    }
+
+    /** @return why the item cannot take a share paid in {@code currency}, or null when it can */
+    private static String unfit(FundedItem item, String currency) {
+        if (item.status() == FundedItem.Status.CLOSED) {
+            return "closed funded item " + item.code();
+        }
+        String kept = item.target().currencyCode();
+        if (!kept.equals(currency)) {
+            return "funded item " + item.code() + " kept in " + kept + ", not the payment's " + currency;
+        }
+        return null;
     }
 }

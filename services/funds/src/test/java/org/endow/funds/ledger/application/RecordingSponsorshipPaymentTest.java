@@ -56,6 +56,40 @@ class RecordingSponsorshipPaymentTest {
     }
 
     @Test
+    void a_program_mapped_to_a_closed_item_gives_its_share_to_the_general_fund() throws Exception {
+        items.update(new FundedItem(
+                "packaging",
+                "packaging",
+                "",
+                FundedItem.Kind.PROJECT,
+                Money.of(40_000_000, "USD"),
+                FundedItem.Status.CLOSED));
+
+        recording.handle(sample());
+
+        assertTrue(journal.balances("packaging", "USD").isEmpty(), "a closed item takes no more money");
+        assertEquals(1_500_000L, journal.balances("general", "USD").get(Account.CASH));
+        assertEquals(1_500_000L, journal.balances("general", "USD").get(Account.FUND_BALANCE));
+    }
+
+    @Test
+    void a_program_mapped_to_an_item_kept_in_another_currency_gives_its_share_to_the_general_fund() throws Exception {
+        items.update(new FundedItem(
+                "packaging",
+                "packaging",
+                "",
+                FundedItem.Kind.PROJECT,
+                Money.of(40_000_000, "EUR"),
+                FundedItem.Status.OPEN));
+
+        recording.handle(sample()); // paid in USD
+
+        assertTrue(journal.balances("packaging", "USD").isEmpty(), "no USD in an item kept in EUR");
+        assertTrue(journal.balances("packaging", "EUR").isEmpty());
+        assertEquals(1_500_000L, journal.balances("general", "USD").get(Account.CASH));
+    }
+
+    @Test
     void a_split_that_does_not_add_up_to_the_fee_is_refused_so_that_it_is_dead_lettered() throws Exception {
         EventEnvelope<SponsorshipPaid> sample = sample();
         SponsorshipPaid p = sample.payload();
