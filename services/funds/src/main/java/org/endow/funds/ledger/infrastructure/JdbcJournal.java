@@ -241,12 +241,23 @@ class JdbcJournal implements Journal {
     }
 
     @Override
-    public List<JournalEntry> entries(LedgerFilter filter) {
-        StringBuilder sql =
-                new StringBuilder("select e.id, e.source_event_id, e.kind, e.fund_code, e.description, e.occurred_at,"
-                        + " l.account, l.fund_code, l.debit_minor, l.credit_minor, l.currency"
-                        + " from (select * from journal_entry where true");
+    public long count(LedgerFilter filter) {
+        StringBuilder sql = new StringBuilder("select count(*) from journal_entry where true");
         List<Object> parameters = new ArrayList<>();
+        where(filter, sql, parameters);
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The filter's criteria (its limit aside) as {@code and ...} conditions on {@code journal_entry}. */
+    private static void where(LedgerFilter filter, StringBuilder sql, List<Object> parameters) {
         if (filter.fundCode() != null) {
             // an entry belongs to a fund when any of its lines does (a transfer touches two)
             sql.append(" and id in (select entry_id from journal_line where fund_code = ?)");
@@ -264,6 +275,16 @@ class JdbcJournal implements Journal {
             sql.append(" and occurred_at < ?");
             parameters.add(Timestamp.from(filter.to()));
         }
+    }
+
+    @Override
+    public List<JournalEntry> entries(LedgerFilter filter) {
+        StringBuilder sql =
+                new StringBuilder("select e.id, e.source_event_id, e.kind, e.fund_code, e.description, e.occurred_at,"
+                        + " l.account, l.fund_code, l.debit_minor, l.credit_minor, l.currency"
+                        + " from (select * from journal_entry where true");
+        List<Object> parameters = new ArrayList<>();
+        where(filter, sql, parameters);
         sql.append(" order by occurred_at, recorded_at, id limit ?) e join journal_line l on l.entry_id = e.id"
                 + " order by e.occurred_at, e.id, l.line_no");
         parameters.add(filter.limit());

@@ -49,4 +49,7 @@ public interface Journal {
 
     /** Entries matching the filter, oldest first, at most {@code filter.limit()}. */
     List<JournalEntry> entries(LedgerFilter filter);
+
+    /** How many entries match the filter, however many that is ({@code filter.limit()} aside). */
+    long count(LedgerFilter filter);
 }

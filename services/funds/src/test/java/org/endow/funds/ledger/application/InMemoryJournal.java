@@ -73,15 +73,24 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public List<JournalEntry> entries(org.endow.funds.ledger.model.LedgerFilter filter) {
+        return matching(filter)
+                .sorted(java.util.Comparator.comparing(JournalEntry::occurredAt))
+                .limit(filter.limit())
+                .toList();
+    }
+
+    @Override
+    public long count(org.endow.funds.ledger.model.LedgerFilter filter) {
+        return matching(filter).count();
+    }
+
+    private java.util.stream.Stream<JournalEntry> matching(org.endow.funds.ledger.model.LedgerFilter filter) {
         return entries.stream()
                 .filter(e -> filter.fundCode() == null
                         || e.postings().stream().anyMatch(p -> p.fundCode().equals(filter.fundCode())))
                 .filter(e -> filter.kind() == null || e.kind() == filter.kind())
                 .filter(e -> filter.from() == null || !e.occurredAt().isBefore(filter.from()))
-                .filter(e -> filter.to() == null || e.occurredAt().isBefore(filter.to()))
-                .sorted(java.util.Comparator.comparing(JournalEntry::occurredAt))
-                .limit(filter.limit())
-                .toList();
+                .filter(e -> filter.to() == null || e.occurredAt().isBefore(filter.to()));
     }
 
     /** Every entry, in the order appended. */

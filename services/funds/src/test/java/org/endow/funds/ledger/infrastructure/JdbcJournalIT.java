@@ -16,10 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.endow.devstack.Database;
 import org.endow.devstack.TestInfra;
+import org.endow.funds.items.model.FundedItem;
+import org.endow.funds.items.model.FundedItems;
 import org.endow.funds.ledger.model.Account;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
+import org.endow.funds.ledger.model.LedgerFilter;
+import org.endow.funds.statements.application.PreparingStatement;
 import org.endow.kernel.Money;
+import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +49,8 @@ class JdbcJournalIT {
                 "endow.messaging.service", "funds-journal-it-" + UUID.randomUUID(),
                 "endow.messaging.consumer-enabled", false,
                 "micronaut.server.port", -1,
-                "endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem()));
+                "endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem(),
+                "endow.funds.statement-max-lines", 2));
         journal = context.getBean(Journal.class);
         tx = context.getBean(TransactionOperations.class);
         jdbc = context.getBean(JdbcOperations.class);
@@ -113,6 +119,46 @@ class JdbcJournalIT {
                                 + " where l.account in ('cash', 'in-kind') and l.debit_minor > 0 and e.kind <> 'TRANSFER'"
                                 + " group by 1, 2, 3) s using (month, source, currency) where i.amount_minor is distinct from s.amount"));
         tx.executeRead(s -> journal.trialBalance()).forEach((currency, net) -> assertEquals(0L, net, currency));
+    }
+
+    @Test
+    void a_statement_lists_every_entry_of_its_period_with_the_ledger_s_balances_or_asks_for_a_shorter_period() {
+        FundedItems items = context.getBean(FundedItems.class);
+        PreparingStatement statements = context.getBean(PreparingStatement.class); // at most 2 entries (above)
+        tx.executeWrite(s -> items.add(new FundedItem(
+                "statement-it",
+                "Statement IT",
+                "",
+                FundedItem.Kind.PROJECT,
+                Money.of(100_000, "JPY"),
+                FundedItem.Status.OPEN)));
+        for (String[] entry : new String[][] {
+            {"2026-12-31T23:59:59Z", "5000"}, {"2027-01-02T08:00:00Z", "700"},
+            {"2027-01-15T08:00:00Z", "300"}, {"2027-01-31T23:59:59Z", "40"}
+        }) {
+            tx.executeWrite(s -> journal.append(JournalEntry.pledge(
+                    UUID.randomUUID(),
+                    "d",
+                    "statement-it",
+                    Money.of(Long.parseLong(entry[1]), "JPY"),
+                    Instant.parse(entry[0]))));
+        }
+        Instant from = Instant.parse("2027-01-01T00:00:00Z");
+        Instant to = Instant.parse("2027-02-01T00:00:00Z");
+
+        assertEquals(
+                3L, (long) tx.executeRead(s -> journal.count(new LedgerFilter("statement-it", null, from, to, 1))));
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> statements.statement("statement-it", from, to));
+        assertEquals(422, refused.status().getCode());
+        assertTrue(refused.getMessage().startsWith("statement-it has 3 entries"), refused.getMessage());
+
+        PreparingStatement.Statement january =
+                statements.statement("statement-it", from, Instant.parse("2027-01-31T00:00:00Z"));
+        assertEquals(5_000, january.opening().pledged());
+        assertEquals(2, january.lines().size());
+        assertEquals(6_000, january.closing().pledged());
+        assertEquals(january.closing(), january.lines().getLast().after());
     }
 
     @Test
