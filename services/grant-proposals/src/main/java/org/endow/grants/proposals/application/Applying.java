@@ -19,6 +19,7 @@ import org.endow.grants.proposals.model.AuditTrail;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.Proposals;
 import org.endow.grants.proposals.model.Violation;
+import org.endow.kernel.Money;
 import org.endow.kernel.TimeOrderedIds;
 import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
@@ -105,7 +106,8 @@ public class Applying {
                                 ? "The applicant answered and resubmitted "
                                 : "A new proposal waits for its completeness check: ")
                         + application.title() + " (" + category.name() + ", "
-                        + java.math.BigDecimal.valueOf(application.amountMinor(), 2) + " " + application.currency()
+                        + Money.of(application.amountMinor(), application.currency())
+                                .withSymbol()
                         + ").");
         notify.applicant(proposal, "received", "The working group's chair will check your proposal is complete.");
         return new Submission(proposal, application.warnings(category));
@@ -146,13 +148,15 @@ public class Applying {
         int year = application.startDate() == null
                 ? today.getYear()
                 : application.startDate().getYear();
-        long committed = proposals.committedForOrganisation(application.organisation(), year, proposal.id());
+        // the cap is in the category's currency: only proposals in that currency count against it
+        long committed = proposals.committedForOrganisation(
+                application.organisation(), year, category.currency(), proposal.id());
         if (committed + application.amountMinor() > category.organisationYearlyCapMinor()) {
             violations.add(new Violation(
                     "amountMinor",
-                    "over the yearly cap of " + java.math.BigDecimal.valueOf(category.organisationYearlyCapMinor(), 2)
-                            + " " + category.currency() + " per organisation: " + application.organisation()
-                            + " already has " + java.math.BigDecimal.valueOf(committed, 2) + " for " + year));
+                    "over the yearly cap of " + Money.of(category.organisationYearlyCapMinor(), category.currency())
+                            + " per organisation: " + application.organisation() + " already has "
+                            + Money.of(committed, category.currency()) + " for " + year));
         }
         for (Proposal earlier : proposals.byApplicant(proposal.applicant().accountId())) {
             if (!earlier.id().equals(proposal.id()) && earlier.hasOverdueReport(today)) {

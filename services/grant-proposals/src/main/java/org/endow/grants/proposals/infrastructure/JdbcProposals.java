@@ -133,14 +133,16 @@ class JdbcProposals implements Proposals {
     }
 
     @Override
-    public long committedForOrganisation(String organisation, int year, String exceptId) {
+    public long committedForOrganisation(String organisation, int year, String currency, String exceptId) {
         return jdbc.prepareStatement(
                 "select coalesce(sum(amount_minor), 0) from proposal where lower(organisation) = lower(?)"
-                        + " and start_year = ? and id <> ? and state not in ('DRAFT', 'CLOSED', 'REJECTED')",
+                        + " and start_year = ? and currency = ? and id <> ?"
+                        + " and state not in ('DRAFT', 'CLOSED', 'REJECTED')",
                 statement -> {
                     statement.setString(1, organisation == null ? "" : organisation);
                     statement.setInt(2, year);
-                    statement.setString(3, exceptId);
+                    statement.setString(3, currency);
+                    statement.setString(4, exceptId);
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);

@@ -31,8 +31,12 @@ public interface Proposals {
 
     List<Proposal> all();
 
-    /** Proposals of this organisation submitted in {@code year} that still commit money, except {@code exceptId}. */
-    long committedForOrganisation(String organisation, int year, String exceptId);
+    /**
+     * What this organisation's proposals starting in {@code year} that still commit money ask, in minor units of
+     * {@code currency}: only those in that currency (amounts in other currencies are not added to them), except
+     * {@code exceptId}.
+     */
+    long committedForOrganisation(String organisation, int year, String currency, String exceptId);
 
     /** What the recurring event was awarded per year (year of its start date → amount), across its proposals. */
     Map<Integer, Long> awardedByYear(String organisation, String eventSeries);

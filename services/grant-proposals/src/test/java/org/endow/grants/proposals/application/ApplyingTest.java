@@ -56,6 +56,45 @@ class ApplyingTest {
     }
 
     @Test
+    void a_yen_grant_does_not_count_against_the_yearly_cap_of_a_dollar_category() {
+        f.categories.save(sprintInYen());
+        f.submitted(inYen(1_400_000, LocalDate.of(2027, 4, 1))); // JPY 1,400,000: about USD 9,000, not 14,000
+
+        // USD 2,000 more than the organisation's USD 0 committed this year: well within USD 15,000
+        assertEquals(
+                State.SUBMITTED,
+                f.submitted(GrantsFixture.sprintApplication(
+                                "PyLadies Berlin", "Sprint", 200_000, LocalDate.of(2027, 6, 1)))
+                        .state());
+    }
+
+    @Test
+    void the_yearly_cap_counts_and_says_amounts_in_the_category_s_currency_and_decimals() {
+        f.categories.save(sprintInYen());
+        f.submitted(GrantsFixture.sprintApplication("PyLadies Berlin", "Sprint", 400_000, LocalDate.of(2027, 3, 1)));
+        f.submitted(inYen(1_400_000, LocalDate.of(2027, 4, 1)));
+
+        Map<String, String> errors = refusal(inYen(1_700_000, LocalDate.of(2027, 9, 1)));
+
+        assertEquals(
+                "over the yearly cap of 3000000 JPY per organisation: PyLadies Berlin already has 1400000 JPY for 2027",
+                errors.get("amountMinor"));
+    }
+
+    @Test
+    void the_chairs_are_told_the_amount_asked_in_its_currency_s_decimals() {
+        f.categories.save(sprintInYen());
+        f.submitted(GrantsFixture.sprintApplication(123_456));
+        f.submitted(inYen(1_400_000, LocalDate.of(2027, 4, 1)));
+
+        var texts = f.mails.to("chair@endow.test").stream()
+                .map(org.endow.platform.mail.Mail::text)
+                .toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains("(Sprint in Japan, ¥1,400,000)")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("(Sprint, $1,234.56)")), texts.toString());
+    }
+
+    @Test
     void several_problems_come_back_together_each_on_its_field() {
         var application = GrantsFixture.sprintApplication(600_000);
         var broken = new org.endow.grants.proposals.model.Application(
@@ -239,6 +278,44 @@ class ApplyingTest {
         f.approving.approve("staff", proposal.id());
         f.approving.acceptAward("ada", proposal.id());
         return f.paying.disburse("staff", proposal.id(), 1);
+    }
+
+    /** A sprint category granting in yen (no minor unit): JPY 2,000,000 a proposal, JPY 3,000,000 a year. */
+    private static org.endow.grants.policy.model.GrantCategory sprintInYen() {
+        return new org.endow.grants.policy.model.GrantCategory(
+                "sprint-jp",
+                "Sprint in Japan",
+                "JPY",
+                2_000_000,
+                0,
+                java.util.List.of(),
+                false,
+                "general",
+                VotingRule.atLeastPercentOfMembers(30),
+                10,
+                10,
+                42,
+                null,
+                3_000_000,
+                false);
+    }
+
+    private static org.endow.grants.proposals.model.Application inYen(long amountMinor, LocalDate start) {
+        var base = GrantsFixture.sprintApplication("PyLadies Berlin", "Tokyo sprint", amountMinor, start);
+        return new org.endow.grants.proposals.model.Application(
+                base.organisation(),
+                "sprint-jp",
+                base.title(),
+                base.description(),
+                base.eventSeries(),
+                base.startDate(),
+                base.endDate(),
+                base.attendees(),
+                base.amountMinor(),
+                "JPY",
+                base.budgetLines(),
+                base.milestones(),
+                base.codeOfConductUrl());
     }
 
     private Map<String, String> refusal(org.endow.grants.proposals.model.Application application) {

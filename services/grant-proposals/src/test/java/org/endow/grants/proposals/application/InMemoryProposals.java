@@ -58,9 +58,10 @@ final class InMemoryProposals implements Proposals {
     }
 
     @Override
-    public long committedForOrganisation(String organisation, int year, String exceptId) {
+    public long committedForOrganisation(String organisation, int year, String currency, String exceptId) {
         return all().stream()
                 .filter(p -> !p.id().equals(exceptId))
+                .filter(p -> currency.equals(p.application().currency()))
                 .filter(p -> organisation.equalsIgnoreCase(p.application().organisation()))
                 .filter(p -> p.application().startDate() != null
                         && p.application().startDate().getYear() == year)

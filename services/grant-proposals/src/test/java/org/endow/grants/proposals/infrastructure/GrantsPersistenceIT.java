@@ -87,6 +87,59 @@ class GrantsPersistenceIT {
     }
 
     @Test
+    void an_organisation_s_commitment_of_the_year_is_summed_in_one_currency() {
+        Proposals proposals = context.getBean(Proposals.class);
+        for (String currency : List.of("USD", "JPY")) {
+            String code = "it-" + currency.toLowerCase(java.util.Locale.ROOT);
+            long amount = currency.equals("USD") ? 300_000 : 1_400_000;
+            GrantCategory category = new GrantCategory(
+                    code,
+                    "IT " + currency,
+                    currency,
+                    5_000_000,
+                    0,
+                    List.of(),
+                    false,
+                    "general",
+                    org.endow.kernel.voting.VotingRule.atLeastPercentOfMembers(30),
+                    10,
+                    10,
+                    42,
+                    null,
+                    5_000_000,
+                    false);
+            Proposal proposal = Proposal.draft(
+                    UUID.randomUUID().toString(),
+                    new Applicant("app-2", "Ada", "ada@example.org"),
+                    new Application(
+                            "Rust Tokyo",
+                            code,
+                            "Tokyo sprint " + currency,
+                            "Two days of sprints.",
+                            null,
+                            LocalDate.of(2027, 6, 1),
+                            LocalDate.of(2027, 6, 2),
+                            20,
+                            amount,
+                            currency,
+                            List.of(new Application.BudgetLine("Venue", amount)),
+                            List.of(),
+                            "https://example.org/coc"),
+                    java.time.Instant.now());
+            proposal.submit(category, java.time.Instant.now());
+            transactions().executeWrite(s -> {
+                proposals.add(proposal);
+                return null;
+            });
+        }
+
+        assertEquals(300_000L, (long)
+                transactions().executeRead(s -> proposals.committedForOrganisation("rust tokyo", 2027, "USD", "none")));
+        assertEquals(1_400_000L, (long)
+                transactions().executeRead(s -> proposals.committedForOrganisation("Rust Tokyo", 2027, "JPY", "none")));
+    }
+
+    @Test
     void a_proposal_keeps_its_policy_and_votes_through_storage_and_gets_a_letter() throws Exception {
         ManagingRoster roster = context.getBean(ManagingRoster.class);
         roster.save("staff", new Member("chair-1", "Chair", "chair@endow.test", true));
