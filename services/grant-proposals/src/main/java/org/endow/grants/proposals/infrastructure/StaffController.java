@@ -143,13 +143,13 @@ class StaffController {
                 organisation == null || organisation.isBlank() ? null : organisation));
     }
 
-    private static String csv(String value) {
+    /** A quoted CSV cell (RFC 4180), with a leading apostrophe against spreadsheet formula injection. */
+    static String csv(String value) {
         if (value == null) {
             return "";
         }
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-                ? "'" + value
-                : value;
+        // as the funds' and donations' exports: = + - @, and a tab or carriage return a spreadsheet skips
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
