@@ -290,12 +290,17 @@ public final class Proposal {
 
     /**
      * A member votes (a later ballot replaces an earlier one while the vote is open). The vote closes as
-     * soon as everyone has voted.
+     * soon as everyone has voted, and at its deadline: a ballot cast from then on is refused, even before the
+     * deadline job has closed the vote.
      *
      * @return the tally when this ballot closed the vote
      */
     public Optional<Tally> vote(String member, Choice choice, Instant now) {
         require(state == State.VOTING, "voted on");
+        if (!now.isBefore(deadline)) {
+            throw new ProposalConflict("The vote closed on " + HumanTime.minute(deadline)
+                    + ": a ballot cast after its deadline is not counted");
+        }
         if (!electorate.contains(member)) {
             throw new ProposalConflict("Only the members of the working group when the vote opened may vote");
         }

@@ -64,6 +64,27 @@ class VotingTest {
     }
 
     @Test
+    void a_ballot_cast_after_the_vote_s_deadline_is_refused_before_the_job_closes_the_vote() {
+        List<Caller> m = f.members(9);
+        Proposal proposal = f.inVote(GrantsFixture.sprintApplication(300_000)); // 10 days: until 11 Feb 2027, 09:00
+        f.reviewing.vote(m.get(0), proposal.id(), Choice.YES);
+        f.clock.advance(Duration.ofDays(10).minusSeconds(1));
+        f.reviewing.vote(m.get(1), proposal.id(), Choice.YES); // the last second counts
+
+        f.clock.advance(Duration.ofSeconds(1)); // the deadline; the 1-minute job has not run yet
+        ProposalConflict late =
+                assertThrows(ProposalConflict.class, () -> f.reviewing.vote(m.get(2), proposal.id(), Choice.YES));
+
+        assertEquals(
+                "The vote closed on 11 Feb 2027, 09:00 UTC: a ballot cast after its deadline is not counted",
+                late.getMessage());
+        assertEquals(2, f.reload(proposal).votes().size());
+        assertEquals(1, f.deadlines.run());
+        // 2 ayes of 10 members: the third, late, aye would have passed it
+        assertEquals(State.REJECTED, f.reload(proposal).state());
+    }
+
+    @Test
     void members_who_declare_a_conflict_are_left_out_of_the_base() {
         // 30 % of 10 needs 3 ayes; with 4 recused and 1 abstaining, 2 ayes of the 5 voting members pass
         List<Caller> m = f.members(9);
