@@ -163,6 +163,7 @@ class GrantsPortalController {
             case "approve" -> grants.post(token, staff + "/approval", Map.of());
             case "decline" -> grants.post(token, staff + "/refusal", Map.of("reason", message));
             case "funds-again" -> grants.post(token, staff + "/funds-request", Map.of());
+            case "withdraw" -> grants.post(token, staff + "/withdrawal", Map.of("reason", message));
             case "disburse" -> grants.post(token, staff + "/milestones/" + n + "/disbursement", Map.of());
             case "accept-report" -> grants.post(token, staff + "/milestones/" + n + "/report-acceptance", Map.of());
             default ->
@@ -458,6 +459,9 @@ class GrantsPortalController {
             Map.entry("approve", "The grant is approved; the award letter is sent."),
             Map.entry("decline", "The grant is declined."),
             Map.entry("funds-again", "The funds are asked again."),
+            Map.entry(
+                    "withdraw",
+                    "The grant is withdrawn; the applicant is told and the funds release what was reserved."),
             Map.entry("disburse", "The milestone is paid."),
             Map.entry("accept-report", "The report is accepted."));
 

@@ -30,12 +30,13 @@ final class ReservationIntegrationEvents {
                 grantId, fundCode, requested.minor(), available.minor(), requested.currencyCode(), reason);
     }
 
+    /** What was still reserved when the grant was withdrawn: milestones already paid are not released. */
     static FundsReleased released(Reservation reservation, Instant at) {
         return new FundsReleased(
                 reservation.grantId(),
                 reservation.fundCode(),
-                reservation.amount().minor(),
-                reservation.amount().currencyCode(),
+                reservation.remaining().minor(),
+                reservation.remaining().currencyCode(),
                 at);
     }
 

@@ -166,6 +166,23 @@ class ReservingFundsTest {
     }
 
     @Test
+    void a_grant_withdrawn_after_a_paid_milestone_releases_only_what_is_still_reserved() throws IOException {
+        ledger.raise("core-sprint-2027", 1_200_000);
+        reserving.handle(sample(GrantEvents.GRANT_APPROVAL_REQUESTED)); // 800,000 reserved
+        new RecordingGrantPayment(ledger.items, reservations, ledger.journal)
+                .handle(sample(GrantEvents.GRANT_DISBURSED)); // 400,000 paid, milestone 1
+
+        releasing.handle(sample(GrantEvents.GRANT_WITHDRAWN));
+
+        assertEquals(
+                400_000, outbox.payloads(FundEvents.FUNDS_RELEASED).getFirst().amountMinor(), "not the 800,000");
+        assertEquals(
+                800_000,
+                availability.available("core-sprint-2027", "USD").minor(),
+                "1,200,000 received, 400,000 paid, nothing reserved any more");
+    }
+
+    @Test
     void an_unknown_item_or_a_foreign_currency_is_refused() {
         reserving.handle(envelope(new GrantApprovalRequested("g-1", "nope", 100, "USD", RESERVED_AT)));
         reserving.handle(envelope(new GrantApprovalRequested("g-2", "core-sprint-2027", 100, "EUR", RESERVED_AT)));

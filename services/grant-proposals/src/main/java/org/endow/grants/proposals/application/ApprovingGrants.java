@@ -72,6 +72,26 @@ public class ApprovingGrants {
         return proposal;
     }
 
+    /** An awarded grant will not be carried out: the funds release what is still reserved for it. */
+    @Transactional
+    public Proposal withdraw(String staff, String id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "say why the grant is withdrawn");
+        }
+        Proposal proposal = load(id);
+        Instant now = clock.instant();
+        proposal.withdraw(staff, reason, now);
+        GrantIntegrationEvents.publishWithdrawn(outbox, proposal, reason, now);
+        proposals.update(proposal);
+        audit.record(staff, "grant withdrawn", id, reason, now);
+        notify.applicant(
+                proposal,
+                "withdrawn",
+                "The foundation has withdrawn this grant: " + reason
+                        + "\n\nPayments already made stay with you; no further milestone will be paid.");
+        return proposal;
+    }
+
     @Transactional
     public Proposal requestFundsAgain(String staff, String id) {
         Proposal proposal = load(id);

@@ -105,6 +105,13 @@ class StaffController {
                 approving.decline(Caller.of(authentication).accountId(), id, request.reason()), true);
     }
 
+    @Post("/proposals/{id}/withdrawal")
+    ProposalResponse withdraw(
+            @PathVariable String id, @Body @Valid ReasonRequest request, Authentication authentication) {
+        return ProposalResponse.of(
+                approving.withdraw(Caller.of(authentication).accountId(), id, request.reason()), true);
+    }
+
     @Post("/proposals/{id}/funds-request")
     ProposalResponse requestFunds(@PathVariable String id, Authentication authentication) {
         return ProposalResponse.of(

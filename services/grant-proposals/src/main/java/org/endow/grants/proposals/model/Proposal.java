@@ -414,6 +414,18 @@ public final class Proposal {
         return reserved;
     }
 
+    /**
+     * Staff withdraw an awarded grant that will not be carried out (the applicant never accepted the award letter,
+     * the event was cancelled): milestones already paid stay paid, nothing more is paid, and what is still reserved
+     * for it is released.
+     */
+    public void withdraw(String staff, String reason, Instant now) {
+        require(state == State.AWARDED || state == State.ACTIVE, "withdrawn");
+        decision = "withdrawn by staff: " + reason;
+        move(State.WITHDRAWN, now, null);
+        step(now, staff, "withdrawn", reason);
+    }
+
     public void acceptAward(String by, Instant now) {
         require(state == State.AWARDED, "accepted");
         requireApplicant(by);

@@ -16,16 +16,18 @@ public enum State {
     FUNDS_UNAVAILABLE,
     AWARDED,
     ACTIVE,
-    COMPLETED;
+    COMPLETED,
+    /** Awarded, then withdrawn by staff before it was carried out: what was still reserved is released. */
+    WITHDRAWN;
 
     /** Decided for good: nothing more happens to it. */
     public boolean isFinal() {
-        return this == CLOSED || this == REJECTED || this == COMPLETED;
+        return this == CLOSED || this == REJECTED || this == COMPLETED || this == WITHDRAWN;
     }
 
     /** Counts against the organisation's yearly cap: asked and not (yet) refused. */
     public boolean commitsMoney() {
-        return this != DRAFT && !(this == CLOSED || this == REJECTED);
+        return this != DRAFT && !(this == CLOSED || this == REJECTED || this == WITHDRAWN);
     }
 
     /** Where an undecided proposal stands, as a sentence says it: "still in the vote". */
@@ -46,6 +48,7 @@ public enum State {
             case AWARDED -> "awarded";
             case ACTIVE -> "active";
             case COMPLETED -> "completed";
+            case WITHDRAWN -> "withdrawn";
         };
     }
 }

@@ -25,6 +25,7 @@ import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.ProposalConflict;
 import org.endow.grants.proposals.model.State;
 import org.endow.kernel.voting.VotingRule;
+import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +97,33 @@ class FundsContractTest {
         assertEquals(Milestone.Payment.DISBURSED, paid.milestones().get(1).payment());
         f.paying.submitReport("ada", GRANT, 2, "Final report.");
         assertEquals(State.COMPLETED, f.paying.acceptReport("staff", GRANT, 2).state());
+    }
+
+    @Test
+    void staff_withdraw_an_active_grant_after_a_paid_milestone_and_the_funds_are_asked_to_release_it()
+            throws IOException {
+        f.proposals.add(passed());
+        reserved.handle(sample(FundEvents.FUNDS_RESERVED, FundsReserved.class));
+        f.approving.approve("staff", GRANT);
+        f.approving.acceptAward("ada", GRANT);
+        f.clock.set(Instant.parse("2027-01-15T10:30:00Z"));
+        f.paying.disburse("staff", GRANT, 1);
+
+        assertThrows(ProblemException.class, () -> f.approving.withdraw("staff", GRANT, " "), "a reason is required");
+        Proposal withdrawn = f.approving.withdraw("staff", GRANT, "the sprint was cancelled");
+
+        assertEquals(State.WITHDRAWN, withdrawn.state());
+        assertEquals(1, f.outbox.payloads(GrantEvents.GRANT_WITHDRAWN).size());
+        assertEquals(
+                "the sprint was cancelled",
+                f.outbox.payloads(GrantEvents.GRANT_WITHDRAWN).getFirst().reason());
+        assertTrue(f.mails.to("ada@example.org").getLast().text().contains("no further milestone will be paid"));
+        assertThrows(ProposalConflict.class, () -> f.paying.disburse("staff", GRANT, 2), "nothing more is paid");
+        assertThrows(
+                ProposalConflict.class,
+                () -> f.approving.withdraw("staff", GRANT, "again"),
+                "a withdrawn grant is final");
+        assertTrue(!withdrawn.state().commitsMoney(), "no longer counts against the organisation's cap");
     }
 
     /** A sprint proposal of 8,000 in two milestones that the working group has passed. */
