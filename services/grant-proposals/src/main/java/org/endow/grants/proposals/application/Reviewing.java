@@ -102,7 +102,10 @@ public class Reviewing {
                                         application.startDate() == null
                                                 ? now.atOffset(ZoneOffset.UTC).getYear()
                                                 : application.startDate().getYear(),
-                                        proposals.awardedByYear(application.organisation(), application.eventSeries()));
+                                        proposals.awardedByYear(
+                                                application.organisation(),
+                                                application.eventSeries(),
+                                                application.currency() == null ? "USD" : application.currency()));
         proposal.fastTrack(chair.accountId(), refusal, now);
         save(proposal, chair, "fast-tracked", "", now);
         notify.workingGroup(

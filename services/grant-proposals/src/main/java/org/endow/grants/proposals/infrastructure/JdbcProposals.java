@@ -151,14 +151,15 @@ class JdbcProposals implements Proposals {
     }
 
     @Override
-    public Map<Integer, Long> awardedByYear(String organisation, String eventSeries) {
+    public Map<Integer, Long> awardedByYear(String organisation, String eventSeries, String currency) {
         return jdbc.prepareStatement(
                 "select start_year, max(amount_minor) from proposal where lower(organisation) = lower(?)"
-                        + " and lower(event_series) = lower(?) and awarded_at is not null and start_year is not null"
-                        + " group by start_year",
+                        + " and lower(event_series) = lower(?) and currency = ? and awarded_at is not null"
+                        + " and start_year is not null group by start_year",
                 statement -> {
                     statement.setString(1, organisation == null ? "" : organisation);
                     statement.setString(2, eventSeries == null ? "" : eventSeries);
+                    statement.setString(3, currency);
                     Map<Integer, Long> byYear = new HashMap<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {

@@ -239,7 +239,8 @@ public final class Proposal {
     /** A working-group member objects to the fast track: the proposal goes through discussion and a vote. */
     public void object(String member, String reason, Instant now) {
         require(state == State.FAST_TRACK, "objected to");
-        require(!now.isAfter(deadline), "objected to after the objection window closed");
+        // the window is [fast-tracked, deadline): at the deadline itself the resolution has passed
+        require(now.isBefore(deadline), "objected to after the objection window closed");
         move(State.DISCUSSION, now, BusinessDays.after(now, policy.discussionDays()));
         decision = null;
         step(now, member, "objected", reason);

@@ -38,6 +38,9 @@ public interface Proposals {
      */
     long committedForOrganisation(String organisation, int year, String currency, String exceptId);
 
-    /** What the recurring event was awarded per year (year of its start date → amount), across its proposals. */
-    Map<Integer, Long> awardedByYear(String organisation, String eventSeries);
+    /**
+     * What the recurring event was awarded per year (year of its start date → the largest amount), across its
+     * proposals in {@code currency} (amounts in other currencies are not compared with it).
+     */
+    Map<Integer, Long> awardedByYear(String organisation, String eventSeries, String currency);
 }

@@ -71,12 +71,13 @@ final class InMemoryProposals implements Proposals {
     }
 
     @Override
-    public Map<Integer, Long> awardedByYear(String organisation, String eventSeries) {
+    public Map<Integer, Long> awardedByYear(String organisation, String eventSeries, String currency) {
         Map<Integer, Long> byYear = new HashMap<>();
         for (Proposal p : all()) {
             if (p.awardedAt() != null
                     && organisation.equalsIgnoreCase(p.application().organisation())
-                    && eventSeries.equalsIgnoreCase(p.application().eventSeries())) {
+                    && eventSeries.equalsIgnoreCase(p.application().eventSeries())
+                    && currency.equals(p.application().currency())) {
                 byYear.merge(
                         p.application().startDate().getYear(), p.application().amountMinor(), Math::max);
             }

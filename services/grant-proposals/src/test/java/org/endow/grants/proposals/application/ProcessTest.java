@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.endow.events.grants.v1.GrantEvents;
 import org.endow.grants.proposals.model.Applicant;
+import org.endow.grants.proposals.model.Application;
 import org.endow.grants.proposals.model.Proposal;
 import org.endow.grants.proposals.model.ProposalConflict;
 import org.endow.grants.proposals.model.State;
@@ -163,6 +164,32 @@ class ProcessTest {
     }
 
     @Test
+    void an_objection_at_the_deadline_itself_is_too_late_as_the_resolution_has_passed() {
+        List<Caller> m = f.members(2);
+        fundedBefore(2024, 2025, 2026);
+        Proposal proposal = f.submitted(GrantsFixture.sprintApplication(
+                "PyLadies Berlin", "Berlin sprint", 215_000, LocalDate.of(2027, 5, 10)));
+        f.reviewing.fastTrack(f.chair, proposal.id());
+        f.clock.advance(Duration.ofDays(7)); // exactly the deadline
+
+        assertThrows(ProposalConflict.class, () -> f.reviewing.object(m.getFirst(), proposal.id(), "too late"));
+        f.deadlines.run();
+        assertEquals(State.FUNDS_REQUESTED, f.reload(proposal).state());
+    }
+
+    @Test
+    void awards_in_another_currency_do_not_count_as_last_years_funding_for_the_fast_track() {
+        fundedBefore(2024, 2025);
+        fundedBeforeIn("JPY", 30_000_000, 2026); // a yen award in 2026, none in dollars
+        Proposal proposal = f.submitted(GrantsFixture.sprintApplication(
+                "PyLadies Berlin", "Berlin sprint", 215_000, LocalDate.of(2027, 5, 10)));
+
+        ProposalConflict refused =
+                assertThrows(ProposalConflict.class, () -> f.reviewing.fastTrack(f.chair, proposal.id()));
+        assertTrue(refused.getMessage().contains("not funded in 2026"), refused.getMessage());
+    }
+
+    @Test
     void a_changed_policy_never_changes_a_decision_already_taken_nor_a_vote_under_way() {
         java.util.List<Caller> m = f.members(9);
         Proposal decided = f.inVote(GrantsFixture.sprintApplication(300_000));
@@ -193,12 +220,31 @@ class ProcessTest {
 
     /** Awards of 200,000 for the Berlin sprint in the given years. */
     private void fundedBefore(int... years) {
+        fundedBeforeIn("USD", 200_000, years);
+    }
+
+    private void fundedBeforeIn(String currency, long amountMinor, int... years) {
         for (int year : years) {
+            Application usd = GrantsFixture.sprintApplication(
+                    "PyLadies Berlin", "Berlin sprint", amountMinor, LocalDate.of(year, 5, 10));
+            Application application = new Application(
+                    usd.organisation(),
+                    usd.categoryCode(),
+                    usd.title(),
+                    usd.description(),
+                    usd.eventSeries(),
+                    usd.startDate(),
+                    usd.endDate(),
+                    usd.attendees(),
+                    usd.amountMinor(),
+                    currency,
+                    usd.budgetLines(),
+                    usd.milestones(),
+                    usd.codeOfConductUrl());
             Proposal earlier = Proposal.draft(
-                    "earlier-" + year,
+                    "earlier-" + currency + "-" + year,
                     new Applicant("ada", "Ada", "ada@example.org"),
-                    GrantsFixture.sprintApplication(
-                            "PyLadies Berlin", "Berlin sprint", 200_000, LocalDate.of(year, 5, 10)),
+                    application,
                     Instant.parse(year + "-01-01T00:00:00Z"));
             Proposal.Data d = earlier.data();
             f.proposals.add(Proposal.restore(new Proposal.Data(
