@@ -256,9 +256,11 @@ public final class Donation {
         }
         dispute = state;
         if (state == DisputeStatus.LOST) {
-            // the bank took the disputed amount back (never more than what is left of the gift after refunds)
+            // the bank took the disputed amount back (never more than what is left of the gift after refunds);
+            // the event says what was taken back, which is what leaves the ledger
             Money left = amount.minus(refunded);
             chargedBack = disputedAmount.compareTo(left) > 0 ? left : disputedAmount;
+            return Optional.of(new DonationEvent.DonationDisputed(this, state, chargedBack, now, reference));
         }
         return Optional.of(new DonationEvent.DonationDisputed(this, state, disputedAmount, now, reference));
     }

@@ -47,8 +47,11 @@ class DonationDisputeTest {
     void a_lost_dispute_never_takes_back_more_than_is_left_after_refunds_and_a_won_one_takes_nothing() {
         Donation refundedFirst = paid(50_000);
         refundedFirst.refund(Money.of(20_000, "USD"), T.plusSeconds(90), "re_1");
-        refundedFirst.disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_2");
+        var lost = refundedFirst
+                .disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_2")
+                .orElseThrow();
         assertEquals(Money.of(30_000, "USD"), refundedFirst.chargedBack());
+        assertEquals(Money.of(30_000, "USD"), lost.disputed(), "the ledger takes out what was taken back, not 50,000");
         assertEquals(Money.of(50_000, "USD"), refundedFirst.returned());
 
         Donation won = paid(50_000);

@@ -11,7 +11,8 @@ import java.time.Instant;
  *
  * @param donationId the donation's id (also the aggregate id)
  * @param status {@code OPEN}, {@code WON} or {@code LOST}
- * @param amountMinor the disputed amount in minor units
+ * @param amountMinor the disputed amount in minor units; for {@code LOST}, what the bank took back: the disputed
+ *     amount, at most what refunds had left of the gift
  * @param currency ISO 4217 code
  * @param fundCode the funded item's code
  * @param disputeId the payment provider's dispute reference

@@ -41,6 +41,22 @@ public class LedgerCurrency {
         return new Converted(rate.convert(amount), " (" + rate.describe(amount) + ")");
     }
 
+    /**
+     * One of several parts of a gift given back ({@code part}, bringing what was given back to {@code totalAfter}),
+     * at the gift's rate: converted as the difference of the running totals' conversions, so that the parts of a
+     * fully refunded gift add up to exactly what the gift brought into the ledger (each part rounded on its own
+     * could leave a cent behind or take one too many).
+     */
+    public Converted partToLedger(String ledger, String donationId, Money part, Money totalAfter, Instant at) {
+        if (part.currencyCode().equals(ledger)) {
+            return new Converted(part, "");
+        }
+        Converted after = toLedger(ledger, donationId, totalAfter, at);
+        Converted before = toLedger(ledger, donationId, totalAfter.minus(part), at);
+        Converted described = toLedger(ledger, donationId, part, at);
+        return new Converted(after.amount().minus(before.amount()), described.note());
+    }
+
     /** The entry with the conversion noted in its description. */
     public static JournalEntry noted(JournalEntry entry, Converted converted) {
         if (converted.note().isEmpty()) {

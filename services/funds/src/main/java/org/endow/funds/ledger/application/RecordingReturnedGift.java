@@ -35,9 +35,10 @@ public final class RecordingReturnedGift {
             String donationId,
             String fundCode,
             Money returned,
+            Money returnedInTotal,
             Instant at) {
         LedgerCurrency.Converted amount =
-                currency.toLedger(items.of(fundCode, "money returned"), donationId, returned, at);
+                currency.partToLedger(items.of(fundCode, "money returned"), donationId, returned, returnedInTotal, at);
         JournalEntry entry = LedgerCurrency.noted(
                 JournalEntry.giftReturned(eventId, kind, donationId, fundCode, amount.amount(), at), amount);
         if (!journal.append(entry)) {
@@ -79,6 +80,7 @@ public final class RecordingReturnedGift {
                     refund.donationId(),
                     refund.fundCode(),
                     Money.of(refund.amountMinor(), refund.currency()),
+                    Money.of(Math.max(refund.totalRefundedMinor(), refund.amountMinor()), refund.currency()),
                     refund.refundedAt());
         }
     }
@@ -119,6 +121,8 @@ public final class RecordingReturnedGift {
                     JournalEntry.EntryKind.DONATION_CHARGED_BACK,
                     dispute.donationId(),
                     dispute.fundCode(),
+                    Money.of(dispute.amountMinor(), dispute.currency()),
+                    // the event does not say what refunds came before: converted on its own
                     Money.of(dispute.amountMinor(), dispute.currency()),
                     dispute.occurredAt());
         }
