@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.endow.events.fellows.v1.FellowElected;
 import org.endow.events.fellows.v1.FellowEvents;
 import org.endow.fellows.nominations.model.Nominee;
+import org.endow.fellows.nominations.model.NomineeStatus;
 import org.endow.fellows.nominations.model.Nominees;
 import org.endow.fellows.nominations.model.Results;
 import org.endow.platform.audit.Audit;
@@ -62,7 +63,18 @@ public class Electing {
     public Nominee accept(String token, String displayName) {
         UUID id = tokens.subject(Voting.ACCEPTANCE, token)
                 .orElseThrow(() -> ProblemException.notFound("This link is not valid"));
-        Nominee nominee = nominees.lock(id).orElseThrow();
+        Nominee found = nominees.find(id).orElseThrow();
+        // every election of this person, locked in one order: two acceptances of the same person queue
+        List<Nominee> honoured = nominees.lockHonouredByEmail(found.email());
+        Nominee nominee =
+                honoured.stream().filter(n -> n.id().equals(id)).findFirst().orElse(found);
+        Nominee fellow = honoured.stream()
+                .filter(n -> !n.id().equals(id) && n.status() == NomineeStatus.FELLOW)
+                .findFirst()
+                .orElse(null);
+        if (fellow != null && nominee.status() == NomineeStatus.ELECTED) {
+            return alreadyFellow(nominee, fellow);
+        }
         try {
             nominee.accept(displayName, clock.instant());
         } catch (IllegalArgumentException e) {
@@ -82,6 +94,24 @@ public class Electing {
                         nominee.acceptedAt()));
         audit.record("nominee:" + id, "fellow.accepted", "nominee:" + id, nominee.displayName(), clock.instant());
         return nominee;
+    }
+
+    /**
+     * A second election of someone already a Fellow (from before nominating an elected person was
+     * refused): folded into the Fellow they are, with no second roster entry and no second
+     * {@code FellowElected}; the answer is that Fellow, under the name they chose first.
+     */
+    private Nominee alreadyFellow(Nominee nominee, Nominee fellow) {
+        nominee.alreadyFellowAs(fellow);
+        nominees.update(nominee);
+        audit.record(
+                "nominee:" + nominee.id(),
+                "fellow.accepted-again",
+                "nominee:" + nominee.id(),
+                "already a Fellow as nominee:" + fellow.id() + " (" + fellow.displayName()
+                        + "); not listed or published twice",
+                clock.instant());
+        return fellow;
     }
 
     @Transactional(readOnly = true)

@@ -71,8 +71,15 @@ public class Nominating {
         Nominee nominee = nominees.lockActiveByEmail(email).orElse(null);
         boolean isNew = nominee == null;
         if (isNew) {
-            if (nominees.fellows().stream().anyMatch(f -> f.email().equals(email))) {
+            // a Fellow, or elected and invited to accept: a new nominee would be elected a second time
+            List<Nominee> honoured = nominees.lockHonouredByEmail(email);
+            if (honoured.stream().anyMatch(n -> n.status() == NomineeStatus.FELLOW)) {
                 throw ProblemException.conflict(command.nomineeName() + " is already a Fellow");
+            }
+            if (!honoured.isEmpty()) {
+                throw ProblemException.conflict(command.nomineeName() + " has already been elected a Fellow (in "
+                        + honoured.getFirst().electedIn()
+                        + ") and is invited to accept; a new nomination is not needed");
             }
             try {
                 nominee = Nominee.nominated(

@@ -120,6 +120,16 @@ class JdbcNominees implements Nominees {
     }
 
     @Override
+    public List<Nominee> lockHonouredByEmail(String email) {
+        return Sql.list(
+                jdbc,
+                "select " + COLUMNS + " from nominee where email = ? and status in ('ELECTED', 'FELLOW')"
+                        + " order by id for update",
+                s -> s.setString(1, email),
+                JdbcNominees::map);
+    }
+
+    @Override
     public List<Nominee> fellows() {
         return Sql.list(
                 jdbc,

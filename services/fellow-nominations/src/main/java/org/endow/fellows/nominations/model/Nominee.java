@@ -132,6 +132,19 @@ public final class Nominee {
         status = NomineeStatus.FELLOW;
     }
 
+    /**
+     * Elected a second time (nominated again before the first election was answered) while already a
+     * Fellow as {@code fellow}: this election folds into that one, which stays the only roster entry.
+     */
+    public void alreadyFellowAs(Nominee fellow) {
+        require("accept", NomineeStatus.ELECTED);
+        if (fellow.id.equals(id) || fellow.status != NomineeStatus.FELLOW || !fellow.email.equals(email)) {
+            throw new IllegalArgumentException("not the same person's roster entry");
+        }
+        status = NomineeStatus.MERGED;
+        mergedInto = fellow.id;
+    }
+
     /** Staff: this nominee is the same person as {@code other}; its nominations now endorse that one. */
     public void mergeInto(Nominee other) {
         if (other.id.equals(id)) {

@@ -14,6 +14,9 @@ public enum NomineeStatus {
     FELLOW,
     /** Not approved within a year of the first nomination. */
     EXPIRED,
-    /** Merged by staff into another nominee (the same person). */
+    /**
+     * Merged into another nominee (the same person): by staff, or on accepting a second election of
+     * someone already a Fellow.
+     */
     MERGED
 }

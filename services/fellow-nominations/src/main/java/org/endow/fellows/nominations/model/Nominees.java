@@ -23,6 +23,12 @@ public interface Nominees {
     /** Active nominees whose cycle's review ended before {@code day}. */
     List<Nominee> reviewEndedBefore(java.time.LocalDate day);
 
+    /**
+     * The nominees already elected or Fellows under this email (locked, in id order: two acceptances
+     * of the same person wait for each other). Normally at most one.
+     */
+    List<Nominee> lockHonouredByEmail(String normalisedEmail);
+
     List<Nominee> fellows();
 
     List<Nominee> electedIn(String cycleLabel);

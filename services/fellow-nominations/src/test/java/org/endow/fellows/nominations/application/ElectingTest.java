@@ -56,6 +56,38 @@ class ElectingTest {
     }
 
     @Test
+    void a_person_elected_twice_by_earlier_data_is_one_fellow_the_second_acceptance_adds_nothing() {
+        // two nominee rows for one person, both elected (nominated again while the first election awaited her answer)
+        String first = elected();
+        UUID again = UUID.fromString("0196f1c2-0000-7000-8000-000000000002");
+        f.nominees.add(electedIn2026Q4(again, "Grace Hopper", List.of("https://github.com/grace")));
+        String second = f.tokens.issue(Voting.ACCEPTANCE, again);
+
+        f.electing.accept(first, "Grace B. Hopper");
+        Nominee answered = f.electing.accept(second, "Grace Hopper");
+
+        assertEquals(GRACE, answered.id(), "the second link answers with the Fellow she already is");
+        assertEquals("Grace B. Hopper", answered.displayName());
+        assertEquals(
+                List.of(GRACE), f.electing.roster().stream().map(Nominee::id).toList());
+        assertEquals(1, f.outbox.payloads(FellowEvents.FELLOW_ELECTED).size(), "FellowElected once");
+        assertEquals(NomineeStatus.MERGED, f.nominee(again).status());
+        assertEquals(GRACE, f.nominee(again).mergedInto());
+        assertTrue(
+                f.electing.announcement("2026-Q4").contains("a new Fellow,"),
+                "announced once: " + f.electing.announcement("2026-Q4"));
+        assertTrue(f.audit.entries().stream()
+                .anyMatch(e ->
+                        e.action().equals("fellow.accepted-again") && e.target().equals("nominee:" + again)));
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> f.electing.accept(second, "Grace"))
+                        .status()
+                        .getCode());
+        assertEquals(1, f.electing.roster().size());
+    }
+
+    @Test
     void a_blank_display_name_is_refused_field_by_field() {
         String token = elected();
         assertEquals(

@@ -91,6 +91,15 @@ final class FellowsFixture {
         }
 
         @Override
+        public List<Nominee> lockHonouredByEmail(String normalisedEmail) {
+            return nomineeMap.values().stream()
+                    .filter(n -> n.email().equals(normalisedEmail))
+                    .filter(n -> n.status() == NomineeStatus.ELECTED || n.status() == NomineeStatus.FELLOW)
+                    .sorted(java.util.Comparator.comparing(Nominee::id))
+                    .toList();
+        }
+
+        @Override
         public List<Nominee> fellows() {
             return nomineeMap.values().stream()
                     .filter(n -> n.status() == NomineeStatus.FELLOW)
@@ -101,6 +110,7 @@ final class FellowsFixture {
         public List<Nominee> electedIn(String cycleLabel) {
             return nomineeMap.values().stream()
                     .filter(n -> cycleLabel.equals(n.electedIn()))
+                    .filter(n -> n.status() == NomineeStatus.ELECTED || n.status() == NomineeStatus.FELLOW)
                     .toList();
         }
     };

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.endow.fellows.nominations.model.Nomination;
 import org.endow.fellows.nominations.model.NomineeStatus;
+import org.endow.kernel.voting.Choice;
 import org.endow.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,29 @@ class NominatingTest {
         assertEquals(409, twice.status().getCode());
         ProblemException self = assertThrows(ProblemException.class, () -> f.nominate("ada", "Ada", "ada@example.org"));
         assertEquals("nomineeEmail", self.errors().getFirst().field());
+    }
+
+    @Test
+    void someone_elected_and_not_yet_accepted_or_already_a_fellow_cannot_be_nominated_again() {
+        UUID grace = f.votedOn(Choice.YES, Choice.YES, Choice.YES);
+        assertEquals(NomineeStatus.ELECTED, f.nominee(grace).status());
+        int nominees = f.nomineeMap.size();
+
+        ProblemException elected =
+                assertThrows(ProblemException.class, () -> f.nominate("alan", "Grace Hopper", " GRACE@example.org"));
+
+        assertEquals(409, elected.status().getCode());
+        assertTrue(
+                elected.getMessage().contains("Grace Hopper has already been elected a Fellow"), elected.getMessage());
+        assertEquals(nominees, f.nomineeMap.size(), "no second nominee, so no second election");
+        assertTrue(f.mails.to("alan@example.org").isEmpty());
+
+        f.electing.accept(f.token(Voting.ACCEPTANCE), "Grace Hopper");
+        ProblemException fellow =
+                assertThrows(ProblemException.class, () -> f.nominate("alan", "Grace Hopper", "grace@example.org"));
+        assertEquals(409, fellow.status().getCode());
+        assertTrue(fellow.getMessage().contains("is already a Fellow"), fellow.getMessage());
+        assertEquals(nominees, f.nomineeMap.size());
     }
 
     @Test

@@ -170,6 +170,11 @@ class FellowsIT {
                 "select body from mail_outbox where recipient = 'grace@example.org' and subject = 'You have been elected a Fellow'");
         Matcher accept = Pattern.compile("/fellows/accept/([A-Za-z0-9_-]{43})").matcher(invitation);
         assertTrue(accept.find(), invitation);
+        // elected, her answer pending: nominating her again is refused (she would be elected twice)
+        ProblemException twice =
+                assertThrows(ProblemException.class, () -> nominate("erin", "Grace Hopper", "Grace@Example.org"));
+        assertEquals(409, twice.status().getCode());
+        assertTrue(twice.getMessage().contains("already been elected"), twice.getMessage());
         assertEquals(
                 3,
                 count(
