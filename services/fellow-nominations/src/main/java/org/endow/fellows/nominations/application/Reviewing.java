@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,9 @@ public class Reviewing {
             throw ProblemException.invalidField("references", "name three people who can speak to the contributions");
         }
         Nomination nomination = nominations.find(nominationId).orElseThrow();
+        while (nomination.supersededBy() != null) { // merged: the nominator's standing nomination takes them
+            nomination = nominations.find(nomination.supersededBy()).orElseThrow();
+        }
         nominations.update(nomination.withReferences(references));
         Nominee nominee = nominees.lock(nomination.nomineeId()).orElseThrow();
         if (nominee.status() == org.endow.fellows.nominations.model.NomineeStatus.REFERENCES_REQUESTED) {
@@ -125,7 +129,11 @@ public class Reviewing {
         return nominee;
     }
 
-    /** Staff: {@code from} is the same person as {@code into}; its nominations endorse {@code into}. */
+    /**
+     * Staff: {@code from} is the same person as {@code into}; its nominations endorse {@code into}. A
+     * nominator who nominated both keeps one endorsement: the earlier nomination stands, the later is
+     * kept superseded by it (its text stays for the record; it is not listed, counted or mailed).
+     */
     @Transactional
     public Nominee merge(String staff, UUID from, UUID into) {
         Nominee target = nominees.lock(into).orElseThrow(() -> ProblemException.notFound("No nominee " + into));
@@ -137,11 +145,32 @@ public class Reviewing {
         } catch (Nominee.IllegalTransition e) {
             throw ProblemException.conflict(e.getMessage());
         }
+        Map<String, Nomination> standing = new HashMap<>();
+        for (Nomination n : nominations.of(into)) {
+            standing.put(n.nominatorAccount(), n);
+        }
+        StringBuilder details = new StringBuilder("into " + into);
         for (Nomination n : nominations.of(from)) {
-            nominations.update(n.movedTo(into));
+            Nomination moved = n.movedTo(into);
+            Nomination other = standing.get(n.nominatorAccount());
+            if (other == null) {
+                nominations.update(moved);
+                continue;
+            }
+            // one nominator, both addresses: their first nomination stands, the second is kept superseded
+            Nomination first = moved.before(other) ? moved : other;
+            Nomination second = first == moved ? other : moved;
+            nominations.update(second.supersededBy(first));
+            nominations.update(first);
+            details.append("; ")
+                    .append(n.nominatorAccount())
+                    .append("'s nomination ")
+                    .append(second.id())
+                    .append(" superseded by their earlier ")
+                    .append(first.id());
         }
         nominees.update(merged);
-        audit.record(staff, "nominee.merged", "nominee:" + from, "into " + into, clock.instant());
+        audit.record(staff, "nominee.merged", "nominee:" + from, details.toString(), clock.instant());
         return target;
     }
 

@@ -18,7 +18,7 @@ import org.endow.fellows.nominations.model.Nominations;
 class JdbcNominations implements Nominations {
 
     private static final String COLUMNS =
-            "id, nominee_id, nominator_account, nominator_name, nominator_email, statement, submitted_at";
+            "id, nominee_id, nominator_account, nominator_name, nominator_email, statement, submitted_at, superseded_by";
 
     private final JdbcOperations jdbc;
 
@@ -28,7 +28,7 @@ class JdbcNominations implements Nominations {
 
     @Override
     public void add(Nomination n) {
-        Sql.update(jdbc, "insert into nomination (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", s -> {
+        Sql.update(jdbc, "insert into nomination (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)", s -> {
             s.setObject(1, n.id());
             s.setObject(2, n.nomineeId());
             s.setString(3, n.nominatorAccount());
@@ -36,15 +36,17 @@ class JdbcNominations implements Nominations {
             s.setString(5, n.nominatorEmail());
             s.setString(6, n.statement());
             s.setTimestamp(7, Timestamp.from(n.submittedAt()));
+            s.setObject(8, n.supersededBy());
         });
         references(n);
     }
 
     @Override
     public void update(Nomination n) {
-        Sql.update(jdbc, "update nomination set nominee_id = ? where id = ?", s -> {
+        Sql.update(jdbc, "update nomination set nominee_id = ?, superseded_by = ? where id = ?", s -> {
             s.setObject(1, n.nomineeId());
-            s.setObject(2, n.id());
+            s.setObject(2, n.supersededBy());
+            s.setObject(3, n.id());
         });
         Sql.update(jdbc, "delete from nomination_reference where nomination_id = ?", s -> s.setObject(1, n.id()));
         references(n);
@@ -78,7 +80,8 @@ class JdbcNominations implements Nominations {
     public List<Nomination> of(UUID nominee) {
         return Sql.list(
                 jdbc,
-                "select " + COLUMNS + " from nomination where nominee_id = ? order by submitted_at",
+                "select " + COLUMNS
+                        + " from nomination where nominee_id = ? and superseded_by is null order by submitted_at",
                 s -> s.setObject(1, nominee),
                 this::map);
     }
@@ -87,7 +90,9 @@ class JdbcNominations implements Nominations {
     public List<Nomination> by(String account) {
         return Sql.list(
                 jdbc,
-                "select " + COLUMNS + " from nomination where nominator_account = ? order by submitted_at desc",
+                "select " + COLUMNS
+                        + " from nomination where nominator_account = ? and superseded_by is null"
+                        + " order by submitted_at desc",
                 s -> s.setString(1, account),
                 this::map);
     }
@@ -107,6 +112,7 @@ class JdbcNominations implements Nominations {
                 rs.getString("nominator_email"),
                 rs.getString("statement"),
                 references,
-                rs.getTimestamp("submitted_at").toInstant());
+                rs.getTimestamp("submitted_at").toInstant(),
+                rs.getObject("superseded_by", UUID.class));
     }
 }

@@ -10,9 +10,12 @@ public interface Nominations {
 
     void update(Nomination nomination);
 
+    /** Any nomination, superseded or not. */
     Optional<Nomination> find(UUID id);
 
+    /** The nominee's standing nominations (one per nominator; superseded ones left out). */
     List<Nomination> of(UUID nominee);
 
+    /** The nominator's standing nominations. */
     List<Nomination> by(String nominatorAccount);
 }

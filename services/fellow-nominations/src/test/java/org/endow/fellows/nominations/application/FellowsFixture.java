@@ -134,14 +134,14 @@ final class FellowsFixture {
         @Override
         public List<Nomination> of(UUID nominee) {
             return nominationMap.values().stream()
-                    .filter(n -> n.nomineeId().equals(nominee))
+                    .filter(n -> n.nomineeId().equals(nominee) && n.supersededBy() == null)
                     .toList();
         }
 
         @Override
         public List<Nomination> by(String nominatorAccount) {
             return nominationMap.values().stream()
-                    .filter(n -> n.nominatorAccount().equals(nominatorAccount))
+                    .filter(n -> n.nominatorAccount().equals(nominatorAccount) && n.supersededBy() == null)
                     .toList();
         }
     };

@@ -135,6 +135,63 @@ class NominatingTest {
     }
 
     @Test
+    void a_nominator_who_nominated_both_addresses_keeps_one_standing_nomination_after_the_merge() {
+        UUID work = f.nominate("ada", "Grace Hopper", "grace@navy.example")
+                .nominee()
+                .id();
+        UUID home =
+                f.nominate("ada", "Grace Hopper", "grace@example.org").nominee().id();
+        f.nominate("alan", "Grace Hopper", "grace@example.org");
+        f.reviewing.requestReferences("m1", home); // ada's link is for her second nomination
+        String adasLink = f.token(Reviewing.REFERENCES);
+
+        f.reviewing.merge("staff", work, home);
+
+        assertEquals(
+                List.of("ada", "alan"),
+                f.nominations.of(home).stream()
+                        .map(Nomination::nominatorAccount)
+                        .sorted()
+                        .toList(),
+                "one endorsement per nominator");
+        assertEquals(1, f.nominating.mine("ada").size());
+        assertTrue(f.reviewing.auditLog(10).stream()
+                .anyMatch(
+                        e -> e.action().equals("nominee.merged") && e.details().contains("superseded")));
+
+        // her link still works: the references go to the nomination that stands
+        f.reviewing.addReferences(
+                adasLink,
+                List.of(
+                        new Nomination.Reference("Guido", "guido@example.org", "co-maintainer"),
+                        new Nomination.Reference("Barry", "barry@example.org", "mentee"),
+                        new Nomination.Reference("Raymond", "raymond@example.org", "co-author")));
+        Nomination adas = f.nominations.of(home).stream()
+                .filter(n -> n.nominatorAccount().equals("ada"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(3, adas.references().size());
+        Nomination second = f.nominationMap.values().stream()
+                .filter(n -> n.nominatorAccount().equals("ada") && !n.id().equals(adas.id()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(adas.id(), second.supersededBy(), "kept, superseded by her first nomination");
+        assertEquals(home, second.nomineeId());
+        assertTrue(adas.submittedAt().compareTo(second.submittedAt()) <= 0);
+
+        f.inReview();
+        for (String member : List.of("m1", "m2", "m3")) {
+            f.voting.vote(member, home, org.endow.kernel.voting.Choice.YES);
+        }
+        assertEquals(
+                1,
+                f.mails.to("ada@example.org").stream()
+                        .filter(m -> m.subject().endsWith(": elected"))
+                        .count(),
+                "one decision mail");
+    }
+
+    @Test
     void staff_merge_two_nominees_who_are_the_same_person_and_their_nominators_follow_the_merged_one() {
         UUID work = f.nominate("ada", "Grace Hopper", "grace@navy.example")
                 .nominee()

@@ -38,9 +38,10 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /**
  * The Fellow process against a real PostgreSQL with a clock the test moves: two nominations of one
- * person merged into one nominee, references requested and supplied, a vote with a conflict closed
- * at the window's end, acceptance onto the roster with FellowElected; another nominee carried over
- * and expired a year later; a double vote, a late vote and a nominee reading their nomination.
+ * person merged into one nominee (a nominator of both addresses keeps one standing nomination),
+ * references requested and supplied, a vote with a conflict closed at the window's end, acceptance
+ * onto the roster with FellowElected; another nominee carried over and expired a year later; a
+ * double vote, a late vote and a nominee reading their nomination.
  */
 class FellowsIT {
 
@@ -97,11 +98,19 @@ class FellowsIT {
         assertEquals("2026-Q4", first.nominee().cycle().label());
         // a third nominates her under another address: staff merge the two nominees
         var third = nominate("carol", "Grace B. Hopper", "grace@navy.example");
+        nominate("alice", "Grace Hopper", "grace@navy.example"); // alice nominated both addresses
         reviewing.merge("staff", third.nominee().id(), first.nominee().id());
         assertEquals(
                 3,
-                count("select count(*) from nomination where nominee_id = '"
-                        + first.nominee().id() + "'"));
+                count("select count(*) from nomination where superseded_by is null and nominee_id = '"
+                        + first.nominee().id() + "'"),
+                "one standing nomination per nominator");
+        assertEquals(
+                first.nomination().id().toString(),
+                text("select superseded_by from nomination where nominator_account = 'alice'"
+                        + " and superseded_by is not null"),
+                "alice's second nomination is kept, superseded by her first");
+        assertEquals(1, context.getBean(Nominating.class).mine("alice").size());
         assertEquals(
                 "Grace Hopper",
                 context.getBean(Nominating.class)
