@@ -122,15 +122,22 @@ class FundedItemsView {
     record Transparency(
             List<Figures> items,
             List<Income> incomeByMonth,
-            long restrictedMinor,
-            long unrestrictedMinor,
+            @io.micronaut.core.annotation.Nullable List<Totals> totals,
             @io.micronaut.core.annotation.Nullable List<RecentGift> recentGifts) {
         Transparency {
             items = items == null ? List.of() : items;
             incomeByMonth = incomeByMonth == null ? List.of() : incomeByMonth;
+            totals = totals == null ? List.of() : totals;
             recentGifts = recentGifts == null ? List.of() : recentGifts;
         }
     }
+
+    /** Raised in one currency (one entry per currency: never summed across them). */
+    @Serdeable
+    record Totals(String currency, long restrictedMinor, long unrestrictedMinor) {}
+
+    /** A currency's totals as the page shows them. */
+    record TotalLine(String currency, String restricted, String unrestricted) {}
 
     @Serdeable
     record RecentGift(
@@ -165,11 +172,7 @@ class FundedItemsView {
     record IncomeBar(String month, String source, String amount, int percent) {}
 
     record TransparencyPage(
-            List<ItemCard> items,
-            List<IncomeBar> income,
-            String restricted,
-            String unrestricted,
-            List<GiftLine> gifts) {
+            List<ItemCard> items, List<IncomeBar> income, List<TotalLine> totals, List<GiftLine> gifts) {
         static TransparencyPage of(Transparency t) {
             List<ItemCard> items = t.items().stream()
                     .map(f -> ItemCard.of(new Item(
@@ -212,8 +215,12 @@ class FundedItemsView {
             return new TransparencyPage(
                     items,
                     income,
-                    Amounts.format(t.restrictedMinor(), "USD"),
-                    Amounts.format(t.unrestrictedMinor(), "USD"),
+                    t.totals().stream()
+                            .map(r -> new TotalLine(
+                                    r.currency(),
+                                    Amounts.format(r.restrictedMinor(), r.currency()),
+                                    Amounts.format(r.unrestrictedMinor(), r.currency())))
+                            .toList(),
                     gifts);
         }
     }

@@ -22,7 +22,7 @@ public class ViewingItemBalances {
     private final Journal journal;
     private final Availability availability;
 
-    ViewingItemBalances(FundedItems items, Journal journal, Availability availability) {
+    public ViewingItemBalances(FundedItems items, Journal journal, Availability availability) {
         this.items = items;
         this.journal = journal;
         this.availability = availability;

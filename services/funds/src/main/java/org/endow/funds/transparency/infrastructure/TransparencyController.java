@@ -100,8 +100,7 @@ class TransparencyController {
     record TransparencyResponse(
             List<ItemResponse> items,
             List<IncomeFigures> incomeByMonth,
-            long restrictedMinor,
-            long unrestrictedMinor,
+            List<Totals> totals,
             List<RecentGift> recentGifts) {
         static TransparencyResponse of(Transparency t) {
             return new TransparencyResponse(
@@ -110,8 +109,12 @@ class TransparencyController {
                             .map(l ->
                                     new IncomeFigures(l.month().toString(), l.source(), l.amountMinor(), l.currency()))
                             .toList(),
-                    t.restricted().minor(),
-                    t.unrestricted().minor(),
+                    t.totals().stream()
+                            .map(r -> new Totals(
+                                    r.currency(),
+                                    r.restricted().minor(),
+                                    r.unrestricted().minor()))
+                            .toList(),
                     t.recentGifts().stream()
                             .map(g -> new RecentGift(
                                     g.shownAs(),
@@ -133,6 +136,13 @@ class TransparencyController {
             String currency,
             @io.micronaut.core.annotation.Nullable String dedication,
             java.time.Instant receivedAt) {}
+
+    /**
+     * Raised in one currency, for earmarked items and for the general fund; one entry per currency,
+     * never summed across currencies.
+     */
+    @Serdeable
+    record Totals(String currency, long restrictedMinor, long unrestrictedMinor) {}
 
     @Serdeable
     record IncomeFigures(String month, String source, long amountMinor, String currency) {}
