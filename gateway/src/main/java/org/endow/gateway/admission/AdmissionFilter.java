@@ -72,7 +72,8 @@ class AdmissionFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        String path = request.getPath();
+        // the path the router will match: /signin/ is /signin, and takes a permit of the passwords lane
+        String path = PathPattern.routed(request.getPath());
         if (matches(NEVER_REFUSED, path)) {
             return chain.proceed(request);
         }

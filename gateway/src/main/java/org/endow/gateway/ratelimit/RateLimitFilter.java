@@ -52,7 +52,8 @@ public class RateLimitFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        String path = request.getPath();
+        // the path the router will match: /signin/ is /signin, and is limited as /signin
+        String path = PathPattern.routed(request.getPath());
         String method = request.getMethodName().toUpperCase(Locale.ROOT);
         for (Limit limit : limits) {
             if (limit.applies(method, path)) {

@@ -53,6 +53,19 @@ public final class PathPattern {
         return false;
     }
 
+    /**
+     * The path as Micronaut's router matches it, for the filters that must see what the route will: the router takes
+     * {@code /signin/} for {@code /signin} (one trailing slash is dropped), so {@code POST /signin/} reached the
+     * sign-in form while the rate limits and the passwords lane compared {@code /signin/} and let it pass. The router
+     * drops nothing else: {@code /signin//}, {@code //signin}, {@code /SIGNIN}, {@code /sign%69n} and {@code
+     * /signin;x} are not found (404), here and in the services the gateway forwards to (the same router), so they are
+     * left as they are.
+     */
+    public static String routed(String path) {
+        int last = path.length() - 1;
+        return last > 0 && path.charAt(last) == '/' ? path.substring(0, last) : path;
+    }
+
     public boolean matches(String path) {
         return switch (shape) {
             case EXACT -> literal.equals(path);

@@ -74,4 +74,14 @@ class PathPatternTest {
         assertTrue(PathPattern.anyMatches(PathPattern.all(List.of("/signin", "/api/**")), "/signin"));
         assertFalse(PathPattern.anyMatches(PathPattern.all(List.of("/signin", "/api/**")), "/give"));
     }
+
+    @Test
+    void a_path_is_matched_as_the_router_matches_it_with_one_trailing_slash_dropped() {
+        assertEquals("/signin", PathPattern.routed("/signin/"));
+        assertEquals("/api/auth/token", PathPattern.routed("/api/auth/token/"));
+        assertEquals("/signin", PathPattern.routed("/signin"));
+        assertEquals("/", PathPattern.routed("/"));
+        assertEquals("/signin/", PathPattern.routed("/signin//"), "the router does not find /signin// (404)");
+        assertTrue(PathPattern.of("/signin").matches(PathPattern.routed("/signin/")));
+    }
 }
