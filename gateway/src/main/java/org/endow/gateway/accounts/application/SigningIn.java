@@ -80,7 +80,9 @@ public class SigningIn {
                         "Enter the 6-digit code from your authenticator app",
                         List.of(new Problem.FieldError("code", "Enter the 6-digit code from your authenticator app")));
             }
-            if (!factor.get().accept(code, now)) {
+            // accepted against what was read, then used up only if no other sign-in used it meanwhile
+            if (!factor.get().accept(code, now)
+                    || !secondFactors.use(account.id(), factor.get().lastUsedStep())) {
                 account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
                 accounts.update(account);
                 throw new ProblemException(
@@ -89,7 +91,6 @@ public class SigningIn {
                         "That code is wrong, expired or already used",
                         List.of(new Problem.FieldError("code", "That code is wrong, expired or already used")));
             }
-            secondFactors.save(factor.get());
         }
         account.signedIn(now);
         accounts.update(account);

@@ -84,6 +84,20 @@ class JdbcSecondFactors implements SecondFactors {
                 });
     }
 
+    @Override
+    public boolean use(AccountId account, long step) {
+        return jdbc.prepareStatement(
+                        "update second_factor set last_used_step = ?"
+                                + " where account_id = ? and enabled_at is not null and last_used_step < ?",
+                        statement -> {
+                            statement.setLong(1, step);
+                            statement.setObject(2, account.value());
+                            statement.setLong(3, step);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
     private byte[] seal(byte[] secret, UUID account) {
         try {
             byte[] nonce = new byte[12];

@@ -25,4 +25,14 @@ final class InMemorySecondFactors implements SecondFactors {
                 factor.account(),
                 new SecondFactor(factor.account(), factor.secret(), factor.enabledAt(), factor.lastUsedStep()));
     }
+
+    @Override
+    public boolean use(AccountId account, long step) {
+        SecondFactor factor = factors.get(account);
+        if (factor == null || !factor.enabled() || factor.lastUsedStep() >= step) {
+            return false;
+        }
+        save(new SecondFactor(account, factor.secret(), factor.enabledAt(), step));
+        return true;
+    }
 }
