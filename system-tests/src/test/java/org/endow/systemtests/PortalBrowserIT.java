@@ -103,7 +103,9 @@ class PortalBrowserIT {
         fill("password", "not my passphrase at all");
         submit();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")));
-        assertEquals("Wrong email or password", error.getText());
+        assertEquals(
+                "Wrong email or password. After 5 wrong passwords in a row an account is locked for 15 minutes.",
+                error.getText());
         screenshot("signin-error");
 
         fill("password", password);

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.endow.platform.problem.Problem;
 import org.endow.platform.problem.ProblemException;
 
 /**
- * Checks an email and password. Unknown email and wrong password get the same answer, and an
- * unknown email still costs a hash, so neither the answer nor its timing tells which accounts exist.
+ * Checks an email and password. Unknown email, wrong password and a locked account get the same answer, and each
+ * costs a hash, so neither the answer nor its timing tells which accounts exist (ADR 0004).
  */
 @Singleton
 public class SigningIn {
@@ -30,6 +31,7 @@ public class SigningIn {
     private final Clock clock;
     private final SecondFactors secondFactors;
     private final String decoyHash;
+    private final String refusal;
 
     SigningIn(Accounts accounts, PasswordHasher hasher, AccountRules rules, Clock clock, SecondFactors secondFactors) {
         this.accounts = accounts;
@@ -38,6 +40,8 @@ public class SigningIn {
         this.rules = rules;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy password that matches nothing");
+        this.refusal = "Wrong email or password. After " + rules.maxFailedSignIns()
+                + " wrong passwords in a row an account is locked for " + inWords(rules.lockFor()) + ".";
     }
 
     /** ProblemException is not rolled back: the failed-attempt counter must survive the 401. */
@@ -59,14 +63,13 @@ public class SigningIn {
             throw refused();
         }
         Account account = found.get();
+        boolean rightPassword = hasher.matches(password == null ? "" : password, account.passwordHash());
         if (account.isLocked(now)) {
-            throw new ProblemException(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Account locked",
-                    "Too many wrong passwords: try again after " + account.lockedUntil(),
-                    List.of());
+            // the answer (and cost) of an unknown email, whatever the password: a lock-out message would tell that
+            // the account exists, and one kept for the right password that a guess was right
+            throw refused();
         }
-        if (password == null || !hasher.matches(password, account.passwordHash())) {
+        if (password == null || !rightPassword) {
             account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
             accounts.update(account);
             throw refused();
@@ -97,7 +100,23 @@ public class SigningIn {
         return account;
     }
 
-    private static ProblemException refused() {
-        return new ProblemException(HttpStatus.UNAUTHORIZED, "Sign-in failed", "Wrong email or password", List.of());
+    /**
+     * The one answer to an unknown email, a wrong password and any attempt on a locked account. It says that an
+     * account locks, so that its holder, refused while it is locked, knows why the right password did not work.
+     */
+    private ProblemException refused() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "Sign-in failed", refusal, List.of());
+    }
+
+    /** "15 minutes", "1 hour", "90 seconds". */
+    static String inWords(Duration period) {
+        long seconds = period.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds == 3600 ? "1 hour" : seconds / 3600 + " hours";
+        }
+        if (seconds % 60 == 0) {
+            return seconds == 60 ? "1 minute" : seconds / 60 + " minutes";
+        }
+        return seconds + " seconds";
     }
 }

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.endow.gateway.accounts.model.Account;
 import org.endow.gateway.accounts.model.AccountId;
 import org.endow.gateway.accounts.model.AccountRules;
 import org.endow.gateway.accounts.model.Email;
 import org.endow.gateway.accounts.model.MfaPolicy;
+import org.endow.gateway.accounts.model.PasswordHasher;
 import org.endow.gateway.accounts.model.Role;
 import org.endow.gateway.accounts.model.Totp;
 import org.endow.platform.problem.ProblemException;
@@ -124,15 +126,43 @@ class AccountsUseCasesTest {
     }
 
     @Test
-    void too_many_wrong_passwords_lock_the_account_for_a_while() {
+    void too_many_wrong_passwords_lock_the_account_for_a_while_without_telling_that_it_exists() {
         signingUp.signUp(new SignUpCommand("ada@example.org", "Ada", PASSWORD));
         for (int i = 0; i < 3; i++) {
             assertThrows(ProblemException.class, () -> signingIn.signIn("ada@example.org", "wrong password!"));
         }
+        ProblemException unknown =
+                assertThrows(ProblemException.class, () -> signingIn.signIn("bob@example.org", "wrong password!"));
 
-        ProblemException locked =
-                assertThrows(ProblemException.class, () -> signingIn.signIn("ada@example.org", PASSWORD));
-        assertEquals(429, locked.status().getCode());
+        // locked: a wrong password, and the right one, get what an unknown email gets, at the cost of one hash as
+        // for an unknown email (the lock tells nobody that the account exists, nor that a guess was right)
+        AtomicInteger hashes = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return InMemoryAccounts.PLAIN.hash(password);
+            }
+
+            @Override
+            public boolean matches(String password, String hash) {
+                hashes.incrementAndGet();
+                return InMemoryAccounts.PLAIN.matches(password, hash);
+            }
+        };
+        SigningIn counted = new SigningIn(store, counting, rules, clock, factors);
+        for (String password : new String[] {"wrong password!", PASSWORD, null}) {
+            int before = hashes.get();
+            ProblemException locked =
+                    assertThrows(ProblemException.class, () -> counted.signIn("ada@example.org", password));
+            assertEquals(before + 1, hashes.get(), "one password check");
+            assertEquals(unknown.status(), locked.status());
+            assertEquals(unknown.getMessage(), locked.getMessage());
+            assertEquals(unknown.errors(), locked.errors());
+        }
+        assertEquals(401, unknown.status().getCode());
+        assertEquals(
+                "Wrong email or password. After 3 wrong passwords in a row an account is locked for 15 minutes.",
+                unknown.getMessage());
 
         clock.advance(Duration.ofMinutes(16));
         assertEquals("Ada", signingIn.signIn("ada@example.org", PASSWORD).displayName());
