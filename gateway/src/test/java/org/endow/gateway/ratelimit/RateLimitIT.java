@@ -23,17 +23,25 @@ import org.junit.jupiter.api.Test;
 class RateLimitIT {
 
     static final HttpClient http = HttpClient.newHttpClient();
+    /** As shipped: the client is the TCP peer. */
     static EmbeddedServer gateway;
+    /** As deployed behind ingress-nginx, which sets X-Real-IP to the address it was called from. */
+    static EmbeddedServer behindProxy;
 
     @BeforeAll
     static void start() {
         gateway = ApplicationContext.run(EmbeddedServer.class, properties("gateway_ratelimits"));
+        Map<String, Object> proxied = properties("gateway_ratelimits_proxied");
+        proxied.put("micronaut.server.client-address-header", "X-Real-IP");
+        behindProxy = ApplicationContext.run(EmbeddedServer.class, proxied);
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.getApplicationContext().close();
+        for (EmbeddedServer server : new EmbeddedServer[] {gateway, behindProxy}) {
+            if (server != null) {
+                server.getApplicationContext().close();
+            }
         }
     }
 
@@ -48,6 +56,9 @@ class RateLimitIT {
         p.put("endow.jwt.private-key", keys.privateKeyPem());
         p.put("endow.accounts.admin-password", "rate limit test admin password");
         p.put("micronaut.server.port", -1);
+        p.put("endow.gateway.ratelimits.probe.paths", List.of("/probe"));
+        p.put("endow.gateway.ratelimits.probe.requests", 2);
+        p.put("endow.gateway.ratelimits.probe.per", "1h");
         return p;
     }
 
@@ -77,6 +88,38 @@ class RateLimitIT {
         }
     }
 
+    @Test
+    void behind_a_proxy_that_sets_x_real_ip_each_client_has_its_own_bucket() throws Exception {
+        // every request comes from the proxy's address: without the header each client would share its bucket
+        for (int i = 0; i < 2; i++) {
+            assertNotEquals(
+                    429, post(behindProxy, "/probe", "X-Real-IP", "203.0.113.7").statusCode());
+        }
+        assertEquals(
+                429, post(behindProxy, "/probe", "X-Real-IP", "203.0.113.7").statusCode());
+
+        assertNotEquals(
+                429,
+                post(behindProxy, "/probe", "X-Real-IP", "203.0.113.8").statusCode(),
+                "another client behind the same proxy has its own bucket");
+        assertNotEquals(
+                429,
+                post(behindProxy, "/probe", "X-Forwarded-For", "203.0.113.7").statusCode(),
+                "only the configured header names the client: without it, the proxy's address does");
+    }
+
+    @Test
+    void without_the_setting_no_header_names_the_client() throws Exception {
+        // a client could send any of these to get a fresh bucket per request
+        assertNotEquals(
+                429, post(gateway, "/probe", "X-Real-IP", "198.51.100.1").statusCode());
+        assertNotEquals(
+                429, post(gateway, "/probe", "X-Forwarded-For", "198.51.100.2").statusCode());
+        assertEquals(
+                429, post(gateway, "/probe", "Forwarded", "for=198.51.100.3").statusCode());
+        assertEquals(429, post(gateway, "/probe", "X-Real-IP", "198.51.100.4").statusCode());
+    }
+
     /** {@code requests} POSTs cycling through {@code spent} pass; then each of {@code spent} and {@code same} is 429. */
     static void assertLimited(int requests, List<String> spent, List<String> same) throws Exception {
         for (int i = 0; i < requests; i++) {
@@ -92,8 +135,13 @@ class RateLimitIT {
     }
 
     static HttpResponse<String> post(String path) throws Exception {
+        return post(gateway, path, "X-Test", "-");
+    }
+
+    static HttpResponse<String> post(EmbeddedServer server, String path, String header, String value) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.getPort() + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                        .header(header, value)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("email=a%40example.org&password=x"))
                         .build(),
