@@ -345,7 +345,8 @@ class GrantsPortalController {
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "categories",
-                grants.get(PortalPages.token(request), "/api/grants/categories").list());
+                categoriesShown(grants.get(PortalPages.token(request), "/api/grants/categories")
+                        .list()));
         model.put("form", form);
         model.put("errors", errors);
         model.put("id", id);
@@ -488,6 +489,20 @@ class GrantsPortalController {
             case "budgetLines" -> "budget";
             default -> field;
         };
+    }
+
+    /** The categories as the service sent them, each with its cap as people read it ({@code cap}: "1,400,000 JPY"). */
+    static List<Map<String, Object>> categoriesShown(List<?> categories) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Object category : categories) {
+            if (category instanceof Map<?, ?> c) {
+                Map<String, Object> row = new HashMap<>();
+                c.forEach((k, v) -> row.put(String.valueOf(k), v));
+                row.put("cap", money(c.get("capMinor"), c.get("currency")));
+                shown.add(row);
+            }
+        }
+        return shown;
     }
 
     static String money(Object minor, Object currency) {
