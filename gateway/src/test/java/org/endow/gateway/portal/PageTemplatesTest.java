@@ -1,0 +1,104 @@
+package org.endow.gateway.portal;
+
+import static org.endow.gateway.portal.PageTemplates.render;
+import static org.endow.gateway.portal.PageTemplates.text;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Pages that show the services' values as people read them: days, instants and names of states in words. */
+class PageTemplatesTest {
+
+    @Test
+    void the_fellows_review_page_gives_the_cycle_days_and_the_vote_in_words() {
+        Map<String, Object> nominee = new HashMap<>();
+        nominee.put("id", "n1");
+        nominee.put("name", "Grace Hopper");
+        nominee.put("status", "VERIFIED");
+        nominee.put("endorsements", List.of());
+        nominee.put("votesCast", 2);
+        nominee.put("myVote", "CONFLICT");
+        nominee.put("links", List.of());
+        Map<String, Object> page = new HashMap<>();
+        page.put("cycle", "2027-Q1");
+        page.put("cutOff", "2027-02-20");
+        page.put("reviewEnd", "2027-03-15");
+        page.put("votingOpen", true);
+        page.put("members", 3);
+        page.put("nominees", List.of(nominee));
+
+        String html = render("fellows/review", Map.of("page", page, "isStaff", false));
+
+        String text = text(html);
+        assertTrue(text.contains("nominations up to 20 Feb 2027; votes until 15 Mar 2027"), text);
+        assertTrue(html.contains("data-testid=\"my-vote\">Conflict of interest</strong>"), html);
+        assertFalse(text.contains("2027-02-20"), text);
+    }
+
+    @Test
+    void the_staff_donations_page_filters_by_states_in_words_and_dates_each_gift_as_people_read_it() {
+        Map<String, Object> gift = new HashMap<>();
+        gift.put("id", "d1");
+        gift.put("pledgedAt", "2026-11-23T22:47:10.123456Z");
+        gift.put("donorName", "Ada");
+        gift.put("guest", false);
+        gift.put("fundCode", "general");
+        gift.put("method", "CARD");
+        gift.put("amount", "50.00 USD");
+        gift.put("status", "AWAITING_PAYMENT");
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", List.of(gift));
+        model.put("audit", List.of());
+        model.put("q", "");
+        model.put("status", "AWAITING_PAYMENT");
+        model.put("fund", "");
+        model.put("csv", "/api/donations/staff/donations.csv?q=");
+        model.put("error", null);
+
+        String html = render("staff/donations", model);
+
+        assertTrue(
+                html.contains("<option value=\"AWAITING_PAYMENT\" selected=\"selected\">Awaiting payment</option>"),
+                html);
+        assertTrue(html.contains("<td>23 Nov 2026</td>"), html);
+        assertFalse(text(html).contains("2026-11-23"), html);
+    }
+
+    @Test
+    void the_staff_ledger_names_kinds_in_words_and_says_when_in_utc_to_the_minute() {
+        Map<String, Object> line = new HashMap<>();
+        line.put("account", "cash");
+        line.put("fundCode", "general");
+        line.put("debit", "10.00 USD");
+        line.put("credit", "");
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("kind", "DONATION_CHARGED_BACK");
+        entry.put("fundCode", "general");
+        entry.put("description", "Chargeback");
+        entry.put("occurredAt", "2026-11-23T10:00:42.123Z");
+        entry.put("lines", List.of(line));
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", List.of());
+        model.put("entries", List.of(entry));
+        model.put("audit", List.of());
+        model.put("rates", List.of());
+        model.put("filter", Map.of("fund", "", "kind", "DONATION_CHARGED_BACK", "from", "", "to", ""));
+        model.put("kinds", List.of("DONATION_PLEDGED", "DONATION_CHARGED_BACK"));
+        model.put("done", null);
+        model.put("errors", Map.of());
+        model.put("error", null);
+
+        String html = render("staff/funds", model);
+
+        assertTrue(
+                html.contains(
+                        "<option value=\"DONATION_CHARGED_BACK\" selected=\"selected\">Donation charged back</option>"),
+                html);
+        assertTrue(html.contains("<td>23 Nov 2026, 10:00 UTC</td>"), html);
+        assertFalse(text(html).contains("2026-11-23"), html);
+    }
+}
