@@ -25,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -63,7 +63,7 @@ public class InboxConsumer implements AutoCloseable {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
-    private KafkaProducer<String, byte[]> deadLetters;
+    private Producer<String, byte[]> deadLetters;
     /** The next wait of each partition that stopped in its last rounds (the consumer thread's only). */
     private final Map<TopicPartition, Duration> stallOf = new HashMap<>();
     /** The offsets committed last, per partition (the consumer thread's only). */
@@ -602,7 +602,7 @@ public class InboxConsumer implements AutoCloseable {
         }
     }
 
-    private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
+    private synchronized Producer<String, byte[]> deadLetterProducer() {
         if (deadLetters == null) {
             deadLetters = clients.producer("dead-letters");
         }

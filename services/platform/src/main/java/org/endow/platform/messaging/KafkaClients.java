@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,7 +36,7 @@ public class KafkaClients {
     }
 
     /** acks=all with idempotence: no loss and no duplicate from producer retries, order kept per key. */
-    public KafkaProducer<String, byte[]> producer(String purpose) {
+    public Producer<String, byte[]> producer(String purpose) {
         Properties config = new Properties();
         config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.endow.platform.messaging.OutboxMessages.PendingMessage;
@@ -36,7 +38,7 @@ public class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
-    private KafkaProducer<String, byte[]> producer;
+    private Producer<String, byte[]> producer;
 
     OutboxRelay(
             OutboxMessages messages,
@@ -112,14 +114,32 @@ public class OutboxRelay implements AutoCloseable {
         if (pending.isEmpty()) {
             return new Round(0, null);
         }
-        KafkaProducer<String, byte[]> kafka = producer();
+        Producer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> sends = new ArrayList<>(pending.size());
+        // set by the producer's I/O thread when a send of this round failed: nothing after it may leave
+        AtomicReference<Exception> refused = new AtomicReference<>();
         String failure = null;
         for (PendingMessage message : pending) {
+            if (refused.get() != null) {
+                break;
+            }
+            Future<RecordMetadata> send;
             try {
-                sends.add(kafka.send(toRecord(message)));
+                send = kafka.send(toRecord(message), (metadata, error) -> {
+                    if (error != null) {
+                        refused.compareAndSet(null, error);
+                    }
+                });
             } catch (RuntimeException e) {
                 failure = rootMessage(e);
+                break;
+            }
+            sends.add(send);
+            // KafkaProducer.send throws for little: a metadata timeout (max.block.ms), a record too large and the
+            // like come back as a future that has failed already. A later row sent after it would reach the broker
+            // before this one does next round (DonationReceived before DonationPledged), and each further send of a
+            // round against a missing broker would block max.block.ms again, holding the lock and the transaction.
+            if (send.isDone() && failedAlready(send)) {
                 break;
             }
         }
@@ -144,6 +164,19 @@ public class OutboxRelay implements AutoCloseable {
         return new Round(sent.size(), failure);
     }
 
+    /** Whether a send that is done failed (it does not wait: {@code get} of a done future returns at once). */
+    private static boolean failedAlready(Future<RecordMetadata> sent) {
+        try {
+            sent.get();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     private static ProducerRecord<String, byte[]> toRecord(PendingMessage message) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(message.topic(), message.key(), Headers.bytes(message.envelope()));
@@ -154,7 +187,7 @@ public class OutboxRelay implements AutoCloseable {
         return record;
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = clients.producer("outbox");
         }

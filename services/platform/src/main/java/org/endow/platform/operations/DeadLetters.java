@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.endow.platform.audit.AuditRecords;
 import org.endow.platform.messaging.KafkaClients;
@@ -37,7 +37,7 @@ public class DeadLetters implements AutoCloseable {
     private final KafkaClients kafka;
     private final AuditRecords audit;
     private final Clock clock;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile Producer<String, byte[]> producer;
 
     DeadLetters(JdbcOperations jdbc, KafkaClients kafka, AuditRecords audit, Clock clock) {
         this.jdbc = jdbc;
@@ -144,8 +144,8 @@ public class DeadLetters implements AutoCloseable {
         return find(id).orElseThrow();
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> current = producer;
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> current = producer;
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
