@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param batchSize how many mails one round sends at most
  * @param maxAttempts after this many failed attempts a mail is marked failed and left for staff
  * @param retryBackoff the wait after the first failure; it doubles with each attempt, up to an hour
+ * @param unreachableMaxBackoff while the SMTP server cannot take any mail (unreachable, refusing the login), the relay
+ *     waits from {@code retryBackoff}, doubling, up to this long between tries; no attempt is counted against a mail
  */
 @ConfigurationProperties("endow.mail")
 public record MailProperties(
@@ -27,7 +29,8 @@ public record MailProperties(
         @Bindable(defaultValue = "500ms") Duration relayInterval,
         @Bindable(defaultValue = "50") int batchSize,
         @Bindable(defaultValue = "12") int maxAttempts,
-        @Bindable(defaultValue = "5s") Duration retryBackoff) {
+        @Bindable(defaultValue = "5s") Duration retryBackoff,
+        @Bindable(defaultValue = "1m") Duration unreachableMaxBackoff) {
 
     /**
      * @param host SMTP host

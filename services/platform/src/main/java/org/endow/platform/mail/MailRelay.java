@@ -15,14 +15,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers queued mail. Rows are claimed with {@code for update skip locked}, so replicas of a service share the work
- * without sending a mail twice; a mail is marked sent in the same transaction that claimed it. A failure postpones that
- * mail with a doubling back-off and ends the round (the server is probably down); after {@code maxAttempts} the mail
- * is marked failed and stays in the table for staff to see.
+ * without sending a mail twice; a mail is marked sent in the same transaction that claimed it.
+ *
+ * <p>Two kinds of failure end a round. The server refusing one mail (an unknown recipient, a message it will not take)
+ * postpones that mail with a doubling back-off; after {@code maxAttempts} the mail is marked failed and stays in the
+ * table for staff ({@link FailedMails}). A server that cannot take any mail (unreachable, silent, refusing our login:
+ * {@link SmtpTransport.Unavailable}) is no mail's fault: the relay pauses, from {@code retryBackoff} doubling up to
+ * {@code unreachableMaxBackoff}, and counts no attempt against the waiting mails, however long it lasts.
  */
 @Singleton
 @Requires(property = "endow.messaging.service")
@@ -36,6 +41,9 @@ class MailRelay {
     private final TransactionOperations<Connection> transactions;
     private final SmtpTransport smtp;
     private final MailProperties properties;
+
+    /** Since when and why the server cannot take mail, and when to try again; null while it takes mail. */
+    private volatile Outage outage;
 
     MailRelay(
             JdbcOperations jdbc,
@@ -55,6 +63,10 @@ class MailRelay {
 
     @Scheduled(fixedDelay = "${endow.mail.relay-interval:500ms}", initialDelay = "1s")
     void deliverDue() {
+        Outage current = outage;
+        if (current != null && Instant.now().isBefore(current.nextTry())) {
+            return;
+        }
         try {
             Round round;
             do {
@@ -89,6 +101,7 @@ class MailRelay {
         Map<Long, List<Mail.Attachment>> attachments = attachments(due);
         List<Long> sent = new ArrayList<>(due.size());
         boolean failed = false;
+        SmtpTransport.Unavailable unavailable = null;
         try (SmtpTransport.Delivery delivery = smtp.open()) {
             for (Queued queued : due) {
                 Mail mail = new Mail(
@@ -98,6 +111,10 @@ class MailRelay {
                         attachments.getOrDefault(queued.id(), List.of()));
                 try {
                     delivery.send(queued.id(), mail, queued.createdAt());
+                } catch (SmtpTransport.Unavailable e) {
+                    unavailable = e;
+                    failed = true;
+                    break;
                 } catch (MessagingException | RuntimeException e) {
                     postpone(queued, e);
                     failed = true;
@@ -117,8 +134,60 @@ class MailRelay {
                         return statement.executeUpdate();
                     });
         }
+        if (unavailable != null) {
+            unreachable(unavailable, due.size() - sent.size());
+        } else {
+            reachable();
+        }
         return new Round(sent.size(), failed);
     }
+
+    /** The server could not take the round's mail: pause the relay, longer each round in a row, up to the maximum. */
+    private void unreachable(SmtpTransport.Unavailable failure, int waiting) {
+        Outage previous = outage;
+        Instant now = Instant.now();
+        Duration wait =
+                previous == null ? properties.retryBackoff() : previous.pause().multipliedBy(2);
+        if (wait.compareTo(properties.unreachableMaxBackoff()) > 0) {
+            wait = properties.unreachableMaxBackoff();
+        }
+        String reason = String.valueOf(failure.getCause());
+        outage = new Outage(previous == null ? now : previous.since(), reason, wait, now.plus(wait));
+        if (previous == null) {
+            LOG.error(
+                    "SMTP server {}:{} cannot take mail: {}; {} due mails wait, no attempt counted against them;"
+                            + " trying again in {}",
+                    properties.smtp().host(),
+                    properties.smtp().port(),
+                    reason,
+                    waiting,
+                    wait);
+        } else {
+            LOG.warn(
+                    "SMTP server still cannot take mail (since {}): {}; trying again in {}",
+                    previous.since(),
+                    reason,
+                    wait);
+        }
+    }
+
+    private void reachable() {
+        Outage previous = outage;
+        if (previous != null) {
+            outage = null;
+            LOG.info(
+                    "SMTP server takes mail again, after {} s",
+                    Duration.between(previous.since(), Instant.now()).toSeconds());
+        }
+    }
+
+    /** Since when and why the SMTP server cannot take mail, as the last round found it; empty while it can. */
+    Optional<Outage> outage() {
+        return Optional.ofNullable(outage);
+    }
+
+    /** The SMTP server could not take mail since {@code since}; the relay tries again at {@code nextTry}. */
+    record Outage(Instant since, String reason, Duration pause, Instant nextTry) {}
 
     private void postpone(Queued queued, Exception cause) {
         int attempts = queued.attempts() + 1;

@@ -3,6 +3,7 @@ package org.endow.platform.mail;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -20,6 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 
 /** Sends mail over SMTP with Jakarta Mail (Eclipse Angus), a round of mails over one connection. */
 @Singleton
@@ -131,15 +137,30 @@ class SmtpTransport {
             message.saveChanges();
             if (transport == null || !transport.isConnected()) {
                 close();
-                transport = session.getTransport("smtp");
-                MailProperties.Smtp smtp = properties.smtp();
-                if (smtp.username() != null && !smtp.username().isBlank()) {
-                    transport.connect(smtp.username(), smtp.password());
-                } else {
-                    transport.connect();
+                try {
+                    transport = session.getTransport("smtp");
+                    MailProperties.Smtp smtp = properties.smtp();
+                    if (smtp.username() != null && !smtp.username().isBlank()) {
+                        transport.connect(smtp.username(), smtp.password());
+                    } else {
+                        transport.connect();
+                    }
+                } catch (MessagingException e) {
+                    // no mail was handed over yet: whatever stops the session (no answer, a refused login, no
+                    // STARTTLS) is the server's or our configuration's, never this mail's
+                    close();
+                    throw new Unavailable(e);
                 }
             }
-            transport.sendMessage(message, message.getAllRecipients());
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                if (isUnavailable(e)) {
+                    close();
+                    throw new Unavailable(e);
+                }
+                throw e;
+            }
         }
 
         /** Ends the SMTP session (QUIT); a failure to say goodbye loses nothing. */
@@ -154,6 +175,38 @@ class SmtpTransport {
                 transport = null;
             }
         }
+    }
+
+    /**
+     * The SMTP server cannot take any mail now: it cannot be reached or does not answer in time, refuses our login,
+     * drops the connection, says it is closing (421) or wants a login (530, 535), or refuses our own From address,
+     * which every mail has. Not counted against the mail that met it.
+     */
+    static final class Unavailable extends MessagingException {
+
+        Unavailable(MessagingException cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /** Whether the failure of a send is the server's state rather than a refusal of that one mail (see {@link Unavailable}). */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Unavailable
+                    || t instanceof MailConnectException
+                    || t instanceof AuthenticationFailedException
+                    || t instanceof SMTPSenderFailedException
+                    || t instanceof IOException) {
+                return true;
+            }
+            int code = t instanceof SMTPSendFailedException send
+                    ? send.getReturnCode()
+                    : t instanceof SMTPAddressFailedException address ? address.getReturnCode() : 0;
+            if (code == 421 || code == 530 || code == 535) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MimeMessage message(long messageId, Mail mail, Instant queuedAt) throws MessagingException {
