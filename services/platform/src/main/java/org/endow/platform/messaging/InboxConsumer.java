@@ -6,7 +6,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -531,7 +530,7 @@ public class InboxConsumer implements AutoCloseable {
                         record.key(),
                         eventId,
                         type,
-                        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                        record.value(),
                         error,
                         attempts),
                 sent);
@@ -591,10 +590,55 @@ public class InboxConsumer implements AutoCloseable {
                     return null;
                 });
             } catch (RuntimeException e) {
-                LOG.warn("Cannot record {} dead letters yet: {}", rows.size(), OutboxRelay.rootMessage(e));
-                rows.forEach(row -> again.merge(partitionOf(row), row.offset(), Math::min));
+                if (Transience.isTransient(e)) {
+                    LOG.warn("Cannot record {} dead letters yet: {}", rows.size(), OutboxRelay.rootMessage(e));
+                    rows.forEach(row -> again.merge(partitionOf(row), row.offset(), Math::min));
+                } else {
+                    recordOneByOne(rows, again);
+                }
             }
             return again;
+        }
+
+        /**
+         * The database refused the poll's rows for a reason that will not pass by itself: each row on its own, so that
+         * one the database will never take (reading the partition again would send its letter again, forever) does
+         * not hold the others back. A row refused for good is logged and left: its letter is on the dead-letter topic.
+         */
+        private void recordOneByOne(List<InboxMessages.DeadLetter> rows, Map<TopicPartition, Long> again) {
+            for (InboxMessages.DeadLetter row : rows) {
+                if (row.offset() >= again.getOrDefault(partitionOf(row), Long.MAX_VALUE)) {
+                    continue; // its partition is read again from an earlier letter
+                }
+                try {
+                    transactions.executeWrite(status -> {
+                        inbox.deadLetterAll(List.of(row));
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    if (Transience.isTransient(e)) {
+                        LOG.warn(
+                                "Cannot record the dead letter of {}@{} yet: {}",
+                                partitionOf(row),
+                                row.offset(),
+                                OutboxRelay.rootMessage(e));
+                        again.merge(partitionOf(row), row.offset(), Math::min);
+                    } else {
+                        LOG.error(
+                                "The database refuses for good the dead letter of {}@{} ({} for {}): {}. The record is on"
+                                        + " {} (headers {} and {}) but not in dead_letter; the partition moves on",
+                                partitionOf(row),
+                                row.offset(),
+                                row.eventType(),
+                                row.consumer(),
+                                OutboxRelay.rootMessage(e),
+                                Topics.deadLetterOf(row.topic()),
+                                Headers.DLT_ORIGIN,
+                                Headers.DLT_CONSUMER,
+                                e);
+                    }
+                }
+            }
         }
 
         private static TopicPartition partitionOf(InboxMessages.DeadLetter row) {

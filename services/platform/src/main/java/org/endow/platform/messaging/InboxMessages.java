@@ -2,6 +2,10 @@ package org.endow.platform.messaging;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** SQL over {@code inbox_message} and {@code dead_letter}; runs in the caller's transaction. */
@@ -74,25 +78,54 @@ class InboxMessages {
         }
         jdbc.prepareStatement(
                 "insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, message_key, event_id,"
-                        + " event_type, payload, error, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " event_type, payload, payload_bytes, error, attempts)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
                     for (DeadLetter letter : letters) {
                         statement.setString(1, letter.consumer());
                         statement.setString(2, letter.topic());
                         statement.setInt(3, letter.partition());
                         statement.setLong(4, letter.offset());
-                        statement.setString(5, letter.key());
+                        statement.setString(5, withoutNul(letter.key()));
                         statement.setObject(6, letter.eventId());
-                        statement.setString(7, letter.eventType());
-                        statement.setString(8, letter.payload());
-                        statement.setString(9, letter.error());
-                        statement.setInt(10, letter.attempts());
+                        statement.setString(7, withoutNul(letter.eventType()));
+                        statement.setString(8, asText(letter.payload()));
+                        statement.setBytes(9, letter.payload());
+                        statement.setString(10, withoutNul(letter.error()));
+                        statement.setInt(11, letter.attempts());
                         statement.addBatch();
                     }
                     return statement.executeBatch();
                 });
     }
 
+    /**
+     * The payload as text for reading and searching, when it is text PostgreSQL can store: valid UTF-8 without NUL;
+     * null otherwise (the bytes are kept as they are in {@code payload_bytes}).
+     */
+    static String asText(byte[] payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
+            return text.indexOf('\0') >= 0 ? null : text;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** A text column refuses NUL (SQLSTATE 22021): a key, type or error read from a record could hold one. */
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
+    }
+
+    /** @param payload the record's value as it came, any bytes */
     record DeadLetter(
             String consumer,
             String topic,
@@ -101,7 +134,7 @@ class InboxMessages {
             String key,
             UUID eventId,
             String eventType,
-            String payload,
+            byte[] payload,
             String error,
             int attempts) {}
 }

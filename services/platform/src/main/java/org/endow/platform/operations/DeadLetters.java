@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +47,10 @@ public class DeadLetters implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** One dead letter as staff see it. */
+    /**
+     * One dead letter as staff see it: {@code payload} is the record's value when it is text (UTF-8 without NUL),
+     * {@code payloadBase64} its bytes otherwise (Avro, a truncated or foreign record).
+     */
     @io.micronaut.serde.annotation.Serdeable
     public record Letter(
             long id,
@@ -58,6 +62,7 @@ public class DeadLetters implements AutoCloseable {
             @Nullable UUID eventId,
             @Nullable String eventType,
             @Nullable String payload,
+            @Nullable String payloadBase64,
             String error,
             int attempts,
             Instant createdAt,
@@ -110,13 +115,13 @@ public class DeadLetters implements AutoCloseable {
             throw ProblemException.conflict("Dead letter " + id + " was already replayed at " + letter.replayedAt()
                     + " by " + letter.replayedBy());
         }
-        if (letter.payload() == null) {
+        byte[] payload = payloadOf(id);
+        if (payload == null) {
             throw ProblemException.conflict("Dead letter " + id + " has no payload to replay");
         }
         try {
             producer()
-                    .send(new ProducerRecord<>(
-                            letter.topic(), letter.key(), letter.payload().getBytes(StandardCharsets.UTF_8)))
+                    .send(new ProducerRecord<>(letter.topic(), letter.key(), payload))
                     .get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ProblemException(
@@ -144,6 +149,21 @@ public class DeadLetters implements AutoCloseable {
         return find(id).orElseThrow();
     }
 
+    /** The record's bytes as they came; a row written before they were kept has its text only. */
+    private byte[] payloadOf(long id) {
+        return jdbc.prepareStatement("select payload_bytes, payload from dead_letter where id = ?", statement -> {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                byte[] bytes = rs.getBytes(1);
+                String text = rs.getString(2);
+                return bytes != null ? bytes : text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            }
+        });
+    }
+
     private Producer<String, byte[]> producer() {
         Producer<String, byte[]> current = producer;
         if (current == null) {
@@ -169,11 +189,16 @@ public class DeadLetters implements AutoCloseable {
                 rs.getObject("event_id", UUID.class),
                 rs.getString("event_type"),
                 rs.getString("payload"),
+                base64UnlessText(rs.getString("payload"), rs.getBytes("payload_bytes")),
                 rs.getString("error"),
                 rs.getInt("attempts"),
                 rs.getTimestamp("created_at").toInstant(),
                 replayed == null ? null : replayed.toInstant(),
                 rs.getString("replayed_by"));
+    }
+
+    private static String base64UnlessText(String text, byte[] bytes) {
+        return text != null || bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
     @Override

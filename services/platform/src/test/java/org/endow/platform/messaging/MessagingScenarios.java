@@ -1,6 +1,7 @@
 package org.endow.platform.messaging;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,19 +10,25 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -281,6 +288,95 @@ public abstract class MessagingScenarios {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> count("select count(*) from dead_letter where payload like '%" + refused + "%'") == 1);
         behind.forEach(id -> assertEquals(1, effects(id), id));
+    }
+
+    @Test
+    void a_record_with_nul_and_invalid_utf8_is_dead_lettered_once_with_its_bytes_and_replayed_as_they_were()
+            throws Exception {
+        String key = id();
+        String marker = "binary-" + UUID.randomUUID();
+        // framed like Confluent's Avro (magic byte 0, a schema id), then text, then bytes that are not UTF-8
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {0x00, 0x00, 0x00, 0x00, 0x2a});
+        bytes.write(marker.getBytes(StandardCharsets.US_ASCII));
+        bytes.write(new byte[] {(byte) 0xc3, 0x28, (byte) 0xff, 0x00});
+        byte[] value = bytes.toByteArray();
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(Topics.DONATIONS_V1, key, value)).get();
+        }
+        String behind = id();
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, key, pledge(behind, "packaging")));
+
+        String letters = "select count(*) from dead_letter where message_key = '" + key + "'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(letters) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(behind) == 1);
+        // recorded once, so never read again: one copy on the dead-letter topic, one row
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> deadLetterCopies(marker) == 1 && count(letters) == 1);
+        assertEquals(
+                1,
+                count(letters + " and payload_bytes = decode('" + HexFormat.of().formatHex(value)
+                        + "', 'hex') and payload is null"));
+        DeadLetters deadLetters = context.getBean(DeadLetters.class);
+        DeadLetters.Letter letter = deadLetters.list(false, 500).stream()
+                .filter(l -> key.equals(l.key()))
+                .findFirst()
+                .orElseThrow();
+        assertArrayEquals(value, Base64.getDecoder().decode(letter.payloadBase64()));
+
+        deadLetters.replay(letter.id(), "admin-1");
+
+        // the same bytes went back to the topic: this consumer reads them again and dead-letters them again, as they
+        // were
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from dead_letter where payload_bytes = decode('"
+                                + HexFormat.of().formatHex(value) + "', 'hex')")
+                        == 2);
+    }
+
+    @Test
+    void a_dead_letter_the_database_refuses_for_good_is_sent_once_and_the_events_behind_it_apply_once() {
+        String marker = "refused-for-good-" + UUID.randomUUID();
+        String refused = marker + "-bad";
+        transactions.executeWrite(status -> jdbc.prepareStatement(
+                "insert into test_refused_letter (marker, for_good) values (?, true)", statement -> {
+                    statement.setString(1, marker);
+                    return statement.executeUpdate();
+                }));
+        List<String> behind = List.of(marker + "-good-1", marker + "-good-2");
+        transactions.executeWrite(status -> {
+            outbox.append(
+                    DonationEvents.DONATION_PLEDGED, marker, pledge(refused, RecordingHandler.UNPROCESSABLE_FUND));
+            behind.forEach(id -> outbox.append(DonationEvents.DONATION_PLEDGED, marker, pledge(id, NO_SERVICE_FUND)));
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> behind.stream().allMatch(id -> effects(id) == 1));
+        // the partition's offset is committed past the events behind the letter: it is not read again from the
+        // letter (which would send it again, and again), so the letter is on the dead-letter topic once
+        long partition = count("select min(kafka_partition) from inbox_message where event_id in"
+                + " (select event_id from test_effect where donation_id like '" + marker + "-good-%')");
+        long last = count("select max(kafka_offset) from inbox_message where event_id in"
+                + " (select event_id from test_effect where donation_id like '" + marker + "-good-%')");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> committedOffset(new TopicPartition(Topics.DONATIONS_V1, (int) partition)) > last);
+        assertEquals(1, deadLetterCopies(refused));
+        assertEquals(0, count("select count(*) from dead_letter where payload like '%" + refused + "%'"));
+        behind.forEach(id -> assertEquals(1, effects(id), id));
+    }
+
+    /** The offset this context's consumer group committed for the partition, -1 for none. */
+    static long committedOffset(TopicPartition partition) throws Exception {
+        try (Admin admin = context.getBean(KafkaClients.class).admin()) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(
+                            context.getBean(MessagingProperties.class).consumerGroup())
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(partition);
+            return committed == null ? -1 : committed.offset();
+        }
     }
 
     /** How many records of the donations topic's dead-letter topic, up to its end when asked, contain the text. */
