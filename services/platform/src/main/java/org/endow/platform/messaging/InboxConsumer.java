@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -62,6 +63,9 @@ public class InboxConsumer implements AutoCloseable {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
+    /** Why the consumer thread ended while it should have run; null while it runs or after a deliberate stop. */
+    private volatile Throwable stoppedBy;
+
     private Producer<String, byte[]> deadLetters;
     /** The next wait of each partition that stopped in its last rounds (the consumer thread's only). */
     private final Map<TopicPartition, Duration> stallOf = new HashMap<>();
@@ -149,12 +153,23 @@ public class InboxConsumer implements AutoCloseable {
             if (running) {
                 LOG.error("Inbox consumer woken up unexpectedly", e);
             }
-        } catch (RuntimeException e) {
-            LOG.error("Inbox consumer stopped: {}", OutboxRelay.rootMessage(e), e);
+        } catch (Throwable e) {
+            // nothing is consumed any more: the messaging health says DOWN with this reason
+            stoppedBy = e;
+            LOG.error(
+                    "Inbox consumer stopped: {}; no event is consumed until the service restarts",
+                    OutboxRelay.rootMessage(e),
+                    e);
+            Transience.rethrowIfFatal(e);
         } finally {
             commitLast();
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Why the consumer stopped although it should run (an error it cannot go on after); empty while it runs. */
+    public Optional<Throwable> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
     }
 
     /**
@@ -244,7 +259,8 @@ public class InboxConsumer implements AutoCloseable {
                 return null;
             });
             return true;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Transience.rethrowIfFatal(e);
             LOG.debug(
                     "A batch of {} events failed ({}); applying them one by one",
                     chunk.size(),
@@ -381,7 +397,8 @@ public class InboxConsumer implements AutoCloseable {
             if (envelope == null || envelope.eventId() == null || envelope.payload() == null) {
                 throw new IOException("envelope without event id or payload");
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            Transience.rethrowIfFatal(e);
             for (EventHandler<?> handler : handlers) {
                 Outcome outcome = deadLetter(
                         letters,
@@ -419,7 +436,10 @@ public class InboxConsumer implements AutoCloseable {
                     return null;
                 });
                 return Outcome.DONE;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too (a stack overflow, a class that failed to initialise): the transaction rolled back, and
+                // the attempt failed like any other; only what the JVM cannot go on after stops the consumer
+                Transience.rethrowIfFatal(e);
                 if (Transience.isTransient(e)) {
                     LOG.warn(
                             "{} cannot apply {} {} now ({}); will retry",
@@ -657,7 +677,8 @@ public class InboxConsumer implements AutoCloseable {
         try {
             EnvelopeHead head = json.readValue(record.value(), EnvelopeHead.class);
             return head == null || head.type() == null || head.version() == null ? null : head;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            Transience.rethrowIfFatal(e);
             return null;
         }
     }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -38,6 +39,9 @@ public class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
+    /** Why the relay thread ended while it should have run; null while it runs or after a deliberate stop. */
+    private volatile Throwable stoppedBy;
+
     private Producer<String, byte[]> producer;
 
     OutboxRelay(
@@ -69,7 +73,29 @@ public class OutboxRelay implements AutoCloseable {
         return transactions.executeRead(status -> messages.countUnsent());
     }
 
+    /** Why the relay stopped although it should run (an error it cannot go on after); empty while it runs. */
+    public Optional<Throwable> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
+    }
+
+    /**
+     * A failed round is retried; an {@link Error} ends the relay (nothing is published any more), and the messaging
+     * health says DOWN with the reason.
+     */
     private void loop() {
+        try {
+            publishUntilStopped();
+        } catch (Throwable e) {
+            stoppedBy = e;
+            LOG.error(
+                    "Outbox relay stopped: {}; events stay in the outbox until the service restarts",
+                    rootMessage(e),
+                    e);
+            Transience.rethrowIfFatal(e);
+        }
+    }
+
+    private void publishUntilStopped() {
         Duration backoff = properties.relayErrorBackoff();
         while (running) {
             try {

@@ -14,6 +14,18 @@ final class Transience {
 
     private Transience() {}
 
+    /**
+     * Rethrows what the JVM cannot be trusted to go on after (memory ran out, an internal error): such an error stops
+     * the thread that meets it, and the {@code messaging} health says so. A stack overflow has unwound by the time it
+     * is caught and is left to the caller, as is any other {@link Error} (a class that failed to initialise, an
+     * assertion): for a handler, a failed attempt like an exception.
+     */
+    static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {
+            throw fatal;
+        }
+    }
+
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException

@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.transaction.TransactionOperations;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,6 +30,7 @@ import org.endow.events.donations.v1.DonationEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * The relay against a real PostgreSQL and a producer double: what it offers the producer, in which order, when a send
@@ -85,6 +89,50 @@ class OutboxRelayIT {
         // the broker took every row, each once, in row order: nothing sent after the refused first row overtook it
         assertEquals(events, producers.delivered(donation));
         assertEquals(1, producers.refused.get());
+    }
+
+    @Test
+    void a_relay_stopped_by_an_error_makes_messaging_down_with_the_reason() {
+        String donation = UUID.randomUUID().toString();
+        transactions.executeWrite(status -> outbox.append(
+                DonationEvents.DONATION_PLEDGED, donation, MessagingScenarios.pledge(donation, "packaging")));
+        KafkaClients broken = new KafkaClients("unused:9092", context.getBean(MessagingProperties.class)) {
+            @Override
+            public Producer<String, byte[]> producer(String purpose) {
+                throw new ExceptionInInitializerError("test: the producer's class could not initialise");
+            }
+        };
+        MessagingStartup startup = context.getBean(MessagingStartup.class);
+        startup.awaitReady();
+
+        try (OutboxRelay relay = new OutboxRelay(
+                context.getBean(OutboxMessages.class),
+                transactions,
+                broken,
+                context.getBean(MessagingProperties.class))) {
+            MessagingHealthIndicator health =
+                    new MessagingHealthIndicator(startup, relay, context.getBean(InboxConsumer.class));
+            assertEquals(HealthStatus.UP, result(health).getStatus());
+
+            relay.start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> result(health).getStatus() == HealthStatus.DOWN);
+            assertEquals(
+                    Map.of(
+                            "relay",
+                            "stopped: ExceptionInInitializerError: test: the producer's class could not initialise"),
+                    result(health).getDetails());
+        } finally {
+            transactions.executeWrite(status -> context.getBean(JdbcOperations.class)
+                    .prepareStatement("delete from outbox_message where message_key = ?", statement -> {
+                        statement.setString(1, donation);
+                        return statement.executeUpdate();
+                    }));
+        }
+    }
+
+    private static HealthResult result(MessagingHealthIndicator health) {
+        return Mono.from(health.getResult()).block();
     }
 
     /** Producers whose very first send fails as a metadata timeout does: a failed future, nothing thrown. */
