@@ -281,6 +281,16 @@ final class FellowsFixture {
         return nomineeMap.get(id);
     }
 
+    /** The token issued for {@code purpose} about {@code subject} (several may be out for one purpose). */
+    String token(String purpose, UUID subject) {
+        return tokenMap.entrySet().stream()
+                .filter(t ->
+                        t.getKey().startsWith(purpose + "-") && t.getValue().equals(subject))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+    }
+
     String token(String purpose) {
         return tokenMap.keySet().stream()
                 .filter(t -> t.startsWith(purpose + "-"))

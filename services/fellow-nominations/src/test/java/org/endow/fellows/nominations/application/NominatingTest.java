@@ -139,11 +139,18 @@ class NominatingTest {
         UUID work = f.nominate("ada", "Grace Hopper", "grace@navy.example")
                 .nominee()
                 .id();
+        // a minute later: which of her two nominations came first is then her submission order, not the ids' order
+        f.clock.advance(java.time.Duration.ofMinutes(1));
         UUID home =
                 f.nominate("ada", "Grace Hopper", "grace@example.org").nominee().id();
         f.nominate("alan", "Grace Hopper", "grace@example.org");
-        f.reviewing.requestReferences("m1", home); // ada's link is for her second nomination
-        String adasLink = f.token(Reviewing.REFERENCES);
+        f.reviewing.requestReferences("m1", home); // links to ada (her second nomination) and alan
+        UUID adasSecond = f.nominations.of(home).stream()
+                .filter(n -> n.nominatorAccount().equals("ada"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String adasLink = f.token(Reviewing.REFERENCES, adasSecond);
 
         f.reviewing.merge("staff", work, home);
 
