@@ -566,10 +566,6 @@ class HostileInputIT {
                 new Rule("POST", "/api/funds/operations/dead-letters/999999/replay", Set.of("ADMIN")),
                 new Rule("GET", "/api/donations/operations/failed-mails", Set.of("STAFF", "ADMIN")),
                 new Rule("POST", "/api/sponsors/operations/failed-mails/999999/requeue", Set.of("ADMIN")),
-                new Rule(
-                        "POST",
-                        "/api/grants/staff/proposals/00000000-0000-4000-8000-000000000000/withdrawal",
-                        Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/accounts/audit", Set.of("ADMIN")),
                 new Rule("PUT", "/api/accounts/00000000-0000-4000-8000-000000000000/roles", Set.of("ADMIN")));
         List<String> wrong = new ArrayList<>();
