@@ -134,6 +134,7 @@ public class FailedMails {
     @Scheduled(
             fixedDelay = "${endow.mail.failed-report-interval:1h}",
             initialDelay = "${endow.mail.failed-report-initial-delay:1m}")
+    @Transactional(readOnly = true) // count() called from here is not intercepted: the connection comes from here
     void report() {
         try {
             long failed = count();

@@ -56,37 +56,10 @@ public final class Donation {
         }
     }
 
-    /** A stored donation with what was refunded of it and the state of a card dispute, if any. */
-    public Donation(
-            DonationId id,
-            DonorId donor,
-            GiftOptions options,
-            Money amount,
-            String fundCode,
-            PaymentMethod method,
-            DonationStatus status,
-            Instant pledgedAt,
-            Instant receivedAt,
-            String receivedReference,
-            Money refunded,
-            DisputeStatus dispute) {
-        this(
-                id,
-                donor,
-                options,
-                amount,
-                fundCode,
-                method,
-                status,
-                pledgedAt,
-                receivedAt,
-                receivedReference,
-                refunded,
-                dispute,
-                Money.zero(amount.currencyCode()));
-    }
-
-    /** A stored donation, with what a lost card dispute took back of it too. */
+    /**
+     * A stored donation with what was refunded of it, the state of a card dispute if any, and what a lost
+     * dispute took back of it.
+     */
     public Donation(
             DonationId id,
             DonorId donor,

@@ -422,6 +422,9 @@ public final class Proposal {
      */
     public void withdraw(String staff, String reason, Instant now) {
         require(state == State.AWARDED || state == State.ACTIVE, "withdrawn");
+        if (!milestones.isEmpty() && milestones.stream().allMatch(m -> m.payment() == Milestone.Payment.DISBURSED)) {
+            throw new ProposalConflict("Every milestone of this grant is paid: nothing is left to withdraw");
+        }
         decision = "withdrawn by staff: " + reason;
         move(State.WITHDRAWN, now, null);
         step(now, staff, "withdrawn", reason);
@@ -456,7 +459,7 @@ public final class Proposal {
                 now,
                 staff,
                 "milestone " + number + " paid",
-                Money.of(paid.amountMinor(), application.currency()).toString());
+                Money.of(paid.amountMinor(), application.currency()).withCode());
         return paid;
     }
 

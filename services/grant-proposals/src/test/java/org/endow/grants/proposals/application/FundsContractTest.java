@@ -95,6 +95,12 @@ class FundsContractTest {
         f.paying.acceptReport("staff", GRANT, 1);
         Proposal paid = f.paying.disburse("staff", GRANT, 2);
         assertEquals(Milestone.Payment.DISBURSED, paid.milestones().get(1).payment());
+        assertTrue(
+                paid.history().getLast().note().equals("USD 4,000.00"),
+                paid.history().getLast().note());
+        ProposalConflict allPaid =
+                assertThrows(ProposalConflict.class, () -> f.approving.withdraw("staff", GRANT, "too late"));
+        assertTrue(allPaid.getMessage().contains("nothing is left to withdraw"), allPaid.getMessage());
         f.paying.submitReport("ada", GRANT, 2, "Final report.");
         assertEquals(State.COMPLETED, f.paying.acceptReport("staff", GRANT, 2).state());
     }
