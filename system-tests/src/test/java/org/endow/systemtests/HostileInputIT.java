@@ -41,7 +41,7 @@ class HostileInputIT {
         stack = EndowStack.start(
                 TestInfra.get().kafkaBootstrapServers(),
                 "hostile-input",
-                List.of("sponsor-tiers", "fellow-nominations"),
+                List.of("sponsor-tiers", "fellow-nominations", "grant-proposals"),
                 Map.of("gateway", Map.of("ENDOW_ACCOUNTS_SIGN_UP_ROLES", "DONOR")));
         gateway = stack.gatewayUrl();
         http = new Http(gateway);
@@ -566,6 +566,67 @@ class HostileInputIT {
                 new Rule("POST", "/api/funds/operations/dead-letters/999999/replay", Set.of("ADMIN")),
                 new Rule("GET", "/api/donations/operations/failed-mails", Set.of("STAFF", "ADMIN")),
                 new Rule("POST", "/api/sponsors/operations/failed-mails/999999/requeue", Set.of("ADMIN")),
+                new Rule(
+                        "GET",
+                        "/api/grants/categories",
+                        Set.of(
+                                "DONOR",
+                                "SPONSOR",
+                                "APPLICANT",
+                                "NOMINATOR",
+                                "GRANTS_WG",
+                                "FELLOWS_WG",
+                                "STAFF",
+                                "ADMIN")),
+                new Rule("PUT", "/api/grants/categories/none-such", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/grants/members", Set.of("GRANTS_WG", "STAFF", "ADMIN")),
+                new Rule("PUT", "/api/grants/members/someone", Set.of("STAFF", "ADMIN")),
+                new Rule("POST", "/api/grants/proposals", Set.of("APPLICANT")),
+                new Rule("GET", "/api/grants/proposals/mine", Set.of("APPLICANT")),
+                new Rule(
+                        "GET",
+                        "/api/grants/proposals/00000000-0000-4000-8000-000000000000",
+                        Set.of(
+                                "DONOR",
+                                "SPONSOR",
+                                "APPLICANT",
+                                "NOMINATOR",
+                                "GRANTS_WG",
+                                "FELLOWS_WG",
+                                "STAFF",
+                                "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/proposals/00000000-0000-4000-8000-000000000000/acceptance",
+                        Set.of("APPLICANT")),
+                new Rule(
+                        "POST",
+                        "/api/grants/proposals/00000000-0000-4000-8000-000000000000/milestones/1/report",
+                        Set.of("APPLICANT")),
+                new Rule("GET", "/api/grants/review/queue", Set.of("GRANTS_WG", "STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/review/proposals/00000000-0000-4000-8000-000000000000/votes",
+                        Set.of("GRANTS_WG", "STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/review/proposals/00000000-0000-4000-8000-000000000000/board-decision",
+                        Set.of("ADMIN")),
+                new Rule("GET", "/api/grants/staff/proposals", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/grants/staff/audit", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/staff/proposals/00000000-0000-4000-8000-000000000000/approval",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/staff/proposals/00000000-0000-4000-8000-000000000000/withdrawal",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/grants/staff/proposals/00000000-0000-4000-8000-000000000000/milestones/1/disbursement",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/grants/operations/dead-letters", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/accounts/audit", Set.of("ADMIN")),
                 new Rule("PUT", "/api/accounts/00000000-0000-4000-8000-000000000000/roles", Set.of("ADMIN")));
         List<String> wrong = new ArrayList<>();
