@@ -18,6 +18,7 @@ import org.endow.donations.giving.application.SearchingDonations;
 import org.endow.donations.giving.application.ViewingDonations;
 import org.endow.donations.giving.model.Donation;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.kernel.CsvCell;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
 
@@ -63,21 +64,22 @@ class StaffDonationsController {
             DonationRow r = DonationRow.of(d);
             out.append(String.join(
                             ",",
-                            cell(r.id()),
-                            cell(String.valueOf(r.pledgedAt())),
-                            cell(r.receivedAt() == null ? "" : r.receivedAt().toString()),
-                            cell(r.donorName()),
-                            cell(r.donorEmail()),
-                            cell(String.valueOf(r.guest())),
-                            cell(Long.toString(r.amountMinor())),
-                            cell(Long.toString(r.refundedMinor())),
-                            cell(Long.toString(r.chargedBackMinor())),
-                            cell(r.currency()),
-                            cell(r.fundCode()),
-                            cell(r.method()),
-                            cell(r.frequency()),
-                            cell(r.status()),
-                            cell(r.reference())))
+                            CsvCell.of(r.id()),
+                            CsvCell.of(String.valueOf(r.pledgedAt())),
+                            CsvCell.of(
+                                    r.receivedAt() == null ? "" : r.receivedAt().toString()),
+                            CsvCell.of(r.donorName()),
+                            CsvCell.of(r.donorEmail()),
+                            CsvCell.of(String.valueOf(r.guest())),
+                            CsvCell.of(Long.toString(r.amountMinor())),
+                            CsvCell.of(Long.toString(r.refundedMinor())),
+                            CsvCell.of(Long.toString(r.chargedBackMinor())),
+                            CsvCell.of(r.currency()),
+                            CsvCell.of(r.fundCode()),
+                            CsvCell.of(r.method()),
+                            CsvCell.of(r.frequency()),
+                            CsvCell.of(r.status()),
+                            CsvCell.of(r.reference())))
                     .append("\r\n");
         }
         return HttpResponse.ok(out.toString())
@@ -110,16 +112,6 @@ class StaffDonationsController {
         return HttpResponse.ok(data)
                 .header("Content-Disposition", "attachment; filename=\"my-giving.json\"")
                 .header("Cache-Control", "private, no-store");
-    }
-
-    static String cell(@Nullable String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\""
-                : v;
     }
 
     @Serdeable

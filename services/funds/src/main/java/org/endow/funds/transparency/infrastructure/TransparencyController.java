@@ -16,6 +16,7 @@ import org.endow.funds.ledger.application.ViewingItemBalances.ItemView;
 import org.endow.funds.transparency.application.PublishingTransparency;
 import org.endow.funds.transparency.application.PublishingTransparency.Transparency;
 import org.endow.funds.transparency.model.IncomeLine;
+import org.endow.kernel.CsvCell;
 
 /** Public, no sign-in: how far each item is funded and where the money came from, as JSON or CSV. */
 @Controller("/api/funds/transparency")
@@ -47,8 +48,8 @@ class TransparencyController {
             csv.append(String.join(
                             ",",
                             "item",
-                            cell(item.code()),
-                            cell(item.title()),
+                            CsvCell.of(item.code()),
+                            CsvCell.of(item.title()),
                             item.kind().name(),
                             item.target().currencyCode(),
                             Long.toString(item.target().minor()),
@@ -78,7 +79,7 @@ class TransparencyController {
                             "",
                             "",
                             line.month().toString(),
-                            cell(line.source()),
+                            CsvCell.of(line.source()),
                             Long.toString(line.amountMinor()),
                             ""))
                     .append("\r\n");
@@ -86,14 +87,6 @@ class TransparencyController {
         return HttpResponse.ok(csv.toString())
                 .contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"endow-transparency.csv\"");
-    }
-
-    /** RFC 4180 quoting, and a leading apostrophe against spreadsheet formula injection. */
-    static String cell(String value) {
-        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\""
-                : safe;
     }
 
     @Serdeable
