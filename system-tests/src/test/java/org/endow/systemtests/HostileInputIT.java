@@ -527,6 +527,11 @@ class HostileInputIT {
                 new Rule("GET", "/api/donations/mine/export", Set.of("DONOR")),
                 new Rule("PUT", "/api/donations/pledges/" + adaPledge + "/recognition", Set.of("DONOR")),
                 new Rule("GET", "/api/donations/registrations/events/none-such", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/registrations/events/none-such/bank-refunds", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "POST",
+                        "/api/donations/registrations/events/none-such/bank-refunds/sent",
+                        Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/fellows/roster", Set.of()),
                 new Rule(
                         "POST",

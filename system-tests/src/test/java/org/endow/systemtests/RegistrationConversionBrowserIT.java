@@ -137,6 +137,27 @@ class RegistrationConversionBrowserIT {
                                 .filter(m -> to(m).equals("bob.registrant@example.org"))
                                 .count()
                         >= 2);
+
+        // no card payment was imported for Ada: her 75.00 is owed by bank until staff record the transfer
+        assertEquals("75.00 EUR", page.text("[data-testid=due-by-bank]"));
+        Http.Response csv = http.getAny("/api/donations/registrations/events/sprint-conf-2027/bank-refunds.csv", admin);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(
+                csv.body().contains("sprint-conf-2027,ada.registrant@example.org,Ada Registrant,regular,7500,EUR,"),
+                csv.body());
+        page.screenshot("registration-bank-refund-owed");
+        page.fill("reference-0", "TRX-2026-0042");
+        page.click(By.cssSelector("[data-testid=bank-refunds] button"));
+        assertTrue(
+                page.text("[data-testid=sent]").endsWith("reference TRX-2026-0042"), page.text("[data-testid=sent]"));
+        assertEquals("0.00 EUR", page.text("[data-testid=due-by-bank]"));
+        assertEquals("75.00 EUR", page.text("[data-testid=refunded]"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Arrays.stream(mail.getReceivedMessages())
+                        .anyMatch(m -> to(m).equals("ada.registrant@example.org")
+                                && subject(m).equals("Your refund for Sprint Conf 2027 is on its way")
+                                && GreenMailUtil.getBody(m).contains("TRX-2026-0042")));
         page.screenshot("registration-tally");
     }
 

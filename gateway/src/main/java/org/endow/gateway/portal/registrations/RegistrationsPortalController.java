@@ -100,10 +100,30 @@ class RegistrationsPortalController {
         if (authentication == null) {
             return HttpResponse.seeOther(URI.create("/signin?next=/staff/registrations/" + code));
         }
-        ServiceClient.Result tally = api.get(PortalPages.token(request), "/api/donations/registrations/events/" + code);
+        return tallyPage(request, authentication, code, null);
+    }
+
+    private HttpResponse<?> tallyPage(
+            HttpRequest<?> request, Authentication authentication, String code, @Nullable String error) {
+        String token = PortalPages.token(request);
+        ServiceClient.Result tally = api.get(token, "/api/donations/registrations/events/" + code);
         Map<String, Object> model = new HashMap<>();
         model.put("t", tally.ok() ? withAmounts(tally.object()) : null);
-        model.put("error", tally.ok() ? null : tally.problem().detail());
+        model.put(
+                "error",
+                error != null ? error : tally.ok() ? null : tally.problem().detail());
+        if (tally.ok()) {
+            ServiceClient.Result refunds =
+                    api.get(token, "/api/donations/registrations/events/" + code + "/bank-refunds");
+            model.put(
+                    "refunds",
+                    refunds.ok()
+                            ? refunds.list().stream()
+                                    .map(r -> withAmounts(asMap(r)))
+                                    .toList()
+                            : List.of());
+            model.put("refundsCsv", "/api/donations/registrations/events/" + code + "/bank-refunds.csv");
+        }
         return pages.page(
                 request,
                 authentication,
@@ -128,6 +148,45 @@ class RegistrationsPortalController {
         }
         api.post(PortalPages.token(request), "/api/donations/registrations/events/" + code + "/reminders", Map.of());
         return HttpResponse.seeOther(URI.create("/staff/registrations/" + code));
+    }
+
+    /**
+     * Staff sent a registrant's refund from the bank and record the transfer's reference; the service tells the
+     * registrant. A refusal (already recorded, no reference) is shown on the tally page.
+     */
+    @Post(value = "/staff/registrations/{code}/bank-refunds/sent", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> bankRefundSent(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Body Map<String, String> form,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/staff/registrations/" + code));
+        }
+        if (!pages.csrfValid(request, form.get("_csrf"))) {
+            return tallyPage(request, authentication, code, "Your form expired. Please try again.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", form.getOrDefault("email", ""));
+        body.put("reference", form.getOrDefault("reference", ""));
+        ServiceClient.Result sent = api.post(
+                PortalPages.token(request), "/api/donations/registrations/events/" + code + "/bank-refunds/sent", body);
+        if (!sent.ok()) {
+            Problem p = sent.problem();
+            String message = p.errors().isEmpty()
+                    ? p.detail()
+                    : p.errors().stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(p.detail());
+            return tallyPage(request, authentication, code, message);
+        }
+        return HttpResponse.seeOther(URI.create("/staff/registrations/" + code));
+    }
+
+    @SuppressWarnings("unchecked") // a JSON object of the service's list
+    private static Map<String, Object> asMap(Object row) {
+        return row instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     private HttpResponse<?> page(
@@ -156,8 +215,13 @@ class RegistrationsPortalController {
     private static Map<String, Object> withAmounts(Map<String, Object> source) {
         Map<String, Object> out = new HashMap<>(source);
         String currency = (String) source.get("currency");
-        for (String field :
-                List.of("paidMinor", "donatedMinor", "refundedMinor", "convertedMinor", "refundsDueByBankMinor")) {
+        for (String field : List.of(
+                "paidMinor",
+                "donatedMinor",
+                "refundedMinor",
+                "convertedMinor",
+                "refundsDueByBankMinor",
+                "amountMinor")) {
             if (source.get(field) instanceof Number n && currency != null) {
                 out.put(field.replace("Minor", ""), Amounts.format(n.longValue(), currency));
             }

@@ -5,12 +5,14 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.endow.donations.registrations.model.Answer;
+import org.endow.donations.registrations.model.BankRefund;
 import org.endow.donations.registrations.model.Conversion;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Registrations;
@@ -110,9 +112,12 @@ class JdbcRegistrations implements Registrations {
         return jdbc.prepareStatement(
                 "select count(*) filter (where answer = 'REFUND'), count(*) filter (where answer = 'DONATE_ALL'),"
                         + " count(*) filter (where answer = 'DONATE_PART'), count(*) filter (where answer is null),"
-                        + " coalesce(sum(donated_minor), 0), coalesce(sum(refunded_minor), 0),"
-                        + " coalesce(sum(refunded_minor) filter (where refund_way = 'DUE_BY_BANK'), 0),"
-                        + " count(*) filter (where refund_way = 'DUE_BY_BANK')"
+                        + " coalesce(sum(donated_minor), 0),"
+                        + " coalesce(sum(refunded_minor) filter (where refund_way = 'ON_CARD'"
+                        + " or bank_refund_sent_at is not null), 0),"
+                        + " coalesce(sum(refunded_minor) filter (where refund_way = 'DUE_BY_BANK'"
+                        + " and bank_refund_sent_at is null), 0),"
+                        + " count(*) filter (where refund_way = 'DUE_BY_BANK' and bank_refund_sent_at is null)"
                         + " from registration where event_code = ?",
                 statement -> {
                     statement.setString(1, eventCode);
@@ -149,6 +154,90 @@ class JdbcRegistrations implements Registrations {
                     statement.setString(5, email);
                     return statement.executeUpdate();
                 });
+    }
+
+    private static final String BANK_REFUND_COLUMNS = "r.event_code, r.email, r.name, r.ticket_type,"
+            + " r.refunded_minor, e.currency, r.refund_reference, r.answered_at, r.bank_refund_sent_at,"
+            + " r.bank_refund_sent_by, r.bank_refund_sent_reference"
+            + " from registration r join ticketed_event e on e.code = r.event_code";
+
+    @Override
+    public List<BankRefund> bankRefunds(String eventCode) {
+        return jdbc.prepareStatement(
+                "select " + BANK_REFUND_COLUMNS + " where r.event_code = ? and r.refund_way = 'DUE_BY_BANK'"
+                        + " order by r.bank_refund_sent_at is not null, r.answered_at, r.email",
+                statement -> {
+                    statement.setString(1, eventCode);
+                    List<BankRefund> refunds = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            refunds.add(bankRefund(rs));
+                        }
+                    }
+                    return refunds;
+                });
+    }
+
+    @Override
+    public Optional<BankRefund> lockBankRefund(String eventCode, String email) {
+        return jdbc.prepareStatement(
+                "select " + BANK_REFUND_COLUMNS + " where r.event_code = ? and r.email = ?"
+                        + " and r.refund_way = 'DUE_BY_BANK' for update of r",
+                statement -> {
+                    statement.setString(1, eventCode);
+                    statement.setString(2, email);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? Optional.of(bankRefund(rs)) : Optional.<BankRefund>empty();
+                    }
+                });
+    }
+
+    @Override
+    public boolean exists(String eventCode, String email) {
+        return jdbc.prepareStatement("select 1 from registration where event_code = ? and email = ?", statement -> {
+            statement.setString(1, eventCode);
+            statement.setString(2, email);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    @Override
+    public void recordBankRefundSent(BankRefund refund) {
+        BankRefund.Sent sent = refund.sent().orElseThrow();
+        jdbc.prepareStatement(
+                "update registration set bank_refund_sent_at = ?, bank_refund_sent_by = ?,"
+                        + " bank_refund_sent_reference = ? where event_code = ? and email = ?"
+                        + " and refund_way = 'DUE_BY_BANK' and bank_refund_sent_at is null",
+                statement -> {
+                    statement.setTimestamp(1, JdbcTicketedEvents.ts(sent.at()));
+                    statement.setString(2, sent.by());
+                    statement.setString(3, sent.reference());
+                    statement.setString(4, refund.eventCode());
+                    statement.setString(5, refund.email());
+                    if (statement.executeUpdate() != 1) {
+                        throw new IllegalStateException(
+                                "the bank refund of " + refund.email() + " was not owed any more when recorded");
+                    }
+                    return null;
+                });
+    }
+
+    private static BankRefund bankRefund(ResultSet rs) throws SQLException {
+        Currency currency = Money.currency(rs.getString(6));
+        Instant sentAt = JdbcTicketedEvents.instant(rs.getTimestamp(9));
+        return new BankRefund(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                new Money(rs.getLong(5), currency),
+                Optional.ofNullable(rs.getString(7)),
+                JdbcTicketedEvents.instant(rs.getTimestamp(8)),
+                sentAt == null
+                        ? Optional.empty()
+                        : Optional.of(new BankRefund.Sent(sentAt, rs.getString(10), rs.getString(11))));
     }
 
     private static Registration registration(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package org.endow.donations.registrations.infrastructure;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,11 +31,14 @@ import org.endow.donations.registrations.application.AnsweringOffer;
 import org.endow.donations.registrations.application.CancellingEvent;
 import org.endow.donations.registrations.application.FollowingConversion;
 import org.endow.donations.registrations.application.ManagingEvents;
+import org.endow.donations.registrations.application.SendingBankRefunds;
 import org.endow.donations.registrations.model.Answer;
+import org.endow.donations.registrations.model.BankRefund;
 import org.endow.donations.registrations.model.DefaultAnswer;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Tally;
 import org.endow.donations.registrations.model.TicketedEvent;
+import org.endow.kernel.CsvCell;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
 
@@ -46,16 +51,19 @@ class RegistrationsController {
     private final CancellingEvent cancelling;
     private final FollowingConversion following;
     private final AnsweringOffer answering;
+    private final SendingBankRefunds bankRefunds;
 
     RegistrationsController(
             ManagingEvents managing,
             CancellingEvent cancelling,
             FollowingConversion following,
-            AnsweringOffer answering) {
+            AnsweringOffer answering,
+            SendingBankRefunds bankRefunds) {
         this.managing = managing;
         this.cancelling = cancelling;
         this.following = following;
         this.answering = answering;
+        this.bankRefunds = bankRefunds;
     }
 
     @Post("/events")
@@ -113,6 +121,50 @@ class RegistrationsController {
         return TallyResponse.of(following.tally(code));
     }
 
+    /** The refunds the card could not take, owed by bank transfer: whom to pay, how much, why, and those sent. */
+    @Get("/events/{code}/bank-refunds")
+    @Secured(Roles.STAFF)
+    List<BankRefundResponse> bankRefunds(@PathVariable String code) {
+        return bankRefunds.list(code).stream().map(BankRefundResponse::of).toList();
+    }
+
+    /** The same list as a spreadsheet for the bank run; cells a spreadsheet would run as a formula are kept text. */
+    @Get("/events/{code}/bank-refunds.csv")
+    @Produces("text/csv")
+    @Secured(Roles.STAFF)
+    HttpResponse<String> bankRefundsCsv(@PathVariable String code) {
+        StringBuilder out = new StringBuilder(
+                "event_code,email,name,ticket_type,amount_minor,currency,why_not_on_card,answered_at,sent_at,sent_by,sent_reference\r\n");
+        for (BankRefund r : bankRefunds.list(code)) {
+            out.append(String.join(
+                            ",",
+                            CsvCell.of(r.eventCode()),
+                            CsvCell.of(r.email()),
+                            CsvCell.of(r.name()),
+                            CsvCell.of(r.ticketType()),
+                            Long.toString(r.amount().minor()),
+                            r.amount().currencyCode(),
+                            CsvCell.of(r.why().orElse("")),
+                            String.valueOf(r.answeredAt()),
+                            r.sent().map(s -> s.at().toString()).orElse(""),
+                            CsvCell.of(r.sent().map(BankRefund.Sent::by).orElse("")),
+                            CsvCell.of(r.sent().map(BankRefund.Sent::reference).orElse(""))))
+                    .append("\r\n");
+        }
+        return HttpResponse.ok(out.toString())
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"bank-refunds-" + code + ".csv\"");
+    }
+
+    /** Staff sent a registrant's refund from the bank: recorded once, audited, and the registrant is told. */
+    @Post("/events/{code}/bank-refunds/sent")
+    @Secured(Roles.STAFF)
+    BankRefundResponse bankRefundSent(
+            @PathVariable String code, @Body @Valid BankRefundSentRequest request, Authentication authentication) {
+        return BankRefundResponse.of(
+                bankRefunds.recordSent(staff(authentication), code, request.email(), request.reference()));
+    }
+
     @Get("/offers/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     OfferResponse offer(@PathVariable String token) {
@@ -166,6 +218,41 @@ class RegistrationsController {
             String answer,
 
             @Nullable Long donatedMinor) {}
+
+    @Serdeable
+    record BankRefundSentRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+
+            @NotBlank @Size(max = 200) String reference) {}
+
+    @Serdeable
+    record BankRefundResponse(
+            String eventCode,
+            String email,
+            String name,
+            String ticketType,
+            long amountMinor,
+            String currency,
+            @Nullable String whyNotOnCard,
+            Instant answeredAt,
+            @Nullable Instant sentAt,
+            @Nullable String sentBy,
+            @Nullable String sentReference) {
+        static BankRefundResponse of(BankRefund r) {
+            return new BankRefundResponse(
+                    r.eventCode(),
+                    r.email(),
+                    r.name(),
+                    r.ticketType(),
+                    r.amount().minor(),
+                    r.amount().currencyCode(),
+                    r.why().orElse(null),
+                    r.answeredAt(),
+                    r.sent().map(BankRefund.Sent::at).orElse(null),
+                    r.sent().map(BankRefund.Sent::by).orElse(null),
+                    r.sent().map(BankRefund.Sent::reference).orElse(null));
+        }
+    }
 
     @Serdeable
     record ImportedResponse(int added, int alreadyThere) {

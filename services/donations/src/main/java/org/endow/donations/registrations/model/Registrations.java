@@ -24,4 +24,15 @@ public interface Registrations {
     Tally tally(String eventCode, Currency currency);
 
     void recordSettlement(String eventCode, String email, String refundWay, String refundReference, String donationId);
+
+    /** The refunds of an event due by bank transfer, those still owed first, then those sent. */
+    List<BankRefund> bankRefunds(String eventCode);
+
+    /** The registrant's refund due by bank, locked until the transaction ends; empty when none is due by bank. */
+    Optional<BankRefund> lockBankRefund(String eventCode, String email);
+
+    boolean exists(String eventCode, String email);
+
+    /** Stores that the refund (with its {@link BankRefund#sent()}) was sent. */
+    void recordBankRefundSent(BankRefund refund);
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.endow.donations.registrations.application.AnsweringOffer.AnswerCommand;
 import org.endow.donations.registrations.model.Answer;
+import org.endow.donations.registrations.model.BankRefund;
 import org.endow.donations.registrations.model.DefaultAnswer;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.kernel.Money;
@@ -70,6 +71,8 @@ class ConvertingRegistrationsTest {
     final ApplyingDefaults defaults = new ApplyingDefaults(new ApplyingDefault(events, registrations, settling), clock);
     final FollowingConversion following =
             new FollowingConversion(events, registrations, mails, (a, action, t, d, at) -> audit.add(action), clock);
+    final SendingBankRefunds bankRefunds =
+            new SendingBankRefunds(events, registrations, mails, (a, action, t, d, at) -> audit.add(action), clock);
 
     String tokenOf(String email) {
         var matcher = Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})")
@@ -235,9 +238,67 @@ class ConvertingRegistrationsTest {
         assertEquals(1, tally.donatePart());
         assertEquals(0, tally.notAnswered());
         assertEquals(Money.of(2_000, "EUR"), tally.converted());
-        assertEquals(Money.of(13_000, "EUR"), tally.refunded());
-        assertEquals(Money.of(3_000, "EUR"), tally.refundsDueByBank());
+        assertEquals(Money.of(10_000, "EUR"), tally.refunded(), "only what went back: ada's card refund");
+        assertEquals(Money.of(3_000, "EUR"), tally.refundsDueByBank(), "bob's, still to send by bank");
         assertEquals(1, tally.refundsDueByBankCount());
+    }
+
+    @Test
+    void a_refund_due_by_bank_is_listed_until_staff_record_it_sent_once_and_the_registrant_is_told() {
+        cancelledEvent(DefaultAnswer.REFUND);
+        answering.answer(new AnswerCommand(tokenOf("ada@example.org"), Answer.REFUND, null));
+        answering.answer(new AnswerCommand(tokenOf("bob@example.org"), Answer.REFUND, null));
+
+        List<BankRefund> owed = bankRefunds.list("pycon-x");
+        assertEquals(1, owed.size(), "ada's went back to her card");
+        assertEquals("bob@example.org", owed.getFirst().email());
+        assertEquals(Money.of(3_000, "EUR"), owed.getFirst().amount());
+        assertTrue(owed.getFirst().sent().isEmpty());
+
+        assertEquals(
+                HttpStatus.CONFLICT,
+                assertThrows(
+                                ProblemException.class,
+                                () -> bankRefunds.recordSent("staff-1", "pycon-x", "ada@example.org", "TRX-1"))
+                        .status(),
+                "ada is owed nothing by bank");
+        assertEquals(
+                HttpStatus.NOT_FOUND,
+                assertThrows(
+                                ProblemException.class,
+                                () -> bankRefunds.recordSent("staff-1", "pycon-x", "eve@example.org", "TRX-1"))
+                        .status());
+        assertEquals(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                assertThrows(
+                                ProblemException.class,
+                                () -> bankRefunds.recordSent("staff-1", "pycon-x", "bob@example.org", "  "))
+                        .status());
+
+        BankRefund sent = bankRefunds.recordSent("staff-1", "pycon-x", " Bob@Example.org ", "TRX-2026-0042");
+
+        assertEquals(
+                new BankRefund.Sent(NOW, "staff-1", "TRX-2026-0042"),
+                sent.sent().orElseThrow());
+        assertEquals(sent, bankRefunds.list("pycon-x").getFirst());
+        var tally = following.tally("pycon-x").tally();
+        assertEquals(Money.of(15_000, "EUR"), tally.refunded());
+        assertEquals(Money.of(0, "EUR"), tally.refundsDueByBank());
+        assertEquals(0, tally.refundsDueByBankCount());
+        String told = mails.to("bob@example.org").getLast().text();
+        assertTrue(told.contains("€30.00") && told.contains("TRX-2026-0042"), told);
+        assertEquals(
+                1,
+                audit.stream().filter("registrations.bank-refund.sent"::equals).count());
+
+        ProblemException twice = assertThrows(
+                ProblemException.class,
+                () -> bankRefunds.recordSent("staff-2", "pycon-x", "bob@example.org", "TRX-again"));
+        assertEquals(HttpStatus.CONFLICT, twice.status());
+        assertTrue(twice.getMessage().contains("TRX-2026-0042"), twice.getMessage());
+        assertEquals(
+                1,
+                audit.stream().filter("registrations.bank-refund.sent"::equals).count());
     }
 
     @Test

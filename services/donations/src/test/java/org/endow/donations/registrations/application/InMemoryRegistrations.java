@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.endow.donations.registrations.model.BankRefund;
 import org.endow.donations.registrations.model.Conversion;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Registrations;
@@ -21,6 +22,7 @@ final class InMemoryRegistrations implements Registrations {
     private final Map<String, Registration> byKey = new LinkedHashMap<>();
     private final Map<String, String> keyByTokenHash = new HashMap<>();
     final Map<String, Settled> settlements = new HashMap<>();
+    private final Map<String, BankRefund.Sent> sent = new HashMap<>();
 
     private static String key(String eventCode, String email) {
         return eventCode + "/" + email;
@@ -90,11 +92,13 @@ final class InMemoryRegistrations implements Registrations {
                 case DONATE_PART -> part++;
             }
             converted = converted.plus(c.donated());
-            refunded = refunded.plus(c.refunded());
             Settled s = settlements.get(key(r.eventCode(), r.email()));
-            if (s != null && "DUE_BY_BANK".equals(s.refundWay())) {
+            boolean byBank = s != null && "DUE_BY_BANK".equals(s.refundWay());
+            if (byBank && !sent.containsKey(key(r.eventCode(), r.email()))) {
                 due = due.plus(c.refunded());
                 dueCount++;
+            } else {
+                refunded = refunded.plus(c.refunded());
             }
         }
         return new Tally(refund, all, part, open, converted, refunded, due, dueCount);
@@ -104,6 +108,48 @@ final class InMemoryRegistrations implements Registrations {
     public void recordSettlement(
             String eventCode, String email, String refundWay, String refundReference, String donationId) {
         settlements.put(key(eventCode, email), new Settled(refundWay, refundReference, donationId));
+    }
+
+    @Override
+    public List<BankRefund> bankRefunds(String eventCode) {
+        return ofEvent(eventCode).stream()
+                .map(r -> bankRefund(r.eventCode(), r.email()))
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(
+                        (BankRefund b) -> b.sent().isPresent()))
+                .toList();
+    }
+
+    @Override
+    public Optional<BankRefund> lockBankRefund(String eventCode, String email) {
+        return bankRefund(eventCode, email);
+    }
+
+    @Override
+    public boolean exists(String eventCode, String email) {
+        return byKey.containsKey(key(eventCode, email));
+    }
+
+    @Override
+    public void recordBankRefundSent(BankRefund refund) {
+        sent.put(key(refund.eventCode(), refund.email()), refund.sent().orElseThrow());
+    }
+
+    private Optional<BankRefund> bankRefund(String eventCode, String email) {
+        Registration r = byKey.get(key(eventCode, email));
+        Settled s = settlements.get(key(eventCode, email));
+        if (r == null || s == null || !"DUE_BY_BANK".equals(s.refundWay())) {
+            return Optional.empty();
+        }
+        return Optional.of(new BankRefund(
+                eventCode,
+                email,
+                r.name(),
+                r.ticketType(),
+                r.conversion().orElseThrow().refunded(),
+                Optional.ofNullable(s.refundReference()),
+                r.answeredAt().orElseThrow(),
+                Optional.ofNullable(sent.get(key(eventCode, email)))));
     }
 
     List<Registration> all() {

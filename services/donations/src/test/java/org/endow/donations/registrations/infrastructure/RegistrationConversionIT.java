@@ -32,7 +32,9 @@ import org.endow.devstack.TestInfra;
 import org.endow.donations.registrations.application.AnsweringOffer;
 import org.endow.donations.registrations.application.ApplyingDefaults;
 import org.endow.donations.registrations.application.CancellingEvent;
+import org.endow.donations.registrations.application.FollowingConversion;
 import org.endow.donations.registrations.application.ManagingEvents;
+import org.endow.donations.registrations.application.SendingBankRefunds;
 import org.endow.donations.registrations.model.Answer;
 import org.endow.donations.registrations.model.DefaultAnswer;
 import org.endow.events.donations.v1.DonationEvents;
@@ -203,6 +205,83 @@ class RegistrationConversionIT {
                         + DonationEvents.DONATION_RECEIVED.name() + "' and message_key in"
                         + " (select cast(donation_id as text) from registration where event_code = 'sprint-it')"),
                 "each gift goes to the ledger once");
+    }
+
+    @Test
+    void a_refund_owed_by_bank_is_recorded_sent_once_even_when_two_staff_record_it_at_once() throws Exception {
+        ManagingEvents managing = context.getBean(ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new ManagingEvents.CreateEventCommand(
+                        "summit-it",
+                        "Summit IT",
+                        "EUR",
+                        "general",
+                        Instant.now().plus(Duration.ofDays(10)),
+                        DefaultAnswer.REFUND));
+        managing.importCsv(
+                "staff-1",
+                "summit-it",
+                "email,name,ticket_type,amount_paid,payment_intent_id\ndee@example.org,Dee,regular,80.00,\n");
+        context.getBean(CancellingEvent.class).cancel("staff-1", "summit-it");
+        await().atMost(Duration.ofSeconds(20)).until(() -> to("dee@example.org").isPresent());
+        Matcher link = Pattern.compile("https://portal.test/registrations/offer/([A-Za-z0-9_-]{43})")
+                .matcher(text(to("dee@example.org").orElseThrow()));
+        assertTrue(link.find());
+        context.getBean(AnsweringOffer.class)
+                .answer(new AnsweringOffer.AnswerCommand(link.group(1), Answer.REFUND, null));
+        SendingBankRefunds bankRefunds = context.getBean(SendingBankRefunds.class);
+        FollowingConversion following = context.getBean(FollowingConversion.class);
+        assertEquals(
+                List.of("dee@example.org 8000 EUR owed"),
+                bankRefunds.list("summit-it").stream()
+                        .map(r -> r.email() + " " + r.amount().minor() + " "
+                                + r.amount().currencyCode() + " " + (r.sent().isPresent() ? "sent" : "owed"))
+                        .toList());
+        assertEquals(
+                8_000, following.tally("summit-it").tally().refundsDueByBank().minor());
+
+        List<Callable<String>> records = new ArrayList<>();
+        for (String staff : List.of("staff-1", "staff-2")) {
+            records.add(() -> {
+                try {
+                    return bankRefunds
+                            .recordSent(staff, "summit-it", "dee@example.org", "TRX-" + staff)
+                            .sent()
+                            .orElseThrow()
+                            .by();
+                } catch (org.endow.platform.problem.ProblemException e) {
+                    return e.status().getCode() + "";
+                }
+            });
+        }
+        List<String> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (Future<String> f : pool.invokeAll(records)) {
+                outcomes.add(f.get());
+            }
+        }
+
+        assertEquals(1, outcomes.stream().filter("409"::equals).count(), outcomes.toString());
+        String by = outcomes.stream()
+                .filter(o -> o.startsWith("staff-"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                1,
+                count("select count(*) from registration where event_code = 'summit-it' and bank_refund_sent_by = '"
+                        + by + "' and bank_refund_sent_reference = 'TRX-" + by + "'"
+                        + " and bank_refund_sent_at is not null"));
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'registrations.bank-refund.sent'"
+                        + " and target = 'summit-it/dee@example.org'"));
+        var tally = following.tally("summit-it").tally();
+        assertEquals(0, tally.refundsDueByBank().minor());
+        assertEquals(8_000, tally.refunded().minor());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Arrays.stream(smtp.getReceivedMessages())
+                        .anyMatch(m -> text(m).contains("we have sent your refund of €80.00")));
     }
 
     static void execute(String sql) {
