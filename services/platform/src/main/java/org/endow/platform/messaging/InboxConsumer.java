@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,12 +50,16 @@ import org.slf4j.LoggerFactory;
  * sent together and recorded in one transaction before its offsets are committed. An unreachable
  * database or broker is not the event's fault: the partition waits and retries, and nothing is
  * dead-lettered for it.
+ *
+ * <p>However much of a poll fails, the consumer polls again in time ({@code max.poll.interval.ms}) and so keeps its
+ * partitions: it starts no record after the poll's {@code consumerPollBudget} is spent (the first one of a poll
+ * always), rewinds each partition to its first record not done and polls again; start-up checks that the interval
+ * holds the budget, one record's retries, the dead letters' wait and a stall ({@link PollInterval}).
  */
 @Singleton
 public class InboxConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxConsumer.class);
-    private static final Duration MAX_STALL = Duration.ofSeconds(5);
 
     private final Map<String, List<EventHandler<?>>> handlersByType = new LinkedHashMap<>();
     private final InboxMessages inbox;
@@ -69,6 +76,8 @@ public class InboxConsumer implements AutoCloseable {
     private Producer<String, byte[]> deadLetters;
     /** The next wait of each partition that stopped in its last rounds (the consumer thread's only). */
     private final Map<TopicPartition, Duration> stallOf = new HashMap<>();
+    /** How often a rebalance took partitions from this consumer (revoked or lost) while it ran. */
+    private final AtomicInteger partitionsTakenAway = new AtomicInteger();
     /** The offsets committed last, per partition (the consumer thread's only). */
     private final Map<TopicPartition, OffsetAndMetadata> lastDone = new HashMap<>();
 
@@ -100,13 +109,50 @@ public class InboxConsumer implements AutoCloseable {
         return topics;
     }
 
+    /** @throws org.endow.platform.app.StartupFailure when a poll can take longer than the poll interval allows */
+    void checkPollInterval() {
+        PollInterval.check(
+                properties,
+                handlersByType.values().stream().mapToInt(List::size).max().orElse(0));
+    }
+
+    /** How often partitions were taken from this consumer while it ran (revoked or lost in a rebalance). */
+    int partitionsTakenAway() {
+        return partitionsTakenAway.get();
+    }
+
     synchronized void start() {
         if (running || handlersByType.isEmpty()) {
             return;
         }
         running = true;
         consumer = clients.consumer();
-        consumer.subscribe(topics());
+        consumer.subscribe(topics(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty() && running) {
+                    partitionsTakenAway.incrementAndGet();
+                    LOG.info("Partitions revoked: {}", partitions);
+                }
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    partitionsTakenAway.incrementAndGet();
+                    LOG.warn(
+                            "Partitions lost (not polled again within max.poll.interval.ms {}?): {}; their records"
+                                    + " are read again",
+                            properties.consumerMaxPollInterval(),
+                            partitions);
+                }
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                LOG.debug("Partitions assigned: {}", partitions);
+            }
+        });
         LOG.info("Consuming {} as {} for {}", topics(), properties.consumerGroup(), handlersByType.keySet());
         thread = Thread.ofPlatform().name("inbox-consumer").daemon().start(this::loop);
     }
@@ -115,30 +161,57 @@ public class InboxConsumer implements AutoCloseable {
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                long deadline =
+                        System.nanoTime() + properties.consumerPollBudget().toNanos();
+                boolean progressed = false;
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 Set<TopicPartition> stalled = new HashSet<>();
+                // partitions left for the next poll once the budget was spent; rewound to their first record not done
+                Set<TopicPartition> deferred = new HashSet<>();
                 PendingLetters letters = new PendingLetters();
                 for (List<ConsumerRecord<String, byte[]>> chunk : chunks(records)) {
                     List<ConsumerRecord<String, byte[]>> live = chunk.stream()
-                            .filter(record -> !stalled.contains(partitionOf(record)))
+                            .filter(record ->
+                                    !stalled.contains(partitionOf(record)) && !deferred.contains(partitionOf(record)))
                             .toList();
+                    if (progressed && spent(deadline)) {
+                        live.forEach(record -> defer(record, deferred));
+                        continue;
+                    }
                     if (appliedAsBatch(live)) {
                         live.forEach(
                                 record -> done.put(partitionOf(record), new OffsetAndMetadata(record.offset() + 1)));
+                        progressed = true;
                         continue;
                     }
                     for (ConsumerRecord<String, byte[]> record : live) {
                         TopicPartition partition = partitionOf(record);
-                        if (stalled.contains(partition)) {
+                        if (stalled.contains(partition) || deferred.contains(partition)) {
                             continue;
                         }
-                        if (process(record, letters) == Outcome.RETRY_LATER) {
+                        if (progressed && spent(deadline)) {
+                            // a poll's work is bounded by its budget, never by how much of it fails: the rest waits
+                            // for the next poll, so the consumer polls within max.poll.interval.ms and keeps its
+                            // partitions
+                            defer(record, deferred);
+                            continue;
+                        }
+                        Outcome outcome = process(record, letters);
+                        progressed = true;
+                        if (outcome == Outcome.RETRY_LATER) {
                             stalled.add(partition);
                             consumer.seek(partition, record.offset());
                         } else {
                             done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                         }
                     }
+                }
+                if (!deferred.isEmpty()) {
+                    LOG.info(
+                            "A poll's budget of {} was spent; {} partition(s) go on from where they stopped at the next"
+                                    + " poll",
+                            properties.consumerPollBudget(),
+                            deferred.size());
                 }
                 letters.settle().forEach((partition, offset) -> {
                     // the letter at this offset is neither on the dead-letter topic nor in the table: from it again
@@ -167,6 +240,18 @@ public class InboxConsumer implements AutoCloseable {
         }
     }
 
+    private static boolean spent(long deadline) {
+        return System.nanoTime() - deadline >= 0;
+    }
+
+    /** Leaves the record's partition for the next poll, from this record on (the first of it not done in this poll). */
+    private void defer(ConsumerRecord<String, byte[]> record, Set<TopicPartition> deferred) {
+        TopicPartition partition = partitionOf(record);
+        if (deferred.add(partition)) {
+            consumer.seek(partition, record.offset());
+        }
+    }
+
     /** Why the consumer stopped although it should run (an error it cannot go on after); empty while it runs. */
     public Optional<Throwable> stoppedBy() {
         return Optional.ofNullable(stoppedBy);
@@ -174,7 +259,7 @@ public class InboxConsumer implements AutoCloseable {
 
     /**
      * Each partition that had to stop waits longer each time in a row it stops (from {@code handlerBackoff}, doubling,
-     * up to 5 s); one that moved on without stopping starts from the beginning again. A poll that returns nothing
+     * up to {@code consumerMaxStall}, 5 s by default); one that moved on without stopping starts from the beginning again. A poll that returns nothing
      * (as the one right after a rewind often does) changes nothing.
      */
     private void backOff(Set<TopicPartition> progressed, Set<TopicPartition> stalled) {
@@ -183,11 +268,13 @@ public class InboxConsumer implements AutoCloseable {
             return;
         }
         Duration longest = Duration.ZERO;
+        Duration most = properties.consumerMaxStall();
         for (TopicPartition partition : stalled) {
             Duration wait = stallOf.getOrDefault(partition, properties.handlerBackoff());
+            wait = wait.compareTo(most) > 0 ? most : wait;
             longest = wait.compareTo(longest) > 0 ? wait : longest;
             Duration next = wait.multipliedBy(2);
-            stallOf.put(partition, next.compareTo(MAX_STALL) > 0 ? MAX_STALL : next);
+            stallOf.put(partition, next.compareTo(most) > 0 ? most : next);
         }
         sleep(longest);
     }
@@ -573,7 +660,7 @@ public class InboxConsumer implements AutoCloseable {
         }
 
         /**
-         * Waits for the broker's acknowledgements (15 s for all of them), then writes the rows of the acknowledged
+         * Waits for the broker's acknowledgements ({@code consumerDeadLetterWait}, 15 s by default, for all of them), then writes the rows of the acknowledged
          * letters in one transaction.
          *
          * @return per partition, the offset of its first letter that is not both sent and written: the partition
@@ -584,7 +671,8 @@ public class InboxConsumer implements AutoCloseable {
             if (pending.isEmpty()) {
                 return again;
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long deadline =
+                    System.nanoTime() + properties.consumerDeadLetterWait().toNanos();
             for (Pending letter : pending) {
                 try {
                     letter.sent().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

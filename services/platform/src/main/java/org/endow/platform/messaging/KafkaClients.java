@@ -53,7 +53,10 @@ public class KafkaClients {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Manual commits only, after the database has committed the effect. */
+    /**
+     * Manual commits only, after the database has committed the effect. {@code max.poll.interval.ms} is {@code
+     * consumer-max-poll-interval}, which start-up checks against the longest a poll can take ({@link PollInterval}).
+     */
     public KafkaConsumer<String, byte[]> consumer() {
         Properties config = new Properties();
         config.putAll(Map.of(
@@ -65,6 +68,9 @@ public class KafkaClients {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
         config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        config.put(
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                Long.toString(properties.consumerMaxPollInterval().toMillis()));
         config.put(
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
                 Integer.toString(Math.max(1, properties.consumerFetchMinBytes())));

@@ -24,6 +24,15 @@ import java.time.Duration;
  *     fetch.min.bytes}; 1, the default, answers at once)
  * @param consumerFetchMaxWait or once this long has passed (Kafka's {@code fetch.max.wait.ms}): with a larger minimum,
  *     a busy topic is read in fewer, fuller fetches, and no event waits longer than this for its fetch
+ * @param consumerPollBudget how long the consumer works on one poll's records: once it is spent, no further record
+ *     (nor batch) of the poll is started, each partition is rewound to its first record not done and the consumer
+ *     polls again; the first record of a poll is always done, so every poll moves on
+ * @param consumerMaxPollInterval Kafka's {@code max.poll.interval.ms}: a consumer that does not poll again within it is
+ *     put out of its group and its partitions go to another. Start-up refuses a value shorter than a poll can take
+ *     ({@link PollInterval})
+ * @param consumerDeadLetterWait how long the consumer waits, once per poll, for the broker to acknowledge the poll's
+ *     dead letters before it reads their partitions again
+ * @param consumerMaxStall the longest wait after a poll in which a partition had to stop (a transient failure)
  */
 @ConfigurationProperties("endow.messaging")
 public record MessagingProperties(
@@ -39,7 +48,11 @@ public record MessagingProperties(
         @Bindable(defaultValue = "30s") Duration startupTimeout,
         @Bindable(defaultValue = "1") int consumerBatchSize,
         @Bindable(defaultValue = "1") int consumerFetchMinBytes,
-        @Bindable(defaultValue = "500ms") Duration consumerFetchMaxWait) {
+        @Bindable(defaultValue = "500ms") Duration consumerFetchMaxWait,
+        @Bindable(defaultValue = "60s") Duration consumerPollBudget,
+        @Bindable(defaultValue = "300s") Duration consumerMaxPollInterval,
+        @Bindable(defaultValue = "15s") Duration consumerDeadLetterWait,
+        @Bindable(defaultValue = "5s") Duration consumerMaxStall) {
 
     public String consumerGroup() {
         return "endow." + service;

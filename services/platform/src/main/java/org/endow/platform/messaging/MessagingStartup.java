@@ -54,6 +54,9 @@ class MessagingStartup implements ApplicationEventListener<ServerStartupEvent> {
     void start() {
         Thread.ofPlatform().name("messaging-startup").daemon().start(() -> {
             try {
+                if (properties.consumerEnabled()) {
+                    inbox.checkPollInterval();
+                }
                 createTopics();
                 startRelayAndInbox();
                 ready.complete(null);

@@ -49,6 +49,26 @@ class MessagingStartupIT {
         }
     }
 
+    @Test
+    void a_poll_interval_shorter_than_a_poll_can_take_refuses_the_start_in_one_line() {
+        Map<String, Object> properties =
+                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
+        properties.put("endow.messaging.consumer-poll-budget", "60s");
+        properties.put("endow.messaging.consumer-max-poll-interval", "61s");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            MessagingHealthIndicator health = context.getBean(MessagingHealthIndicator.class);
+
+            StartupFailure failure = assertThrows(
+                    StartupFailure.class,
+                    () -> context.getBean(MessagingStartup.class).awaitReady());
+
+            assertTrue(
+                    failure.getMessage().startsWith("endow.messaging.consumer-max-poll-interval is PT1M1S but a poll"),
+                    failure.getMessage());
+            assertEquals(HealthStatus.DOWN, status(health));
+        }
+    }
+
     private static HealthStatus status(MessagingHealthIndicator health) {
         return Mono.from(health.getResult()).block().getStatus();
     }

@@ -1,0 +1,122 @@
+package org.endow.platform.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.endow.devstack.TestInfra;
+import org.endow.events.donations.v1.DonationEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll in which every record fails: its retries take far longer than {@code max.poll.interval.ms}, set here to 3 s
+ * (so the scenario runs in seconds). The consumer must poll again in time, whatever fails, or it is put out of its
+ * group, the same records are read again, and nothing moves on.
+ */
+class PollBudgetIT {
+
+    static ApplicationContext context;
+    static Outbox outbox;
+    static TransactionOperations<Connection> transactions;
+    static JdbcOperations jdbc;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
+    static void start() {
+        Map<String, Object> properties =
+                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
+        properties.put("test.recording-handler", false);
+        properties.put("test.always-failing-handler", true);
+        // one failing record: 3 attempts, 10 + 20 ms of back-off; 200 of them take several times the poll interval
+        properties.put("endow.messaging.handler-attempts", 3);
+        properties.put("endow.messaging.handler-backoff", "10ms");
+        properties.put("endow.messaging.consumer-poll-budget", "300ms");
+        properties.put("endow.messaging.consumer-dead-letter-wait", "1s");
+        properties.put("endow.messaging.consumer-max-stall", "200ms");
+        properties.put("endow.messaging.consumer-max-poll-interval", "3s");
+        context = ApplicationContext.run(properties);
+        outbox = context.getBean(Outbox.class);
+        transactions = context.getBean(TransactionOperations.class);
+        jdbc = context.getBean(JdbcOperations.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void a_poll_of_failing_records_keeps_the_consumer_in_its_group_and_each_is_dead_lettered_once() {
+        context.getBean(MessagingStartup.class).awaitReady();
+        String run = "budget-" + UUID.randomUUID();
+        List<String> bad = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        transactions.executeWrite(status -> {
+            // four keys: the good events sit behind the failing ones on their partitions
+            for (int i = 0; i < 200; i++) {
+                String id = run + "-bad-" + i;
+                bad.add(id);
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run + "-key-" + (i % 4),
+                        MessagingScenarios.pledge(id, AlwaysFailingHandler.FUND));
+            }
+            for (int i = 0; i < 20; i++) {
+                String id = run + "-good-" + i;
+                good.add(id);
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run + "-key-" + (i % 4),
+                        MessagingScenarios.pledge(id, MessagingScenarios.NO_SERVICE_FUND));
+            }
+            return null;
+        });
+        long start = System.nanoTime();
+
+        String letters = "select count(*) from dead_letter where consumer = 'platform-test.always-failing'"
+                + " and payload like '%" + run + "-bad-%'";
+        String applied = "select count(*) from test_effect where donation_id like '" + run + "-good-%'";
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> count(letters) >= bad.size() && count(applied) >= good.size());
+        System.out.printf(
+                "PollBudgetIT: %d dead letters and %d applied events in %d ms%n",
+                bad.size(), good.size(), (System.nanoTime() - start) / 1_000_000);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count(letters) == bad.size());
+        assertEquals(
+                bad.size(),
+                count("select count(distinct event_id) from dead_letter where payload like '%" + run + "-bad-%'"
+                        + " and attempts = 3"));
+        assertEquals(bad.size(), MessagingScenarios.deadLetterCopies(run + "-bad-"), "copies on the dead-letter topic");
+        for (String id : good) {
+            assertEquals(1, count("select count(*) from test_effect where donation_id = '" + id + "'"), id);
+        }
+        assertEquals(0, count("select count(*) from test_effect where donation_id like '" + run + "-bad-%'"));
+        assertEquals(
+                0,
+                context.getBean(InboxConsumer.class).partitionsTakenAway(),
+                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
+    }
+
+    static long count(String sql) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}
