@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 
 /** Kafka header names Endow sets on every record, so consumers can route without parsing. */
-final class Headers {
+public final class Headers {
 
     static final String EVENT_ID = "endow-event-id";
     static final String EVENT_TYPE = "endow-event-type";
@@ -14,6 +14,12 @@ final class Headers {
     static final String DLT_ERROR = "endow-dlt-error";
     static final String DLT_ATTEMPTS = "endow-dlt-attempts";
     static final String DLT_ORIGIN = "endow-dlt-origin";
+    /**
+     * On a dead letter sent back to its topic: the consumer (the dead letter's {@code consumer}) that is to apply it.
+     * Every other consumer of the topic passes over the record: it applied the event the first time round, and its
+     * inbox row may be gone by now (housekeeping), so its inbox cannot be trusted to turn the copy into a no-op.
+     */
+    public static final String REPLAY_FOR = "endow-replay-for";
 
     private Headers() {}
 

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic and the {@code dead_letter} table and the partition moves on; the dead letters of one poll are
  * sent together and recorded in one transaction before its offsets are committed. An unreachable
  * database or broker is not the event's fault: the partition waits and retries, and nothing is
- * dead-lettered for it.
+ * dead-lettered for it. A dead letter staff send back ({@code DeadLetters.replay}) names the consumer it is for
+ * ({@link Headers#REPLAY_FOR}); every other handler, and every other service's consumer, passes over it.
  *
  * <p>However much of a poll fails, the consumer polls again in time ({@code max.poll.interval.ms}) and so keeps its
  * partitions: it starts no record after the poll's {@code consumerPollBudget} is spent (the first one of a poll
@@ -440,8 +441,8 @@ public class InboxConsumer implements AutoCloseable {
         if (type == null || version == null) {
             throw new IllegalStateException("no event headers");
         }
-        List<EventHandler<?>> handlers = handlersByType.get(type + ".v" + version);
-        if (handlers == null) {
+        List<EventHandler<?>> handlers = handlersFor(record, type + ".v" + version);
+        if (handlers.isEmpty()) {
             return;
         }
         EventEnvelope<?> envelope;
@@ -461,20 +462,57 @@ public class InboxConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * The handlers of this type the record is for: all of them, or, for a dead letter sent back by staff ({@link
+     * Headers#REPLAY_FOR}), only the consumer it names (none here when it names another consumer).
+     */
+    private List<EventHandler<?>> handlersFor(ConsumerRecord<String, byte[]> record, String qualifiedType) {
+        List<EventHandler<?>> handlers = handlersByType.getOrDefault(qualifiedType, List.of());
+        String replayFor = Headers.read(record.headers(), Headers.REPLAY_FOR).orElse(null);
+        if (replayFor == null || handlers.isEmpty()) {
+            return handlers;
+        }
+        List<EventHandler<?>> named = handlers.stream()
+                .filter(handler -> handler.consumerName().equals(replayFor))
+                .toList();
+        if (named.size() < handlers.size()) {
+            LOG.debug(
+                    "{}@{} was replayed for {}: passed over by {}",
+                    partitionOf(record),
+                    record.offset(),
+                    replayFor,
+                    handlers.stream()
+                            .map(EventHandler::consumerName)
+                            .filter(name -> !name.equals(replayFor))
+                            .toList());
+        }
+        return named;
+    }
+
+    /** Whether the record is for this consumer: not a replayed dead letter, or one replayed for it. */
+    private static boolean replayedFor(ConsumerRecord<String, byte[]> record, String consumerName) {
+        return Headers.read(record.headers(), Headers.REPLAY_FOR)
+                .map(consumerName::equals)
+                .orElse(true);
+    }
+
     private Outcome process(ConsumerRecord<String, byte[]> record, PendingLetters letters) {
         String type = Headers.read(record.headers(), Headers.EVENT_TYPE).orElse(null);
         String version = Headers.read(record.headers(), Headers.EVENT_VERSION).orElse(null);
         if (type == null || version == null) {
             EnvelopeHead head = readHead(record);
             if (head == null) {
+                if (!replayedFor(record, properties.consumerGroup())) {
+                    return Outcome.DONE;
+                }
                 return deadLetter(
                         letters, properties.consumerGroup(), record, null, null, "not an Endow event envelope", 1);
             }
             type = head.type();
             version = Integer.toString(head.version());
         }
-        List<EventHandler<?>> handlers = handlersByType.get(type + ".v" + version);
-        if (handlers == null) {
+        List<EventHandler<?>> handlers = handlersFor(record, type + ".v" + version);
+        if (handlers.isEmpty()) {
             return Outcome.DONE;
         }
         EventType<?> eventType = handlers.getFirst().eventType();

@@ -22,13 +22,16 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.endow.platform.audit.AuditRecords;
+import org.endow.platform.messaging.Headers;
 import org.endow.platform.messaging.KafkaClients;
 import org.endow.platform.problem.ProblemException;
 
 /**
  * The events a consumer of this service gave up on, and sending one back to its topic once the cause is fixed. The
- * consumers' inbox makes the replay safe: a consumer that had applied the event ignores it, the one that failed
- * applies it now.
+ * record sent back names the consumer it is for (header {@link Headers#REPLAY_FOR}): that consumer applies it now
+ * (through its inbox, as any event); every other consumer of the topic, in this service or another, passes over it
+ * without applying it, without an inbox row and without a dead letter. Their inbox alone would not do: its row for an
+ * event they applied long ago may have been deleted by housekeeping, and they would apply it a second time.
  */
 @Singleton
 @Requires(property = "endow.messaging.service")
@@ -97,8 +100,9 @@ public class DeadLetters implements AutoCloseable {
     }
 
     /**
-     * Sends the dead letter's record back to its topic (same key, same bytes), waits for the broker's
-     * acknowledgement, then marks it replayed and audits who did it.
+     * Sends the dead letter's record back to its topic (same key, same bytes, for the dead letter's consumer only:
+     * header {@link Headers#REPLAY_FOR}), waits for the broker's acknowledgement, then marks it replayed and audits who
+     * did it.
      *
      * @throws ProblemException 404 unknown, 409 already replayed or nothing to replay, 503 broker unreachable
      */
@@ -119,10 +123,10 @@ public class DeadLetters implements AutoCloseable {
         if (payload == null) {
             throw ProblemException.conflict("Dead letter " + id + " has no payload to replay");
         }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.topic(), letter.key(), payload);
+        record.headers().add(Headers.REPLAY_FOR, letter.consumer().getBytes(StandardCharsets.UTF_8));
         try {
-            producer()
-                    .send(new ProducerRecord<>(letter.topic(), letter.key(), payload))
-                    .get(15, TimeUnit.SECONDS);
+            producer().send(record).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ProblemException(
                     io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE,

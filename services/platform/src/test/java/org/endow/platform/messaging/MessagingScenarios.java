@@ -65,8 +65,10 @@ public abstract class MessagingScenarios {
     static TransactionOperations<Connection> transactions;
     static JdbcOperations jdbc;
 
+    /** Starts the context of the scenarios, with a second consumer of the pledges beside the recorder. */
     @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void startWith(Map<String, Object> properties) {
+        properties.put("test.bystander-handler", true);
         context = ApplicationContext.run(properties);
         outbox = context.getBean(Outbox.class);
         transactions = context.getBean(TransactionOperations.class);
@@ -164,7 +166,12 @@ public abstract class MessagingScenarios {
         // the marker was sent after the three copies, on its own key; wait for the copies' partition too
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(marker) == 1 && effects(id) >= 1);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> effects(id) == 1);
-        assertEquals(1, count("select count(*) from inbox_message where event_id = '" + eventId + "'"));
+        // one row for each of the two consumers of the pledges
+        assertEquals(
+                1,
+                count("select count(*) from inbox_message where event_id = '" + eventId + "'"
+                        + " and consumer = 'platform-test.recorder'"));
+        assertEquals(2, count("select count(*) from inbox_message where event_id = '" + eventId + "'"));
     }
 
     @Test
@@ -435,6 +442,59 @@ public abstract class MessagingScenarios {
     }
 
     @Test
+    void a_replayed_dead_letter_is_applied_by_its_consumer_only_not_again_by_the_others_whose_inbox_forgot_it() {
+        String poisoned = id();
+        transactions.executeWrite(status -> outbox.append(
+                DonationEvents.DONATION_PLEDGED, poisoned, pledge(poisoned, RecordingHandler.FAILING_FUND)));
+        DeadLetters deadLetters = context.getBean(DeadLetters.class);
+        // the recorder gives up on the pledge, the other consumer applies it
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> bystanderEffects(poisoned) == 1
+                        && deadLetters.list(false, 500).stream().anyMatch(letter -> poisoned.equals(letter.key())));
+        DeadLetters.Letter letter = deadLetters.list(false, 500).stream()
+                .filter(l -> poisoned.equals(l.key()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("platform-test.recorder", letter.consumer());
+        // weeks later: housekeeping has deleted the other consumer's inbox row of the event
+        String bystanderInbox = "select count(*) from inbox_message where consumer = '" + BystanderHandler.CONSUMER
+                + "' and event_id = '" + letter.eventId() + "'";
+        assertEquals(1, count(bystanderInbox));
+        transactions.executeWrite(status ->
+                jdbc.prepareStatement("delete from inbox_message where consumer = ? and event_id = ?", statement -> {
+                    statement.setString(1, BystanderHandler.CONSUMER);
+                    statement.setObject(2, letter.eventId());
+                    return statement.executeUpdate();
+                }));
+
+        RecordingHandler.CURED.add(poisoned);
+        deadLetters.replay(letter.id(), "admin-1");
+        // on the same key, so on the same partition behind the replayed record: once both consumers applied it, each
+        // has read the replayed record too
+        String after = id();
+        transactions.executeWrite(
+                status -> outbox.append(DonationEvents.DONATION_PLEDGED, poisoned, pledge(after, "packaging")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> effects(poisoned) == 1 && effects(after) == 1 && bystanderEffects(after) == 1);
+        assertEquals(1, bystanderEffects(poisoned), "the other consumer applied the replayed event again");
+        assertEquals(0, count(bystanderInbox));
+        assertEquals(
+                1,
+                count("select count(*) from inbox_message where consumer = 'platform-test.recorder' and event_id = '"
+                        + letter.eventId() + "'"));
+        assertEquals(1, count("select count(*) from dead_letter where event_id = '" + letter.eventId() + "'"));
+        assertEquals(
+                1L,
+                count("select count(*) from audit_log where action = 'dead-letter.replayed' and target = 'dead-letter/"
+                        + letter.id() + "'"));
+    }
+
+    static long bystanderEffects(String donationId) {
+        return count("select count(*) from test_bystander_effect where donation_id = '" + donationId + "'");
+    }
+
+    @Test
     void housekeeping_removes_only_sent_outbox_rows_and_inbox_rows_past_their_retention() {
         String recent = id();
         transactions.executeWrite(
@@ -452,10 +512,10 @@ public abstract class MessagingScenarios {
 
         assertEquals(0L, count("select count(*) from outbox_message where message_key = '" + recent + "'"));
         assertEquals(
-                1L,
+                2L,
                 count("select count(*) from inbox_message where event_id in (select event_id from test_effect"
                         + " where donation_id = '" + recent + "')"),
-                "inbox rows are kept for 30 days");
+                "inbox rows (the two consumers') are kept for 30 days");
     }
 
     @Test
