@@ -8,12 +8,11 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.HttpServerConfiguration;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.endow.gateway.routing.ClientAddresses;
 import org.endow.gateway.routing.PathPattern;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -24,12 +23,11 @@ import org.slf4j.LoggerFactory;
  * card testing). Runs before authentication and routing, so a refused request costs neither a password hash nor a
  * call to a service. Refusals are 429 with {@code Retry-After}: problem+json for the API, a short page for the portal.
  *
- * <p>The client address is the TCP peer's, unless {@code micronaut.server.client-address-header} names the header
- * in which the proxy in front (and every request must pass it) puts the address it was called from: behind the
- * Kubernetes ingress, where TLS ends, every request comes from the ingress, and all clients would share one bucket.
- * It is then read by Micronaut's {@link HttpClientAddressResolver}, falling back to the peer when the header is
- * missing. Without the setting no header is believed (Micronaut's resolver would otherwise take {@code Forwarded} or
- * {@code X-Forwarded-For}, which any client can send to get a fresh bucket per request).
+ * <p>The client address is {@link ClientAddresses}': the TCP peer's, unless {@code
+ * micronaut.server.client-address-header} names the header in which the proxy in front (and every request must pass
+ * it) puts the address it was called from: behind the Kubernetes ingress, where TLS ends, every request comes from the
+ * ingress, and all clients would share one bucket. Without the setting no header is believed ({@code X-Forwarded-For}
+ * could be sent by any client to get a fresh bucket per request).
  */
 @Filter("/**")
 public class RateLimitFilter implements HttpServerFilter {
@@ -40,18 +38,15 @@ public class RateLimitFilter implements HttpServerFilter {
     public static final int ORDER = ServerFilterPhase.SECURITY.order() - 20;
 
     private final List<Limit> limits = new ArrayList<>();
-    /** Null when no header is trusted: the TCP peer is the client. */
-    private final HttpClientAddressResolver proxied;
+    private final ClientAddresses clients;
 
-    RateLimitFilter(
-            List<RateLimitProperties> properties, HttpServerConfiguration server, HttpClientAddressResolver addresses) {
-        String header = server.getClientAddressHeader();
-        this.proxied = header == null || header.isBlank() ? null : addresses;
+    RateLimitFilter(List<RateLimitProperties> properties, ClientAddresses clients) {
+        this.clients = clients;
         LOG.info(
                 "Rate limits count per client address: {}",
-                proxied == null
-                        ? "the TCP peer's (no micronaut.server.client-address-header)"
-                        : "the " + header + " header's, set by the proxy in front");
+                clients.trustedHeader()
+                        .map(header -> "the " + header + " header's, set by the proxy in front")
+                        .orElse("the TCP peer's (no micronaut.server.client-address-header)"));
         for (RateLimitProperties p : properties) {
             limits.add(new Limit(p, new TokenBuckets(p.requests(), p.per(), System::nanoTime)));
             LOG.info(
@@ -76,7 +71,7 @@ public class RateLimitFilter implements HttpServerFilter {
         String method = request.getMethodName().toUpperCase(Locale.ROOT);
         for (Limit limit : limits) {
             if (limit.applies(method, path)) {
-                String client = clientOf(request);
+                String client = clients.of(request);
                 Duration wait = limit.buckets().take(client);
                 if (!wait.isZero()) {
                     LOG.warn(
@@ -90,16 +85,6 @@ public class RateLimitFilter implements HttpServerFilter {
             }
         }
         return chain.proceed(request);
-    }
-
-    private String clientOf(HttpRequest<?> request) {
-        if (proxied != null) {
-            String address = proxied.resolve(request);
-            if (address != null && !address.isBlank()) {
-                return address.strip();
-            }
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private static MutableHttpResponse<?> tooMany(HttpRequest<?> request, RateLimitProperties limit, Duration wait) {

@@ -41,8 +41,9 @@ import reactor.core.publisher.Flux;
 /**
  * Sends {@code /api/<service>/**} to the service, path unchanged. Runs after the security filter:
  * a token that verified is forwarded as a bearer token; cookies and unverified credentials never
- * leave the gateway. A service that is down answers 502, one that is too slow 504, both as
- * problem+json.
+ * leave the gateway. The client's address goes as {@code X-Forwarded-For}: the one the rate limits count
+ * ({@link ClientAddresses}), never what the client wrote in a forwarding header itself. A service that is down
+ * answers 502, one that is too slow 504, both as problem+json.
  */
 @Filter("/api/**")
 @Requires(classes = ProxyHttpClient.class)
@@ -61,10 +62,24 @@ class RoutingFilter implements HttpServerFilter {
             HttpHeaders.UPGRADE,
             "HTTP2-Settings");
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "host");
+    /**
+     * Headers in which a proxy tells where a request came from. The client may have written any of them: they are
+     * dropped, and the gateway sets {@code X-Forwarded-For} and {@code X-Forwarded-Proto} itself.
+     */
+    private static final List<String> FORWARDING = List.of(
+            "Forwarded",
+            "X-Forwarded-For",
+            "X-Forwarded-Host",
+            "X-Forwarded-Port",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Prefix",
+            "X-Real-IP",
+            "X-Client-IP");
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
     private final long maxRequestSize;
+    private final ClientAddresses clients;
 
     /**
      * Each route's client comes from the context's client registry, so it runs on the server's own event loops:
@@ -76,8 +91,10 @@ class RoutingFilter implements HttpServerFilter {
             List<RouteProperties> routes,
             io.micronaut.http.server.HttpServerConfiguration server,
             ProxyHttpClientRegistry<?> clients,
-            BeanContext context) {
+            BeanContext context,
+            ClientAddresses addresses) {
         this.maxRequestSize = server.getMaxRequestSize();
+        this.clients = addresses;
         for (RouteProperties route : routes) {
             DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
             config.setConnectTimeout(route.connectTimeout());
@@ -124,16 +141,18 @@ class RoutingFilter implements HttpServerFilter {
                 .orElseGet(() -> UUID.randomUUID().toString());
         // read the credentials first: the mutable view below shares the original request's headers
         Optional<String> token = verifiedToken(request);
+        String client = clients.of(request);
         MutableHttpRequest<?> forwarded =
                 request.mutate().uri(target(upstream.route().url(), request.getUri()));
         dropHopByHop(request, forwarded);
-        forwarded
-                .getHeaders()
-                .remove(HttpHeaders.COOKIE)
+        var headers = forwarded.getHeaders();
+        FORWARDING.forEach(headers::remove);
+        clients.trustedHeader().ifPresent(headers::remove);
+        headers.remove(HttpHeaders.COOKIE)
                 .remove(HttpHeaders.AUTHORIZATION)
                 .remove(HttpHeaders.HOST)
                 .set(Correlation.HEADER, correlation)
-                .set("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress())
+                .set("X-Forwarded-For", client)
                 .set("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
         token.ifPresent(verified -> forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + verified));
         Flux<MutableHttpResponse<?>> proxied =

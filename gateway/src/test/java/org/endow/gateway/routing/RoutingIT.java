@@ -52,6 +52,8 @@ class RoutingIT {
     static final Semaphore burstRelease = new Semaphore(0);
     static final HttpClient http = HttpClient.newHttpClient();
     static String token;
+    /** The gateway's configuration, for a second gateway set up differently. */
+    static Map<String, Object> properties;
 
     @BeforeAll
     static void start() throws IOException {
@@ -98,6 +100,7 @@ class RoutingIT {
         p.put("endow.gateway.admission.burst.concurrency", 1);
         p.put("endow.gateway.admission.burst.patience", "2s");
         p.put("micronaut.server.port", -1);
+        properties = Map.copyOf(p);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         Account ada = Account.open(
                 AccountId.random(),
@@ -205,6 +208,52 @@ class RoutingIT {
             assertNull(headers.get(hop), hop + " must not be forwarded: " + headers);
         }
         assertEquals(List.of("kept"), headers.get("X-end-to-end"));
+    }
+
+    @Test
+    void forwarding_headers_the_client_wrote_are_not_passed_on_as_if_a_proxy_had_set_them() throws Exception {
+        send(HttpRequest.newBuilder(url("/api/echo/spoofed"))
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Real-IP", "203.0.113.10")
+                .header("Forwarded", "for=203.0.113.11;proto=https")
+                .header("X-Forwarded-Host", "evil.example")
+                .GET());
+
+        Map<String, List<String>> headers = seen.get("/api/echo/spoofed");
+        // no client-address-header configured: the client is the TCP peer, as for the rate limits
+        assertEquals(List.of("127.0.0.1"), headers.get("X-forwarded-for"), headers.toString());
+        assertEquals(List.of("http"), headers.get("X-forwarded-proto"));
+        for (String spoofed : List.of("X-real-ip", "Forwarded", "X-forwarded-host")) {
+            assertNull(headers.get(spoofed), spoofed + " must not be forwarded: " + headers);
+        }
+    }
+
+    @Test
+    void behind_the_ingress_the_service_is_told_the_client_address_the_rate_limits_count() throws Exception {
+        Map<String, Object> proxied = new HashMap<>(properties);
+        proxied.put("micronaut.server.client-address-header", "X-Real-IP");
+        proxied.put("endow.gateway.ratelimits.probe.requests", 1);
+        try (ApplicationContext context = ApplicationContext.run(proxied)) {
+            EmbeddedServer behindIngress = context.getBean(EmbeddedServer.class).start();
+            URI base = URI.create("http://127.0.0.1:" + behindIngress.getPort());
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/echo/limited/ingress"))
+                    .header("X-Real-IP", "203.0.113.7")
+                    .header("X-Forwarded-For", "198.51.100.99")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertEquals(200, response.statusCode(), response.body());
+            Map<String, List<String>> headers = seen.get("/api/echo/limited/ingress");
+            assertEquals(List.of("203.0.113.7"), headers.get("X-forwarded-for"), headers.toString());
+            assertNull(headers.get("X-real-ip"), headers.toString());
+            // the address the service was told is the one the limit counted: the same client is now refused
+            assertEquals(
+                    429,
+                    send(HttpRequest.newBuilder(base.resolve("/api/echo/limited/ingress"))
+                                    .header("X-Real-IP", "203.0.113.7")
+                                    .POST(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode());
+        }
     }
 
     @Test
