@@ -308,7 +308,9 @@ class GrantsPortalController {
                     HttpStatus.FORBIDDEN);
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, Object> body = form.toRequest(errors);
+        List<Map<String, Object>> categories = categoriesShown(
+                grants.get(PortalPages.token(request), "/api/grants/categories").list());
+        Map<String, Object> body = form.toRequest(ProposalForm.currencyOf(form.categoryCode(), categories), errors);
         if (!errors.isEmpty()) {
             return form(request, authentication, id, form, errors, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -342,12 +344,10 @@ class GrantsPortalController {
             ProposalForm form,
             Map<String, String> errors,
             HttpStatus status) {
-        Map<String, Object> model = new HashMap<>();
-        model.put(
-                "categories",
+        Map<String, Object> model = formModel(
                 categoriesShown(grants.get(PortalPages.token(request), "/api/grants/categories")
-                        .list()));
-        model.put("form", form);
+                        .list()),
+                form);
         model.put("errors", errors);
         model.put("id", id);
         return pages.page(
@@ -357,6 +357,21 @@ class GrantsPortalController {
                 id == null ? "New grant proposal" : "Edit grant proposal",
                 model,
                 status);
+    }
+
+    /**
+     * The form's categories and fields, with the currency its amounts are read in ({@code currency}: the chosen
+     * category's) and whether the categories grant in more than one ({@code severalCurrencies}).
+     */
+    static Map<String, Object> formModel(List<Map<String, Object>> categories, ProposalForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("categories", categories);
+        model.put("form", form);
+        model.put("currency", ProposalForm.currencyOf(form.categoryCode(), categories));
+        model.put(
+                "severalCurrencies",
+                categories.stream().map(c -> c.get("currency")).distinct().count() > 1);
+        return model;
     }
 
     private HttpResponse<?> detail(

@@ -12,8 +12,9 @@ import org.endow.gateway.portal.Amounts;
 import org.endow.kernel.Money;
 
 /**
- * The proposal form as typed: amounts in major units, budget lines as "item: amount" per line, milestones
- * as "title; amount; date" per line. Turned into the service's request, or field errors.
+ * The proposal form as typed: amounts in major units of the chosen category's currency (each category grants in
+ * one currency), budget lines as "item: amount" per line, milestones as "title; amount; date" per line. Turned into
+ * the service's request, or field errors.
  */
 @Serdeable
 record ProposalForm(
@@ -31,6 +32,7 @@ record ProposalForm(
         @Nullable String codeOfConductUrl,
         @Nullable String _csrf) {
 
+    /** When no category is known (the service lists none): the service then refuses the category anyway. */
     static final String CURRENCY = "USD";
 
     static ProposalForm empty() {
@@ -81,7 +83,23 @@ record ProposalForm(
                 null);
     }
 
-    Map<String, Object> toRequest(Map<String, String> errors) {
+    /**
+     * The currency the form's amounts are in: the one of the category chosen ({@code categoryCode}), else of the
+     * first category (the one a browser shows selected when the code names none).
+     */
+    static String currencyOf(@Nullable String categoryCode, List<? extends Map<?, ?>> categories) {
+        Map<?, ?> chosen = categories.isEmpty() ? Map.of() : categories.getFirst();
+        for (Map<?, ?> category : categories) {
+            if (category.get("code") != null && category.get("code").equals(categoryCode)) {
+                chosen = category;
+                break;
+            }
+        }
+        return chosen.get("currency") instanceof String code && !code.isBlank() ? code : CURRENCY;
+    }
+
+    /** The service's request, every amount read in {@code currency} (the chosen category's). */
+    Map<String, Object> toRequest(String currency, Map<String, String> errors) {
         Map<String, Object> body = new HashMap<>();
         body.put("categoryCode", blankToNull(categoryCode));
         body.put("organisation", blankToNull(organisation));
@@ -89,7 +107,7 @@ record ProposalForm(
         body.put("description", blankToNull(description));
         body.put("eventSeries", blankToNull(eventSeries));
         body.put("codeOfConductUrl", blankToNull(codeOfConductUrl));
-        body.put("currency", CURRENCY);
+        body.put("currency", currency);
         body.put("startDate", date(startDate, "startDate", errors));
         body.put("endDate", date(endDate, "endDate", errors));
         if (attendees != null && !attendees.isBlank()) {
@@ -99,7 +117,7 @@ record ProposalForm(
                 errors.put("attendees", "a whole number of people");
             }
         }
-        Long minor = Amounts.toMinor(amount, CURRENCY);
+        Long minor = Amounts.toMinor(amount, currency);
         if (minor == null) {
             errors.put("amount", "enter an amount like 2500 or 2,500.00");
         } else {
@@ -108,7 +126,7 @@ record ProposalForm(
         List<Map<String, Object>> lines = new ArrayList<>();
         for (String line : lines(budget)) {
             int colon = line.lastIndexOf(':');
-            Long lineMinor = colon < 1 ? null : Amounts.toMinor(line.substring(colon + 1), CURRENCY);
+            Long lineMinor = colon < 1 ? null : Amounts.toMinor(line.substring(colon + 1), currency);
             if (lineMinor == null) {
                 errors.put("budget", "write each line as \"what: amount\", e.g. \"Travel: 1200\"");
             } else {
@@ -119,7 +137,7 @@ record ProposalForm(
         List<Map<String, Object>> plan = new ArrayList<>();
         for (String line : lines(milestones)) {
             String[] parts = line.split(";");
-            Long partMinor = parts.length == 3 ? Amounts.toMinor(parts[1], CURRENCY) : null;
+            Long partMinor = parts.length == 3 ? Amounts.toMinor(parts[1], currency) : null;
             LocalDate due = parts.length == 3 ? parse(parts[2]) : null;
             if (partMinor == null || due == null || parts[0].isBlank()) {
                 errors.put("milestones", "write each milestone as \"title; amount; yyyy-mm-dd\"");

@@ -29,7 +29,7 @@ class ProposalFormTest {
                 null);
         Map<String, String> errors = new LinkedHashMap<>();
 
-        Map<String, Object> body = form.toRequest(errors);
+        Map<String, Object> body = form.toRequest("USD", errors);
 
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(240_050L, body.get("amountMinor"));
@@ -48,12 +48,45 @@ class ProposalFormTest {
     }
 
     @Test
+    void amounts_are_read_and_sent_in_the_chosen_category_s_currency() {
+        List<Map<String, Object>> categories =
+                List.of(Map.of("code", "sprint", "currency", "USD"), Map.of("code", "meetup", "currency", "JPY"));
+        ProposalForm form = new ProposalForm(
+                "meetup",
+                "PyCon JP",
+                "Meetup",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "150,000",
+                "Venue: 150000",
+                "Venue; 150000; 2027-05-01",
+                "",
+                null);
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        String currency = ProposalForm.currencyOf(form.categoryCode(), categories);
+        Map<String, Object> body = form.toRequest(currency, errors);
+
+        assertEquals("JPY", currency);
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals("JPY", body.get("currency"));
+        assertEquals(150_000L, body.get("amountMinor"));
+        assertEquals(List.of(Map.of("item", "Venue", "amountMinor", 150_000L)), body.get("budgetLines"));
+        // a code no category has: the first category's, as the browser shows it selected
+        assertEquals("USD", ProposalForm.currencyOf("gone", categories));
+        assertEquals("USD", ProposalForm.currencyOf("sprint", List.of()));
+    }
+
+    @Test
     void what_cannot_be_read_is_said_on_its_field() {
         ProposalForm form = new ProposalForm(
                 "sprint", "", "", "", "", "10/05/2027", "", "forty", "12,50.x", "Travel 2000", "Venue; 1200", "", null);
         Map<String, String> errors = new LinkedHashMap<>();
 
-        form.toRequest(errors);
+        form.toRequest("USD", errors);
 
         assertEquals(List.of("startDate", "attendees", "amount", "budget", "milestones"), List.copyOf(errors.keySet()));
     }
