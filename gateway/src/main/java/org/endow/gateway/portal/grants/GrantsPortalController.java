@@ -425,6 +425,7 @@ class GrantsPortalController {
             }
         }
         model.put("milestones", milestones);
+        model.put("withdrawable", withdrawable(proposal));
         Object code = proposal.get("categoryCode");
         List<Object> required = new ArrayList<>();
         if (code != null && code.toString().matches("[a-z0-9-]{1,40}")) {
@@ -439,6 +440,22 @@ class GrantsPortalController {
         roles(model, Caller.of(authentication));
         return pages.page(
                 request, authentication, "grants/proposal", String.valueOf(proposal.get("title")), model, status);
+    }
+
+    /**
+     * Whether staff may still withdraw the grant, as the service decides it: awarded or active, with a milestone not
+     * yet paid (once every milestone is paid nothing is left to withdraw, and the service refuses).
+     */
+    static boolean withdrawable(Map<String, Object> proposal) {
+        Object state = proposal.get("state");
+        if (!"AWARDED".equals(state) && !"ACTIVE".equals(state)) {
+            return false;
+        }
+        if (!(proposal.get("milestones") instanceof List<?> milestones) || milestones.isEmpty()) {
+            return true;
+        }
+        return milestones.stream()
+                .anyMatch(m -> !(m instanceof Map<?, ?> milestone) || !"DISBURSED".equals(milestone.get("payment")));
     }
 
     /** Proposals from the service, each with its amount formatted for people ({@code amount}). */
