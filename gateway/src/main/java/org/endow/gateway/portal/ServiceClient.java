@@ -97,8 +97,9 @@ public class ServiceClient {
                 List.of());
     }
 
+    /** Closes the HTTP client (a bean's is closed with the context; one made by hand, by its owner). */
     @PreDestroy
-    void close() {
+    public void close() {
         if (client != null) {
             client.close();
         }
