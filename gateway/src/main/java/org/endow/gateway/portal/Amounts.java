@@ -28,6 +28,21 @@ public final class Amounts {
         return new BigDecimal(clean).movePointRight(digits).longValueExact();
     }
 
+    /**
+     * How to type a whole amount of the currency, for a form's error: "2500 or 2,500.00" (USD), "2500 or 2,500" (JPY).
+     */
+    public static String example(long whole, String currencyCode) {
+        String grouped;
+        try {
+            int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+            grouped = Money.of(BigDecimal.valueOf(whole).movePointRight(digits).longValueExact(), currencyCode)
+                    .grouped();
+        } catch (IllegalArgumentException e) {
+            grouped = String.format(java.util.Locale.ROOT, "%,d", whole);
+        }
+        return whole + " or " + grouped;
+    }
+
     /** "1,250.50 USD": the kernel's grouping, the code after it as every portal page shows amounts. */
     public static String format(long minor, String currencyCode) {
         return Money.of(minor, currencyCode).grouped() + " " + currencyCode;

@@ -30,4 +30,11 @@ class AmountsTest {
         assertEquals("1,250.50 USD", Amounts.format(125_050, "USD"));
         assertEquals("500 JPY", Amounts.format(500, "JPY"));
     }
+
+    @Test
+    void the_example_of_a_typed_amount_has_the_currencys_decimals() {
+        assertEquals("2500 or 2,500.00", Amounts.example(2_500, "USD"));
+        assertEquals("2500 or 2,500", Amounts.example(2_500, "JPY"));
+        assertEquals("2500 or 2,500", Amounts.example(2_500, "XYZ"));
+    }
 }

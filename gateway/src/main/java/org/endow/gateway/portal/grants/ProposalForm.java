@@ -119,7 +119,7 @@ record ProposalForm(
         }
         Long minor = Amounts.toMinor(amount, currency);
         if (minor == null) {
-            errors.put("amount", "enter an amount like 2500 or 2,500.00");
+            errors.put("amount", "enter an amount like " + Amounts.example(2_500, currency));
         } else {
             body.put("amountMinor", minor);
         }
