@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.endow.funds.ledger.model.ExchangeRate;
 import org.endow.funds.ledger.model.ExchangeRates;
+import org.endow.funds.ledger.model.GiftReturns;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.kernel.Money;
 
@@ -42,19 +43,21 @@ public class LedgerCurrency {
     }
 
     /**
-     * One of several parts of a gift given back ({@code part}, bringing what was given back to {@code totalAfter}),
-     * at the gift's rate: converted as the difference of the running totals' conversions, so that the parts of a
-     * fully refunded gift add up to exactly what the gift brought into the ledger (each part rounded on its own
-     * could leave a cent behind or take one too many).
+     * One of several parts of a gift given back ({@code part}; {@code before} had gone back already, by refunds and
+     * lost disputes alike), at the gift's rate: converted as the conversion of what has gone back in all, this part
+     * included, less what the parts before took out of the ledger. All parts of a gift given back in full then add up
+     * to exactly what it brought into the ledger (each part rounded on its own could leave a cent behind or take one
+     * too many). Zero when the part is worth less than what rounding left over.
      */
-    public Converted partToLedger(String ledger, String donationId, Money part, Money totalAfter, Instant at) {
+    public Converted partToLedger(
+            String ledger, String donationId, Money part, GiftReturns.Returned before, Instant at) {
         if (part.currencyCode().equals(ledger)) {
             return new Converted(part, "");
         }
-        Converted after = toLedger(ledger, donationId, totalAfter, at);
-        Converted before = toLedger(ledger, donationId, totalAfter.minus(part), at);
+        Converted after = toLedger(ledger, donationId, before.given().plus(part), at);
         Converted described = toLedger(ledger, donationId, part, at);
-        return new Converted(after.amount().minus(before.amount()), described.note());
+        Money taken = after.amount().minus(before.taken());
+        return new Converted(taken.isNegative() ? Money.zero(ledger) : taken, described.note());
     }
 
     /** The entry with the conversion noted in its description. */

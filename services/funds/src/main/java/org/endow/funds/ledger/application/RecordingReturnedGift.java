@@ -8,6 +8,7 @@ import org.endow.events.EventType;
 import org.endow.events.donations.v1.DonationDisputed;
 import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationRefunded;
+import org.endow.funds.ledger.model.GiftReturns;
 import org.endow.funds.ledger.model.Journal;
 import org.endow.funds.ledger.model.JournalEntry;
 import org.endow.kernel.Money;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Money that went back to a donor leaves the item's ledger: each refund ({@code DonationRefunded},
  * full or partial) and each dispute the foundation lost ({@code DonationDisputed} with {@code
  * LOST}). An opened or won dispute moves no money. Applied once per event (the inbox, and the
- * journal's unique source event id).
+ * journal's unique source event id). A gift in another currency than its item's is converted
+ * part by part against what has gone back of it before, refunds and lost disputes together
+ * ({@link GiftReturns}), so that they take out exactly what the gift put in.
  */
 public final class RecordingReturnedGift {
 
@@ -30,20 +33,40 @@ public final class RecordingReturnedGift {
             Journal journal,
             ItemCurrencies items,
             LedgerCurrency currency,
+            GiftReturns returns,
             UUID eventId,
             JournalEntry.EntryKind kind,
             String donationId,
             String fundCode,
             Money returned,
-            Money returnedInTotal,
             Instant at) {
-        LedgerCurrency.Converted amount =
-                currency.partToLedger(items.of(fundCode, "money returned"), donationId, returned, returnedInTotal, at);
-        JournalEntry entry = LedgerCurrency.noted(
-                JournalEntry.giftReturned(eventId, kind, donationId, fundCode, amount.amount(), at), amount);
+        String ledger = items.of(fundCode, "money returned");
+        if (returned.currencyCode().equals(ledger)) {
+            append(journal, JournalEntry.giftReturned(eventId, kind, donationId, fundCode, returned, at));
+            return;
+        }
+        GiftReturns.Returned before = returns.of(donationId, returned.currencyCode(), ledger);
+        LedgerCurrency.Converted amount = currency.partToLedger(ledger, donationId, returned, before, at);
+        if (amount.amount().isZero()) {
+            // worth less than what rounding left of the gift: it goes back, and nothing is left to take out
+            LOG.info("{} {} of {} takes nothing out of the ledger{}", kind, returned, donationId, amount.note());
+            returns.add(donationId, returned, amount.amount());
+            return;
+        }
+        if (append(
+                journal,
+                LedgerCurrency.noted(
+                        JournalEntry.giftReturned(eventId, kind, donationId, fundCode, amount.amount(), at), amount))) {
+            returns.add(donationId, returned, amount.amount());
+        }
+    }
+
+    private static boolean append(Journal journal, JournalEntry entry) {
         if (!journal.append(entry)) {
             LOG.info("Event {} was already in the journal", entry.sourceEventId());
+            return false;
         }
+        return true;
     }
 
     @Singleton
@@ -51,9 +74,11 @@ public final class RecordingReturnedGift {
         private final Journal journal;
         private final ItemCurrencies items;
         private final LedgerCurrency currency;
+        private final GiftReturns returns;
 
-        Refunds(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
+        Refunds(Journal journal, ItemCurrencies items, LedgerCurrency currency, GiftReturns returns) {
             this.currency = currency;
+            this.returns = returns;
             this.journal = journal;
             this.items = items;
         }
@@ -75,12 +100,12 @@ public final class RecordingReturnedGift {
                     journal,
                     items,
                     currency,
+                    returns,
                     event.eventId(),
                     JournalEntry.EntryKind.DONATION_REFUNDED,
                     refund.donationId(),
                     refund.fundCode(),
                     Money.of(refund.amountMinor(), refund.currency()),
-                    Money.of(Math.max(refund.totalRefundedMinor(), refund.amountMinor()), refund.currency()),
                     refund.refundedAt());
         }
     }
@@ -90,9 +115,11 @@ public final class RecordingReturnedGift {
         private final Journal journal;
         private final ItemCurrencies items;
         private final LedgerCurrency currency;
+        private final GiftReturns returns;
 
-        Disputes(Journal journal, ItemCurrencies items, LedgerCurrency currency) {
+        Disputes(Journal journal, ItemCurrencies items, LedgerCurrency currency, GiftReturns returns) {
             this.currency = currency;
+            this.returns = returns;
             this.journal = journal;
             this.items = items;
         }
@@ -117,12 +144,11 @@ public final class RecordingReturnedGift {
                     journal,
                     items,
                     currency,
+                    returns,
                     event.eventId(),
                     JournalEntry.EntryKind.DONATION_CHARGED_BACK,
                     dispute.donationId(),
                     dispute.fundCode(),
-                    Money.of(dispute.amountMinor(), dispute.currency()),
-                    // the event does not say what refunds came before: converted on its own
                     Money.of(dispute.amountMinor(), dispute.currency()),
                     dispute.occurredAt());
         }

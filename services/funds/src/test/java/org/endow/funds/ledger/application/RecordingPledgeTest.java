@@ -27,6 +27,7 @@ class RecordingPledgeTest {
     final InMemoryExchangeRates rates = new InMemoryExchangeRates();
     final LedgerCurrency currency = new LedgerCurrency(rates);
     final ItemCurrencies itemCurrencies = new ItemCurrencies(items);
+    final InMemoryGiftReturns returns = new InMemoryGiftReturns();
     final RecordingPledge recording = new RecordingPledge(journal, itemCurrencies, currency);
 
     {
@@ -76,7 +77,7 @@ class RecordingPledgeTest {
         recording.handle(sample());
         new RecordingReceipt(journal, itemCurrencies, currency)
                 .handle(envelope(DonationEvents.DONATION_RECEIVED, DonationReceived.class));
-        var refunds = new RecordingReturnedGift.Refunds(journal, itemCurrencies, currency);
+        var refunds = new RecordingReturnedGift.Refunds(journal, itemCurrencies, currency, returns);
         var refund = envelope(DonationEvents.DONATION_REFUNDED, org.endow.events.donations.v1.DonationRefunded.class);
         refunds.handle(refund);
         refunds.handle(refund);
@@ -84,7 +85,7 @@ class RecordingPledgeTest {
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.CASH));
         assertEquals(200_000L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
 
-        var disputes = new RecordingReturnedGift.Disputes(journal, itemCurrencies, currency);
+        var disputes = new RecordingReturnedGift.Disputes(journal, itemCurrencies, currency, returns);
         var lost = envelope(DonationEvents.DONATION_DISPUTED, org.endow.events.donations.v1.DonationDisputed.class);
         var lostPart = new EventEnvelope<>(
                 lost.eventId(),
@@ -230,19 +231,17 @@ class RecordingPledgeTest {
                         p.pledgedAt().plusSeconds(1)),
                 "staff-1",
                 p.pledgedAt());
-        long total = 0;
         for (long part : new long[] {3_333, 3_333, 3_334}) {
-            total += part;
             RecordingReturnedGift.record(
                     journal,
                     itemCurrencies,
                     currency,
+                    returns,
                     UUID.randomUUID(),
                     org.endow.funds.ledger.model.JournalEntry.EntryKind.DONATION_REFUNDED,
                     p.donationId(),
                     "packaging",
                     Money.of(part, "EUR"),
-                    Money.of(total, "EUR"),
                     p.pledgedAt().plusSeconds(3600));
         }
         assertEquals(0L, journal.balances("packaging", "USD").get(Account.FUND_BALANCE));
