@@ -23,7 +23,9 @@ import org.endow.sponsors.sponsorships.model.Sponsorships;
  * total; only the provider's verified event records the payment, once per event id. A payment the
  * invoice can no longer take (the contract was nullified after the sponsor opened the checkout, the
  * invoice was paid by transfer meanwhile, the sponsorship is unknown) was still charged: it is kept,
- * audited and reported to staff, who refund it or re-execute the contract.
+ * audited and reported to staff, who refund it or re-execute the contract. So is a payment of another
+ * amount or currency than the invoice's total now ({@link SponsorshipTerms#invoiceTotal}): the
+ * sponsorship stays unpaid, and staff refund it or settle the difference and record the invoice paid.
  */
 @Singleton
 public class PayingInvoice {
@@ -159,11 +161,33 @@ public class PayingInvoice {
                             + reference(payment) + "\"");
             return Outcome.NOT_APPLIED;
         }
+        Money asked = terms.invoiceTotal(s.fee());
+        if (!asked.equals(payment.amount())) {
+            // the terms changed after the checkout opened, a coupon, a partial payment: not the invoice paid in full
+            notApplied(
+                    payment,
+                    s,
+                    (payment.amount() == null
+                                    ? "the payment provider did not say what it charged, and invoice "
+                                    : "it is not the invoice's total: invoice ")
+                            + s.invoiceNumber() + " asks for " + asked.withCode()
+                            + (asked.equals(s.fee())
+                                    ? ""
+                                    : " (the fee of " + s.fee().withCode() + " and its tax)")
+                            + "; refund it, or settle the difference with the sponsor and record the invoice paid"
+                            + " with reference \"" + reference(payment) + "\"",
+                    "refund or settle");
+            return Outcome.NOT_APPLIED;
+        }
         recording.paid("stripe", s.id(), reference(payment));
         return Outcome.APPLIED;
     }
 
     private void notApplied(CardPayment payment, Sponsorship s, String why) {
+        notApplied(payment, s, why, "refund or re-execute");
+    }
+
+    private void notApplied(CardPayment payment, Sponsorship s, String why, String decide) {
         Instant at = payment.at() == null ? clock.instant() : payment.at();
         audit.record(
                 "stripe",
@@ -175,7 +199,8 @@ public class PayingInvoice {
                                 : payment.amount().withCode())
                         + ", event " + payment.eventId() + ": " + why,
                 clock.instant());
-        notifications.cardPaymentNotApplied(payment.sponsorshipId(), s, payment.paymentId(), payment.amount(), at, why);
+        notifications.cardPaymentNotApplied(
+                payment.sponsorshipId(), s, payment.paymentId(), payment.amount(), at, why, decide);
     }
 
     private static String reference(CardPayment payment) {

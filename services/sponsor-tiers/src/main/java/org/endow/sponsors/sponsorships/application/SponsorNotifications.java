@@ -117,18 +117,25 @@ class SponsorNotifications {
 
     /**
      * Staff are told of a card payment that was charged but could not be applied: they refund it, or
-     * re-execute the contract and record it.
+     * re-execute the contract (or settle a different amount with the sponsor) and record it.
      *
      * @param s the sponsorship, {@code null} when the payment names none that exists
      * @param amount {@code null} when the provider did not say
+     * @param decide what staff choose between, for the subject ("refund or re-execute")
      */
     void cardPaymentNotApplied(
-            String sponsorshipId, Sponsorship s, String paymentId, Money amount, Instant at, String why) {
+            String sponsorshipId,
+            Sponsorship s,
+            String paymentId,
+            Money amount,
+            Instant at,
+            String why,
+            String decide) {
         String who = s == null ? "" : " (" + s.organisation().name() + ")";
         mail.enqueue(Mail.text(
                 terms.staffEmail(),
-                "Card payment" + (s == null ? "" : " from " + s.organisation().name())
-                        + " could not be applied: refund or re-execute",
+                "Card payment" + (s == null ? "" : " from " + s.organisation().name()) + " could not be applied: "
+                        + decide,
                 "The card payment " + paymentId + " for sponsorship " + sponsorshipId + who
                         + (amount == null ? "" : " of " + amount.withSymbol()) + " could not be applied: " + why
                         + ".\n\nThe payment provider took it on " + HumanTime.minute(at)

@@ -204,6 +204,101 @@ class CardPaymentsIT {
     }
 
     @Test
+    void a_card_payment_of_less_than_the_invoice_total_leaves_it_unpaid_and_is_reported_to_staff_to_refund_or_settle()
+            throws Exception {
+        Sponsorship s = executed("Short Paid Co");
+        // Stripe reports $15,000.00 paid (the fee without its tax: a coupon, or the terms the checkout was opened
+        // with), while the invoice asks for $18,000.00
+        StripeStandin.Delivery completed = charged(payByCard(s), 1_500_000, "usd");
+        String intent = paymentIntentIn(completed.body());
+
+        assertEquals(200, stripe.deliver(completed));
+
+        assertEquals(SponsorshipStatus.EXECUTED, status(s), "the invoice is not paid in full");
+        assertEquals(0, paidEvents(s), "nothing reaches the funds ledger");
+        assertEquals(0, count("select count(*) from audit_log where action = 'sponsorship.paid' and target = ?", s));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and actor = 'stripe' and target = ? and details like '%" + intent
+                                + "%USD 15,000.00%asks for USD 18,000.00%'",
+                        s));
+        String mail = staffMail(s);
+        for (String expected : List.of(
+                "refund or settle",
+                "card payment " + intent,
+                "Short Paid Co",
+                "of $15,000.00 could not be applied",
+                "invoice " + s.invoiceNumber() + " asks for USD 18,000.00",
+                "record the invoice paid with reference \"card " + intent + "\"")) {
+            assertTrue(mail.contains(expected), expected + " not in the staff mail:\n" + mail);
+        }
+
+        assertEquals(200, stripe.deliver(completed), "a redelivery is acknowledged");
+        assertEquals(1, staffMails(s), "and reported once");
+
+        // staff settle the difference with the sponsor and record the invoice paid: the ledger hears of it once
+        context.getBean(RecordingSponsorshipPayment.class).paid("staff-1", s.id(), "card " + intent);
+        assertEquals(SponsorshipStatus.PAID, status(s));
+        assertEquals(1, paidEvents(s));
+    }
+
+    @Test
+    void a_card_payment_in_another_currency_than_the_invoice_leaves_it_unpaid_and_is_reported_to_staff()
+            throws Exception {
+        Sponsorship s = executed("Euro Paid GmbH");
+        StripeStandin.Delivery completed = charged(payByCard(s), 1_800_000, "eur");
+        String intent = paymentIntentIn(completed.body());
+
+        assertEquals(200, stripe.deliver(completed));
+
+        assertEquals(SponsorshipStatus.EXECUTED, status(s), "EUR 18,000.00 does not pay USD 18,000.00");
+        assertEquals(0, paidEvents(s));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and target = ? and details like '%" + intent
+                                + "%EUR 18,000.00%asks for USD 18,000.00%'",
+                        s));
+        assertTrue(staffMail(s).contains("refund or settle"));
+    }
+
+    @Test
+    void a_paid_checkout_that_does_not_say_what_it_charged_leaves_the_invoice_unpaid_and_is_reported_to_staff()
+            throws Exception {
+        Sponsorship s = executed("Unsaid Amount LLC");
+        StripeStandin.Delivery held = payByCard(s);
+        String body = held.body().replaceFirst("\"amount_total\"\\s*:\\s*\\d+\\s*,", "");
+        assertFalse(body.contains("\"amount_total\""), body);
+        String intent = paymentIntentIn(body);
+
+        assertEquals(200, stripe.deliver(new StripeStandin.Delivery(held.eventId(), held.type(), body)));
+
+        assertEquals(SponsorshipStatus.EXECUTED, status(s));
+        assertEquals(0, paidEvents(s));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.card-payment-not-applied'"
+                                + " and target = ? and details like '%" + intent
+                                + "%amount not stated%did not say what it charged%asks for USD 18,000.00%'",
+                        s));
+        assertTrue(staffMail(s).contains("refund or settle"));
+    }
+
+    /** The held event as Stripe would send it had it charged {@code minor} in {@code currency}. */
+    static StripeStandin.Delivery charged(StripeStandin.Delivery completed, long minor, String currency) {
+        String body = completed
+                .body()
+                .replaceFirst("\"amount_total\"\\s*:\\s*\\d+", "\"amount_total\":" + minor)
+                .replaceFirst("\"currency\"\\s*:\\s*\"[a-z]{3}\"", "\"currency\":\"" + currency + "\"");
+        assertTrue(body.contains("\"amount_total\":" + minor), body);
+        return new StripeStandin.Delivery(completed.eventId(), completed.type(), body);
+    }
+
+    @Test
     void the_overdue_reminder_asks_for_the_invoice_total_with_tax() throws Exception {
         Sponsorship s = executed("Overdue Ltd");
         String invoice = SponsorshipsIT.text(
