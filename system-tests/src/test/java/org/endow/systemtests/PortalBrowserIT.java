@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.endow.devstack.TestInfra;
 import org.endow.gateway.accounts.model.Totp;
@@ -397,6 +398,16 @@ class PortalBrowserIT {
                 .get("availableMinor")
                 .asLong();
         assertTrue(sprintAfter - sprintBefore >= 12_345, "the transfer is available on the item: " + sprintAfter);
+
+        // what the services gave up on, per service: nothing in this stack
+        driver.get(portal + "/staff/operations");
+        for (String route : List.of("donations", "funds")) {
+            String section = page.text("section[data-service=" + route + "]");
+            assertTrue(section.contains("Dead letters") && section.contains("Failed mails"), section);
+            assertTrue(driver.findElements(By.cssSelector("section[data-service=" + route + "] table"))
+                    .isEmpty(), section);
+        }
+        page.screenshot("staff-operations");
 
         // the item's statement for this month
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
