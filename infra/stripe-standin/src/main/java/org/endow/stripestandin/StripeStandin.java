@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  *       reused with other parameters is refused, as Stripe does);
  *   <li>a checkout page ({@code /checkout/{id}}) where a person pays or declines;
  *   <li>webhooks signed as Stripe signs them, delivered in order with retries, or held for a test to
- *       deliver itself (in any order, several times, concurrently).
+ *       deliver itself (in any order, several times, concurrently);
+ *   <li>a log of the API calls made ({@link #requests()}), for a test to see that a client did not call.
  * </ul>
  *
  * State is in memory: the stand-in is a test double, never a store of record.
@@ -63,6 +64,7 @@ public final class StripeStandin implements AutoCloseable {
         return thread;
     });
     private final List<Delivery> events = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> charges = new ConcurrentHashMap<>();
@@ -134,6 +136,15 @@ public final class StripeStandin implements AutoCloseable {
     /** Every event emitted so far, oldest first. */
     public List<Delivery> events() {
         return List.copyOf(events);
+    }
+
+    /**
+     * Every API call with a valid key so far, oldest first, as {@code METHOD path} with the query string if any
+     * (e.g. {@code GET /v1/invoice_payments?invoice=in_1&status=paid}): what a test reads to see that a client did
+     * not call.
+     */
+    public List<String> requests() {
+        return List.copyOf(requests);
     }
 
     /** The {@code Stripe-Signature} header for {@code body}, signed now. */
@@ -300,6 +311,9 @@ public final class StripeStandin implements AutoCloseable {
         if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
             throw new StandinError(401, "invalid_request_error", "Invalid API Key provided", null);
         }
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        requests.add(method + " " + path
+                + (rawQuery == null ? "" : "?" + URLDecoder.decode(rawQuery, StandardCharsets.UTF_8)));
         String body = read(exchange.getRequestBody());
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String request = method + " " + path + "\n" + body;

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stripe's webhook endpoint (public: Stripe signs, it does not sign in). The signature is checked on
  * the raw body with {@code Webhook.constructEvent} (tolerance 300 s) before anything is read; each
- * event is applied once ({@code stripe_event}, unique by id). Answers: 200 applied or already
+ * event is applied once ({@code stripe_event}, unique by id; a redelivered monthly invoice is
+ * recognised before Stripe is asked which payment paid it). Answers: 200 applied or already
  * applied or not used; 400 not signed or not Stripe's; 503 with Retry-After when the event refers to
  * a payment not known yet (Stripe delivers it again later, so delivery order does not matter).
  */
@@ -45,16 +46,19 @@ class StripeWebhookController {
     private final RecordingCardPayments recording;
     private final JsonMapper json;
     private final StripeInvoicePayments invoicePayments;
+    private final AppliedStripeEvents applied;
 
     StripeWebhookController(
             StripeWebhookVerifier verifier,
             RecordingCardPayments recording,
             JsonMapper json,
-            StripeInvoicePayments invoicePayments) {
+            StripeInvoicePayments invoicePayments,
+            AppliedStripeEvents applied) {
         this.verifier = verifier;
         this.recording = recording;
         this.json = json;
         this.invoicePayments = invoicePayments;
+        this.applied = applied;
     }
 
     @Post("/webhook")
@@ -73,6 +77,11 @@ class StripeWebhookController {
             return HttpResponse.ok(new Ack(true, false));
         }
         if (notification instanceof PaymentNotification.InvoicePaid paid && paid.paymentId() == null) {
+            // a redelivery is recognised before Stripe is asked (asking costs a call, and fails while Stripe is down)
+            if (applied.contains(event.getId())) {
+                LOG.info("Stripe event {} ({}) was already applied", event.getId(), event.getType());
+                return HttpResponse.ok(new Ack(true, false));
+            }
             notification = withPaymentIntent(event, paid);
         }
         try {

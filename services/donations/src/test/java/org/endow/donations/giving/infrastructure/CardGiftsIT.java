@@ -206,10 +206,16 @@ class CardGiftsIT {
             StripeStandin.Delivery completed = stripe.events().get(before);
             StripeStandin.Delivery invoice = stripe.events().get(before + 1);
             assertEquals("invoice.paid", invoice.type());
+            String invoiceId = idOfObjectIn(invoice.body());
             // the first invoice before the checkout's completion: both still apply once
             assertEquals(200, stripe.deliver(invoice));
+            assertEquals(1, invoicePaymentCalls(invoiceId), "the first delivery asks Stripe which payment paid it");
             assertEquals(200, stripe.deliver(completed));
             assertEquals(200, stripe.deliver(invoice));
+            assertEquals(
+                    1,
+                    invoicePaymentCalls(invoiceId),
+                    "a redelivery is recognised as applied before Stripe is asked again");
         } finally {
             stripe.resume();
         }
@@ -437,6 +443,21 @@ class CardGiftsIT {
         Matcher m = Pattern.compile("\"payment_intent\":\"(pi_[^\"]+)\"").matcher(body);
         assertTrue(m.find(), body);
         return m.group(1);
+    }
+
+    /** The id of the event's {@code data.object}. */
+    static String idOfObjectIn(String body) {
+        Matcher m =
+                Pattern.compile("\"data\":\\{\"object\":\\{\"id\":\"([^\"]+)\"").matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
+    /** How many times the service asked the stand-in which payment paid {@code invoiceId}. */
+    static long invoicePaymentCalls(String invoiceId) {
+        return stripe.requests().stream()
+                .filter(r -> r.startsWith("GET /v1/invoice_payments?") && r.contains("invoice=" + invoiceId))
+                .count();
     }
 
     static String status(String donationId) {
