@@ -151,9 +151,12 @@ public final class Donation {
 
     /**
      * The total refunded of this gift is now {@code totalRefunded} (Stripe reports the cumulative
-     * amount, so a duplicate or late report changes nothing).
+     * amount, so a duplicate or late report changes nothing). A refund reported after a lost dispute (Stripe
+     * does not order its events: the refund was made before the dispute) ends as if reported first: the dispute
+     * took back at most what the refund left of the gift, and only money not already taken back leaves now.
      *
-     * @return the refund of the difference, empty when nothing new was refunded
+     * @return the refund of the difference, empty when nothing new was refunded (or, after a lost dispute, when
+     *     all of it had already been taken back)
      * @throws IllegalArgumentException when more than the gift would be refunded
      */
     public Optional<DonationEvent.DonationRefunded> refundedInTotal(
@@ -169,7 +172,32 @@ public final class Donation {
             refunded = totalRefunded;
             return Optional.empty();
         }
+        if (chargedBack.isPositive()) {
+            return refundedAfterChargeback(totalRefunded, now, reference);
+        }
         return Optional.of(refundTo(totalRefunded, now, reference));
+    }
+
+    /**
+     * In order, the dispute would have taken back the disputed amount, at most what the refunds left: at most
+     * {@code amount - totalRefunded} now. What was taken back beyond that was this refund's money, already out of
+     * the ledger, so only the rest of the refund leaves now.
+     */
+    private Optional<DonationEvent.DonationRefunded> refundedAfterChargeback(
+            Money totalRefunded, Instant now, String reference) {
+        Money returnedBefore = returned();
+        Money leftAfterRefunds = amount.minus(totalRefunded);
+        refunded = totalRefunded;
+        if (chargedBack.compareTo(leftAfterRefunds) > 0) {
+            chargedBack = leftAfterRefunds;
+        }
+        if (refunded.equals(amount)) {
+            status = DonationStatus.REFUNDED;
+        }
+        Money leaving = returned().minus(returnedBefore);
+        return leaving.isPositive()
+                ? Optional.of(new DonationEvent.DonationRefunded(this, leaving, now, reference))
+                : Optional.empty();
     }
 
     /**

@@ -60,4 +60,63 @@ class DonationDisputeTest {
         assertEquals(Money.zero("USD"), won.chargedBack());
         won.checkRefundable(Money.of(50_000, "USD"));
     }
+
+    @Test
+    void a_refund_reported_after_a_lost_dispute_ends_as_if_reported_first() {
+        // in order: 200.00 refunded, then a dispute of the whole 500.00 lost: the bank takes back the 300.00 left
+        Donation inOrder = paid(50_000);
+        var refundFirst = inOrder.refundedInTotal(Money.of(20_000, "USD"), T.plusSeconds(90), "ch_1")
+                .orElseThrow();
+        var lostSecond = inOrder.disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_1")
+                .orElseThrow();
+        assertEquals(Money.of(50_000, "USD"), refundFirst.part().plus(lostSecond.disputed()));
+
+        // Stripe delivers the dispute's closing first: it takes back the whole gift, then the refund arrives
+        Donation outOfOrder = paid(50_000);
+        var lostFirst = outOfOrder
+                .disputed(DisputeStatus.LOST, Money.of(50_000, "USD"), T.plusSeconds(180), "dp_1")
+                .orElseThrow();
+        assertEquals(Money.of(50_000, "USD"), lostFirst.disputed());
+        assertTrue(
+                outOfOrder
+                        .refundedInTotal(Money.of(20_000, "USD"), T.plusSeconds(200), "ch_1")
+                        .isEmpty(),
+                "all of the refunded money had already left the ledger with the dispute");
+
+        assertEquals(inOrder.refunded(), outOfOrder.refunded());
+        assertEquals(inOrder.chargedBack(), outOfOrder.chargedBack());
+        assertEquals(Money.of(30_000, "USD"), outOfOrder.chargedBack());
+        assertEquals(inOrder.status(), outOfOrder.status());
+        assertTrue(outOfOrder
+                .refundedInTotal(Money.of(20_000, "USD"), T.plusSeconds(300), "ch_1")
+                .isEmpty());
+        assertEquals(Money.of(30_000, "USD"), outOfOrder.chargedBack(), "a duplicate changes nothing");
+    }
+
+    @Test
+    void a_refund_reported_after_a_smaller_lost_dispute_gives_back_only_what_the_dispute_left() {
+        // in order: 200.00 refunded, then a dispute of 400.00 lost: 300.00 was left, 300.00 taken back
+        Donation inOrder = paid(50_000);
+        var refundFirst = inOrder.refundedInTotal(Money.of(20_000, "USD"), T.plusSeconds(90), "ch_1")
+                .orElseThrow();
+        var lostSecond = inOrder.disputed(DisputeStatus.LOST, Money.of(40_000, "USD"), T.plusSeconds(180), "dp_1")
+                .orElseThrow();
+
+        // out of order: the 400.00 are taken back first (100.00 still held), then the 200.00 refund: 100.00 leaves
+        Donation outOfOrder = paid(50_000);
+        var lostFirst = outOfOrder
+                .disputed(DisputeStatus.LOST, Money.of(40_000, "USD"), T.plusSeconds(180), "dp_1")
+                .orElseThrow();
+        var refundSecond = outOfOrder
+                .refundedInTotal(Money.of(20_000, "USD"), T.plusSeconds(200), "ch_1")
+                .orElseThrow();
+        assertEquals(Money.of(10_000, "USD"), refundSecond.part());
+        assertEquals(
+                refundFirst.part().plus(lostSecond.disputed()),
+                lostFirst.disputed().plus(refundSecond.part()),
+                "the ledger takes out the same in either order");
+        assertEquals(inOrder.refunded(), outOfOrder.refunded());
+        assertEquals(inOrder.chargedBack(), outOfOrder.chargedBack());
+        assertEquals(Money.of(50_000, "USD"), outOfOrder.returned());
+    }
 }
