@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.endow.donations.giving.model.CardPayments;
 import org.endow.donations.giving.model.Donation;
@@ -12,6 +13,7 @@ import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.Donations;
 import org.endow.donations.giving.model.RecurringGift;
 import org.endow.donations.giving.model.RecurringGifts;
+import org.endow.kernel.Money;
 import org.endow.platform.messaging.Outbox;
 import org.endow.platform.payments.ProcessedStripeEvents;
 import org.slf4j.Logger;
@@ -101,9 +103,9 @@ public class RecordingCardPayments {
                 });
             }
             case PaymentNotification.Refunded refunded -> {
-                if (refunded.donationId() == null
-                        && payments.donationPaidBy(refunded.paymentId()).isEmpty()) {
-                    // not a gift's payment (e.g. a cancelled event's registration fee refunded on its card)
+                Optional<CardPayments.GiftPayment> payment = payments.giftPaidBy(refunded.paymentId());
+                if (refunded.donationId() == null && payment.isEmpty()) {
+                    // not a gift's payment (e.g. a cancelled event's registration fee refunded in full on its card)
                     LOG.warn(
                             "Stripe event {}: refund of {}, which paid no gift; acknowledged",
                             eventId,
@@ -113,12 +115,7 @@ public class RecordingCardPayments {
                 Donation donation = refunded.donationId() != null
                         ? donation(refunded.donationId())
                         : donationPaidBy(refunded.paymentId());
-                donation.refundedInTotal(refunded.totalRefunded(), now, refunded.reference())
-                        .ifPresent(event -> {
-                            DonationIntegrationEvents.publish(outbox, event);
-                            mails.refunded(donation, event.part());
-                        });
-                donations.update(donation);
+                refunded(eventId, refunded, payment, donation, now);
             }
             case PaymentNotification.Disputed disputed -> {
                 if (payments.donationPaidBy(disputed.paymentId()).isEmpty()) {
@@ -138,6 +135,40 @@ public class RecordingCardPayments {
                 LOG.info("Stripe event {} of type {} acknowledged, not used", eventId, ignored.type());
         }
         return true;
+    }
+
+    /**
+     * Stripe's {@code amount_refunded} is the payment's; a payment that paid more than its gift (a converted
+     * ticket) had the part not donated refunded before the gift existed: only what goes beyond that is the gift's.
+     */
+    private void refunded(
+            String eventId,
+            PaymentNotification.Refunded refunded,
+            Optional<CardPayments.GiftPayment> payment,
+            Donation donation,
+            Instant now) {
+        Optional<CardPayments.GiftPayment> linked =
+                payment.filter(p -> p.donation().equals(donation.id()));
+        Money ofTheGift =
+                linked.map(p -> p.refundedOfTheGift(refunded.totalRefunded())).orElse(refunded.totalRefunded());
+        if (linked.isPresent() && ofTheGift.compareTo(donation.amount()) > 0) {
+            // e.g. a ticket's payment larger than the amount it was imported with, or refunded on it before the
+            // registrant answered (then Stripe refused our refund and it is due by bank): the gift is refunded, not
+            // more; refusing would have Stripe deliver this again for days
+            LOG.warn(
+                    "Stripe event {}: {} of payment {} refunded beyond the gift {} of {}; the gift is refunded in full",
+                    eventId,
+                    ofTheGift,
+                    refunded.paymentId(),
+                    donation.id(),
+                    donation.amount());
+            ofTheGift = donation.amount();
+        }
+        donation.refundedInTotal(ofTheGift, now, refunded.reference()).ifPresent(event -> {
+            DonationIntegrationEvents.publish(outbox, event);
+            mails.refunded(donation, event.part());
+        });
+        donations.update(donation);
     }
 
     private void checkoutPaid(PaymentNotification.CheckoutPaid paid, Instant now) {

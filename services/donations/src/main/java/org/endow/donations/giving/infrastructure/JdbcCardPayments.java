@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.endow.donations.giving.model.CardPayments;
 import org.endow.donations.giving.model.DonationId;
+import org.endow.kernel.Money;
 
 /** Stripe's references per gift: checkout sessions, payment intents, subscriptions. */
 @Singleton
@@ -69,15 +70,36 @@ class JdbcCardPayments implements CardPayments {
     }
 
     @Override
+    public boolean paidInPart(String paymentId, DonationId donation, Money refundedBeforeGift) {
+        return jdbc.prepareStatement(
+                        "insert into card_payment (payment_id, donation_id, refunded_before_gift_minor)"
+                                + " values (?, ?, ?) on conflict do nothing",
+                        statement -> {
+                            statement.setString(1, paymentId);
+                            statement.setObject(2, donation.value());
+                            statement.setLong(3, refundedBeforeGift.minor());
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    @Override
     public Optional<DonationId> donationPaidBy(String paymentId) {
-        return jdbc.prepareStatement("select donation_id from card_payment where payment_id = ?", statement -> {
-            statement.setString(1, paymentId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new DonationId(rs.getObject(1, UUID.class)))
-                        : Optional.<DonationId>empty();
-            }
-        });
+        return giftPaidBy(paymentId).map(GiftPayment::donation);
+    }
+
+    @Override
+    public Optional<GiftPayment> giftPaidBy(String paymentId) {
+        return jdbc.prepareStatement(
+                "select donation_id, refunded_before_gift_minor from card_payment where payment_id = ?", statement -> {
+                    statement.setString(1, paymentId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(
+                                        new GiftPayment(new DonationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                                : Optional.<GiftPayment>empty();
+                    }
+                });
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.endow.donations.registrations.model.Conversion;
 import org.endow.donations.registrations.model.Registration;
 import org.endow.donations.registrations.model.Registrations;
 import org.endow.donations.registrations.model.TicketedEvent;
+import org.endow.kernel.Money;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
 
@@ -38,7 +39,10 @@ public class Settling {
         }
         String donationId = null;
         if (conversion.donated().isPositive()) {
-            donationId = gifts.record(registration, conversion.donated(), event.fundCode(), now);
+            Money refundedOnCard = refund != null && refund.way() == RefundingPayments.Way.ON_CARD
+                    ? conversion.refunded()
+                    : Money.zero(conversion.donated().currencyCode());
+            donationId = gifts.record(registration, conversion.donated(), refundedOnCard, event.fundCode(), now);
         }
         registrations.recordSettlement(
                 registration.eventCode(),

@@ -13,7 +13,8 @@ import org.endow.kernel.Money;
 /**
  * A converted ticket becomes a received donation of the donor {@code registrant:<email>}, whose
  * received reference is {@code CONVERTED_REGISTRATION:<event code>}: what a receipt reads to say
- * where the gift came from.
+ * where the gift came from. A ticket paid by card links the gift to its payment intent (with what was refunded on
+ * it for the answer), so that Stripe's later refunds and disputes of that payment reach the gift.
  */
 @Singleton
 class ConvertedGifts implements RecordingConvertedGift {
@@ -27,7 +28,7 @@ class ConvertedGifts implements RecordingConvertedGift {
     }
 
     @Override
-    public String record(Registration registration, Money donated, String fundCode, Instant at) {
+    public String record(Registration registration, Money donated, Money refundedOnCard, String fundCode, Instant at) {
         DonorId donor = new DonorId("registrant:" + registration.email());
         contacts.remember(donor, new DonorContacts.Contact(registration.name(), registration.email()));
         return gifts.record(
@@ -38,7 +39,11 @@ class ConvertedGifts implements RecordingConvertedGift {
                         registration.paymentIntentId().isPresent() ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER,
                         ORIGIN + ":" + registration.eventCode(),
                         "registration:" + registration.eventCode() + ":" + registration.email(),
-                        at)
+                        at,
+                        registration
+                                .paymentIntentId()
+                                .map(intent -> new RecordingPaidGift.PaidInPart(intent, refundedOnCard))
+                                .orElse(null))
                 .toString();
     }
 }

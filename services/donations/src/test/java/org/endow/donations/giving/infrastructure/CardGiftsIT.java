@@ -398,7 +398,115 @@ class CardGiftsIT {
         assertEquals(
                 1,
                 count("select count(*) from donation where amount_minor = 4500 and status = 'RECEIVED'"
-                        + " and received_reference = 'CONVERTED_REGISTRATION:sprint-conf'"));
+                        + " and received_reference = 'CONVERTED_REGISTRATION:sprint-conf' and refunded_minor = 0"),
+                "the 75.00 refunded on the ticket's payment is not the gift's");
+        assertEquals(
+                intent,
+                text("select p.payment_id from card_payment p join registration r on r.donation_id = p.donation_id"
+                        + " where r.email = 'carol@example.org'"),
+                "the gift is found by the ticket's payment");
+    }
+
+    @Test
+    void a_gift_converted_from_a_ticket_paid_by_card_is_reached_by_that_payments_later_refunds_and_lost_dispute()
+            throws Exception {
+        // two registrants paid 500.00 each by card; the event is cancelled and both donate 300.00, 200.00 refunded
+        String ritasTicket = ticketPaidByCard(50_000, "usd");
+        String samsTicket = ticketPaidByCard(50_000, "usd");
+        var managing = context.getBean(org.endow.donations.registrations.application.ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new org.endow.donations.registrations.application.ManagingEvents.CreateEventCommand(
+                        "summit-27",
+                        "Summit 27",
+                        "USD",
+                        "general",
+                        java.time.Instant.now().plus(Duration.ofDays(10)),
+                        org.endow.donations.registrations.model.DefaultAnswer.REFUND));
+        managing.importCsv(
+                "staff-1",
+                "summit-27",
+                "email,name,ticket_type,amount_paid,payment_intent_id\n"
+                        + "rita@example.org,Rita,regular,500.00," + ritasTicket + "\n"
+                        + "sam@example.org,Sam,regular,500.00," + samsTicket + "\n");
+        context.getBean(org.endow.donations.registrations.application.CancellingEvent.class)
+                .cancel("staff-1", "summit-27");
+        stripe.hold();
+        String ritasGift;
+        String samsGift;
+        try {
+            ritasGift = donatePart("rita@example.org", 30_000L);
+            samsGift = donatePart("sam@example.org", 30_000L);
+            // later: 50.00 more refunded from Stripe's dashboard, then the card holder disputes all 500.00 and wins
+            for (String ticket : List.of(ritasTicket, samsTicket)) {
+                client().v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent(ticket)
+                                .setAmount(5_000L)
+                                .build());
+                stripe.dispute(ticket, "needs_response");
+                stripe.dispute(ticket, "lost");
+            }
+            List<StripeStandin.Delivery> rita = eventsOn(ritasTicket);
+            assertEquals(
+                    List.of("charge.refunded", "charge.refunded", "charge.dispute.created", "charge.dispute.closed"),
+                    rita.stream().map(StripeStandin.Delivery::type).toList());
+            assertTrue(
+                    rita.getFirst().body().contains("\"amount_refunded\":20000"),
+                    rita.getFirst().body());
+
+            // Rita's in order: our own refund of the part not donated is not the gift's
+            assertEquals(200, stripe.deliver(rita.get(0)));
+            assertEquals(0, refunded(ritasGift));
+            assertEquals(0, events("DonationRefunded", ritasGift));
+            assertEquals(200, stripe.deliver(rita.get(1)));
+            assertEquals(5_000, refunded(ritasGift), "the refund beyond the registration's own is the gift's");
+            assertEquals(1, events("DonationRefunded", ritasGift));
+            assertEquals(200, stripe.deliver(rita.get(2)));
+            assertEquals(200, stripe.deliver(rita.get(3)));
+
+            // Sam's in another order, with duplicates
+            List<StripeStandin.Delivery> sam = eventsOn(samsTicket);
+            for (int i : new int[] {3, 1, 2, 0, 3, 1, 0, 2}) {
+                assertEquals(200, stripe.deliver(sam.get(i)), sam.get(i).type());
+            }
+        } finally {
+            stripe.resume();
+        }
+
+        for (String gift : List.of(ritasGift, samsGift)) {
+            assertEquals("RECEIVED", status(gift));
+            assertEquals("LOST", text("select dispute_status from donation where id = '" + gift + "'"));
+            assertEquals(5_000, refunded(gift));
+            assertEquals(
+                    25_000,
+                    count("select charged_back_minor from donation where id = '" + gift + "'"),
+                    "the lost dispute took back what the gift still held, not the ticket's 500.00");
+            assertEquals(
+                    30_000,
+                    count("select coalesce(sum(cast(envelope->'payload'->>'amountMinor' as bigint)), 0)"
+                            + " from outbox_message where message_key = '" + gift + "'"
+                            + " and (event_type = 'donations.DonationRefunded'"
+                            + " or (event_type = 'donations.DonationDisputed'"
+                            + " and envelope->'payload'->>'status' = 'LOST'))"),
+                    "the ledger takes the whole 300.00 out, once");
+            ProblemException nothingLeft = assertThrows(
+                    ProblemException.class,
+                    () -> context.getBean(RefundingGift.class)
+                            .refund("staff-1", new DonationId(UUID.fromString(gift)), 100, "asked", null));
+            assertEquals(422, nothingLeft.status().getCode(), nothingLeft.getMessage());
+        }
+        assertEquals(
+                25_000,
+                count("select cast(envelope->'payload'->>'amountMinor' as bigint) from outbox_message"
+                        + " where message_key = '" + ritasGift + "' and event_type = 'donations.DonationDisputed'"
+                        + " and envelope->'payload'->>'status' = 'LOST'"),
+                "in order, DonationDisputed carries what was taken back");
+        assertEquals(
+                1,
+                count("select count(*) from mail_outbox where recipient = 'rita@example.org'"
+                        + " and subject like 'Your gift was refunded%'"));
     }
 
     // ---- helpers
@@ -429,6 +537,58 @@ class CardGiftsIT {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    static StripeClient client() {
+        return StripeClient.builder()
+                .setApiKey(KEY)
+                .setApiBase(stripe.baseUrl().toString())
+                .build();
+    }
+
+    /** A ticket paid through Stripe outside Endow (no gift metadata); @return its payment intent. */
+    static String ticketPaidByCard(long minor, String currency) throws Exception {
+        var session = client().v1()
+                .checkout()
+                .sessions()
+                .create(com.stripe.param.checkout.SessionCreateParams.builder()
+                        .setMode(com.stripe.param.checkout.SessionCreateParams.Mode.PAYMENT)
+                        .setSuccessUrl("https://tickets.test/ok")
+                        .addLineItem(com.stripe.param.checkout.SessionCreateParams.LineItem.builder()
+                                .setQuantity(1L)
+                                .setPriceData(com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData.builder()
+                                        .setCurrency(currency)
+                                        .setUnitAmount(minor)
+                                        .setProductData(com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData
+                                                .ProductData.builder()
+                                                .setName("Conference ticket")
+                                                .build())
+                                        .build())
+                                .build())
+                        .build());
+        stripe.pay(session.getId());
+        return client().v1().checkout().sessions().retrieve(session.getId()).getPaymentIntent();
+    }
+
+    /** The registrant answers the offer of their first email: donate {@code donatedMinor}; @return the gift. */
+    static String donatePart(String email, long donatedMinor) {
+        String offer = text("select body from mail_outbox where recipient = '" + email + "' order by id limit 1");
+        Matcher link =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(offer);
+        assertTrue(link.find(), offer);
+        context.getBean(org.endow.donations.registrations.application.AnsweringOffer.class)
+                .answer(new org.endow.donations.registrations.application.AnsweringOffer.AnswerCommand(
+                        link.group(1), org.endow.donations.registrations.model.Answer.DONATE_PART, donatedMinor));
+        assertEquals("ON_CARD", text("select refund_way from registration where email = '" + email + "'"));
+        return text("select cast(donation_id as text) from registration where email = '" + email + "'");
+    }
+
+    /** The events the stand-in emitted about a payment intent, oldest first. */
+    static List<StripeStandin.Delivery> eventsOn(String paymentIntent) {
+        return stripe.events().stream()
+                .filter(e -> e.body().contains("\"payment_intent\":\"" + paymentIntent + "\""))
+                .filter(e -> e.type().startsWith("charge."))
+                .toList();
     }
 
     static Connection connect() throws java.sql.SQLException {

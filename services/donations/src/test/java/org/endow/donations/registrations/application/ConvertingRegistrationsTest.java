@@ -30,7 +30,8 @@ class ConvertingRegistrationsTest {
             + "ada@example.org,Ada,regular,120.00,pi_ada\n"
             + "bob@example.org,Bob,student,30.00,\n";
 
-    record Gift(String email, Money donated, String fund) {}
+    /** @param refundedOnCard what the answer refunded on the card payment the gift is linked to */
+    record Gift(String email, Money donated, Money refundedOnCard, String fund) {}
 
     record RefundCall(String email, Money amount, String key) {}
 
@@ -53,8 +54,8 @@ class ConvertingRegistrationsTest {
                         ? new RefundingPayments.Refund(RefundingPayments.Way.ON_CARD, "re_" + refunds.size())
                         : new RefundingPayments.Refund(RefundingPayments.Way.DUE_BY_BANK, null);
             },
-            (registration, donated, fund, at) -> {
-                gifts.add(new Gift(registration.email(), donated, fund));
+            (registration, donated, refundedOnCard, fund, at) -> {
+                gifts.add(new Gift(registration.email(), donated, refundedOnCard, fund));
                 return "donation-" + gifts.size();
             },
             mails);
@@ -142,7 +143,10 @@ class ConvertingRegistrationsTest {
 
         assertTrue(first.newlyMade());
         assertFalse(second.newlyMade());
-        assertEquals(List.of(new Gift("ada@example.org", Money.of(5_000, "EUR"), "general")), gifts);
+        assertEquals(
+                List.of(new Gift("ada@example.org", Money.of(5_000, "EUR"), Money.of(7_000, "EUR"), "general")),
+                gifts,
+                "the gift is linked to the card payment with the 70.00 refunded on it first");
         assertEquals(
                 List.of(new RefundCall(
                         "ada@example.org", Money.of(7_000, "EUR"), "registration-refund:pycon-x:ada@example.org")),
@@ -221,7 +225,7 @@ class ConvertingRegistrationsTest {
                 assertThrows(ProblemException.class, () -> answering.view(bob)).status());
         assertEquals(new ApplyingDefaults.Round(1, 0), defaults.applyDue());
         assertEquals(new ApplyingDefaults.Round(0, 0), defaults.applyDue());
-        assertEquals(List.of(new Gift("bob@example.org", Money.of(3_000, "EUR"), "general")), gifts);
+        assertEquals(List.of(new Gift("bob@example.org", Money.of(3_000, "EUR"), Money.zero("EUR"), "general")), gifts);
         assertTrue(mails.to("bob@example.org").getLast().text().contains("did not answer by the deadline"));
         assertEquals("ada@example.org", answering.view(ada).registration().email());
     }
