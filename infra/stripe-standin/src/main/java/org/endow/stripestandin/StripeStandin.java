@@ -352,6 +352,9 @@ public final class StripeStandin implements AutoCloseable {
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             return ok(refund(form));
         }
+        if (method.equals("GET") && path.startsWith("/v1/payment_intents/")) {
+            return ok(paymentIntent(path.substring("/v1/payment_intents/".length()), form));
+        }
         if (method.equals("DELETE") && path.startsWith("/v1/subscriptions/")) {
             return ok(cancel(path.substring("/v1/subscriptions/".length())));
         }
@@ -642,6 +645,18 @@ public final class StripeStandin implements AutoCloseable {
             }
             wait = Math.min(wait * 2, 15_000);
         }
+    }
+
+    /** A payment intent; with {@code expand[]=latest_charge} its charge as an object (amount, amount_refunded). */
+    private Map<String, Object> paymentIntent(String id, Map<String, String> query) {
+        Map<String, Object> intent = new LinkedHashMap<>(existing(paymentIntents, id, "payment_intent"));
+        boolean expandCharge = query.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("expand") && e.getValue().equals("latest_charge"));
+        Map<String, Object> charge = charges.get((String) intent.get("latest_charge"));
+        if (expandCharge && charge != null) {
+            intent.put("latest_charge", new LinkedHashMap<>(charge));
+        }
+        return intent;
     }
 
     private Map<String, Object> invoicePayments(Map<String, String> query) {

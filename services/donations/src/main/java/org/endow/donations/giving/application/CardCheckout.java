@@ -20,6 +20,17 @@ public interface CardCheckout {
     /** Asks the provider to refund {@code amount} of a payment; its confirmation arrives as an event. */
     void refund(String paymentId, Money amount, String reason, String idempotencyKey);
 
+    /**
+     * What a payment took and how much of it has been refunded so far, as the provider knows it now.
+     *
+     * @throws Unavailable when the provider cannot be reached
+     * @throws Refused when it does not know the payment, or the payment took nothing
+     */
+    Charged charged(String paymentId);
+
+    /** A payment's amount and the part of it refunded so far (any way: by us, in the provider's dashboard). */
+    record Charged(Money amount, Money refunded) {}
+
     /** Asks the provider to end a subscription; its confirmation arrives as an event. */
     void cancelSubscription(String subscriptionId, String idempotencyKey);
 

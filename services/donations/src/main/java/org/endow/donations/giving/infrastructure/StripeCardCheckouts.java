@@ -48,6 +48,11 @@ class StripeCardCheckouts {
         }
 
         @Override
+        public Charged charged(String paymentId) {
+            throw new Unavailable("card payments are not configured", null);
+        }
+
+        @Override
         public void cancelSubscription(String subscriptionId, String idempotencyKey) {
             throw new Unavailable("card payments are not configured", null);
         }
@@ -118,6 +123,31 @@ class StripeCardCheckouts {
             } catch (StripeException e) {
                 throw new Unavailable(e.getMessage(), e);
             }
+        }
+
+        @Override
+        public Charged charged(String paymentId) {
+            com.stripe.model.PaymentIntent intent;
+            try {
+                intent = stripe.v1()
+                        .paymentIntents()
+                        .retrieve(
+                                paymentId,
+                                com.stripe.param.PaymentIntentRetrieveParams.builder()
+                                        .addExpand("latest_charge")
+                                        .build());
+            } catch (InvalidRequestException e) {
+                throw new Refused(e.getMessage(), e);
+            } catch (StripeException e) {
+                throw new Unavailable(e.getMessage(), e);
+            }
+            com.stripe.model.Charge charge = intent.getLatestChargeObject();
+            if (charge == null || charge.getAmount() == null) {
+                throw new Refused("payment " + paymentId + " took nothing (no charge)", null);
+            }
+            String currency = charge.getCurrency().toUpperCase(Locale.ROOT);
+            long refunded = charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
+            return new Charged(Money.of(charge.getAmount(), currency), Money.of(refunded, currency));
         }
 
         @Override

@@ -16,10 +16,10 @@ public interface RecordingConvertedGift {
     String ORIGIN = "CONVERTED_REGISTRATION";
 
     /**
-     * @param refundedOnCard what of the registration's card payment was refunded on it for this answer (zero when
-     *     nothing was, or the refund is due by bank): the gift is linked to that payment, and only its refunds
-     *     beyond this are the gift's
+     * @param refundedBeforeGift what of the registration's card payment was refunded when the rest became the gift
+     *     (zero when nothing was): the gift is linked to that payment, and only its refunds beyond this are the
+     *     gift's; null: the gift is not linked (see {@code Settling})
      * @return the donation's id
      */
-    String record(Registration registration, Money donated, Money refundedOnCard, String fundCode, Instant at);
+    String record(Registration registration, Money donated, Money refundedBeforeGift, String fundCode, Instant at);
 }

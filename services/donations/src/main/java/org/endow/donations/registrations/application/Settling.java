@@ -9,6 +9,8 @@ import org.endow.donations.registrations.model.TicketedEvent;
 import org.endow.kernel.Money;
 import org.endow.platform.mail.Mail;
 import org.endow.platform.mail.MailOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a registrant's answer once: refunds the refunded part, records the donated part as a
@@ -16,6 +18,8 @@ import org.endow.platform.mail.MailOutbox;
  */
 @Singleton
 public class Settling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settling.class);
 
     private final Registrations registrations;
     private final RefundingPayments refunds;
@@ -39,10 +43,12 @@ public class Settling {
         }
         String donationId = null;
         if (conversion.donated().isPositive()) {
-            Money refundedOnCard = refund != null && refund.way() == RefundingPayments.Way.ON_CARD
-                    ? conversion.refunded()
-                    : Money.zero(conversion.donated().currencyCode());
-            donationId = gifts.record(registration, conversion.donated(), refundedOnCard, event.fundCode(), now);
+            donationId = gifts.record(
+                    registration,
+                    conversion.donated(),
+                    refundedBeforeGift(registration, conversion, refund),
+                    event.fundCode(),
+                    now);
         }
         registrations.recordSettlement(
                 registration.eventCode(),
@@ -55,6 +61,41 @@ public class Settling {
                 "Your ticket for " + event.name(),
                 confirmation(event, registration, conversion, refund)));
         return new Settlement(conversion, refund, donationId);
+    }
+
+    /**
+     * What of the ticket's card payment was refunded when the rest became the gift, if the gift can be linked to that
+     * payment; null when it cannot. Linked, every later refund of the payment beyond this and a lost dispute of it are
+     * the gift's, so the link is made only when the provider confirms that the payment paid this ticket alone (its
+     * amount is the ticket's) and that nothing but this answer's own refund was refunded of it. Not linked: one
+     * payment for several tickets or other things, a payment refunded in part before, a refund that went by bank.
+     */
+    private Money refundedBeforeGift(
+            Registration registration, Conversion conversion, RefundingPayments.Refund refund) {
+        if (registration.paymentIntentId().isEmpty()
+                || (refund != null && refund.way() != RefundingPayments.Way.ON_CARD)) {
+            return null;
+        }
+        Money ours = refund == null ? Money.zero(conversion.donated().currencyCode()) : conversion.refunded();
+        RefundingPayments.CardPayment payment =
+                refunds.cardPayment(registration).orElse(null);
+        if (payment == null) {
+            return null;
+        }
+        if (!payment.amount().equals(registration.paid()) || !payment.refunded().equals(ours)) {
+            LOG.warn(
+                    "The gift of {} at {} is not linked to payment {}: it took {} and {} of it is refunded, where the"
+                            + " ticket was {} and this answer refunded {}; its later refunds and disputes are for staff",
+                    registration.email(),
+                    registration.eventCode(),
+                    registration.paymentIntentId().get(),
+                    payment.amount(),
+                    payment.refunded(),
+                    registration.paid(),
+                    ours);
+            return null;
+        }
+        return ours;
     }
 
     static String confirmation(

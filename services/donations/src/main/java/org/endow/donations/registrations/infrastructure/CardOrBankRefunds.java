@@ -3,6 +3,7 @@ package org.endow.donations.registrations.infrastructure;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import org.endow.donations.giving.application.CardCheckout;
 import org.endow.donations.registrations.application.RefundingPayments;
 import org.endow.donations.registrations.model.Registration;
@@ -57,6 +58,33 @@ class CardOrBankRefunds implements RefundingPayments {
                     List.of());
         }
         return new Refund(Way.ON_CARD, registration.refundIdempotencyKey());
+    }
+
+    @Override
+    public Optional<CardPayment> cardPayment(Registration registration) {
+        String paymentIntent = registration.paymentIntentId().orElse(null);
+        if (!cards.enabled() || paymentIntent == null) {
+            return Optional.empty();
+        }
+        try {
+            CardCheckout.Charged charged = cards.charged(paymentIntent);
+            return Optional.of(new CardPayment(charged.amount(), charged.refunded()));
+        } catch (CardCheckout.Refused e) {
+            LOG.warn(
+                    "The card payment {} of {} at {} is not known to the provider ({})",
+                    paymentIntent,
+                    registration.email(),
+                    registration.eventCode(),
+                    e.getMessage());
+            return Optional.empty();
+        } catch (CardCheckout.Unavailable e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_GATEWAY,
+                    "Card payments cannot be reached right now",
+                    "Your answer could not be recorded (" + e.getMessage()
+                            + "). Nothing was recorded; please send your answer again in a moment.",
+                    List.of());
+        }
     }
 
     private static String abbreviated(String message) {

@@ -28,7 +28,8 @@ class ConvertedGifts implements RecordingConvertedGift {
     }
 
     @Override
-    public String record(Registration registration, Money donated, Money refundedOnCard, String fundCode, Instant at) {
+    public String record(
+            Registration registration, Money donated, Money refundedBeforeGift, String fundCode, Instant at) {
         DonorId donor = new DonorId("registrant:" + registration.email());
         contacts.remember(donor, new DonorContacts.Contact(registration.name(), registration.email()));
         return gifts.record(
@@ -40,10 +41,12 @@ class ConvertedGifts implements RecordingConvertedGift {
                         ORIGIN + ":" + registration.eventCode(),
                         "registration:" + registration.eventCode() + ":" + registration.email(),
                         at,
-                        registration
-                                .paymentIntentId()
-                                .map(intent -> new RecordingPaidGift.PaidInPart(intent, refundedOnCard))
-                                .orElse(null))
+                        refundedBeforeGift == null
+                                ? null
+                                : registration
+                                        .paymentIntentId()
+                                        .map(intent -> new RecordingPaidGift.PaidInPart(intent, refundedBeforeGift))
+                                        .orElse(null))
                 .toString();
     }
 }

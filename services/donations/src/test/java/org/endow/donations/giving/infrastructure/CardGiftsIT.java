@@ -509,6 +509,60 @@ class CardGiftsIT {
                         + " and subject like 'Your gift was refunded%'"));
     }
 
+    @Test
+    void gifts_converted_from_two_tickets_paid_with_one_payment_are_not_taken_for_that_payments_other_refunds()
+            throws Exception {
+        // one payment of 1,000.00 for two tickets of 500.00; both registrants donate 300.00, 200.00 refunded each
+        String payment = ticketPaidByCard(100_000, "usd");
+        var managing = context.getBean(org.endow.donations.registrations.application.ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new org.endow.donations.registrations.application.ManagingEvents.CreateEventCommand(
+                        "summit-28",
+                        "Summit 28",
+                        "USD",
+                        "general",
+                        java.time.Instant.now().plus(Duration.ofDays(10)),
+                        org.endow.donations.registrations.model.DefaultAnswer.REFUND));
+        managing.importCsv(
+                "staff-1",
+                "summit-28",
+                "email,name,ticket_type,amount_paid,payment_intent_id\n"
+                        + "tina@example.org,Tina,regular,500.00," + payment + "\n"
+                        + "uma@example.org,Uma,regular,500.00," + payment + "\n");
+        context.getBean(org.endow.donations.registrations.application.CancellingEvent.class)
+                .cancel("staff-1", "summit-28");
+        stripe.hold();
+        String tinasGift;
+        String umasGift;
+        try {
+            tinasGift = donatePart("tina@example.org", 30_000L);
+            umasGift = donatePart("uma@example.org", 30_000L);
+            List<StripeStandin.Delivery> refunds = eventsOn(payment);
+            assertEquals(
+                    List.of("charge.refunded", "charge.refunded"),
+                    refunds.stream().map(StripeStandin.Delivery::type).toList());
+            assertTrue(
+                    refunds.get(1).body().contains("\"amount_refunded\":40000"),
+                    refunds.get(1).body());
+            for (StripeStandin.Delivery refund : refunds) {
+                assertEquals(200, stripe.deliver(refund));
+            }
+        } finally {
+            stripe.resume();
+        }
+
+        assertEquals(
+                0,
+                count("select count(*) from card_payment where payment_id = '" + payment + "'"),
+                "the payment paid more than one ticket: neither gift is linked to it");
+        for (String gift : List.of(tinasGift, umasGift)) {
+            assertEquals("RECEIVED", status(gift));
+            assertEquals(0, refunded(gift), "Uma's 200.00 is not a refund of Tina's gift");
+            assertEquals(0, events("DonationRefunded", gift));
+        }
+    }
+
     // ---- helpers
 
     record Checkout(int status, String giftId, String url) {}

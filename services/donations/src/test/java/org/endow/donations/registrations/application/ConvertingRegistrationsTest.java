@@ -9,7 +9,10 @@ import io.micronaut.http.HttpStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.endow.donations.registrations.application.AnsweringOffer.AnswerCommand;
 import org.endow.donations.registrations.model.Answer;
@@ -43,16 +46,27 @@ class ConvertingRegistrationsTest {
     final List<Gift> gifts = new ArrayList<>();
     final List<RefundCall> refunds = new ArrayList<>();
     String refundFailsFor;
+    /** What the provider says of each registrant's card payment after the answer's refund (none: not asked). */
+    final Map<String, RefundingPayments.CardPayment> cardPayments = new HashMap<>();
+
     final Settling settling = new Settling(
             registrations,
-            (registration, amount) -> {
-                if (registration.email().equals(refundFailsFor)) {
-                    throw new IllegalStateException("the provider failed");
+            new RefundingPayments() {
+                @Override
+                public Refund refund(Registration registration, Money amount) {
+                    if (registration.email().equals(refundFailsFor)) {
+                        throw new IllegalStateException("the provider failed");
+                    }
+                    refunds.add(new RefundCall(registration.email(), amount, registration.refundIdempotencyKey()));
+                    return registration.paymentIntentId().isPresent()
+                            ? new Refund(Way.ON_CARD, "re_" + refunds.size())
+                            : new Refund(Way.DUE_BY_BANK, null);
                 }
-                refunds.add(new RefundCall(registration.email(), amount, registration.refundIdempotencyKey()));
-                return registration.paymentIntentId().isPresent()
-                        ? new RefundingPayments.Refund(RefundingPayments.Way.ON_CARD, "re_" + refunds.size())
-                        : new RefundingPayments.Refund(RefundingPayments.Way.DUE_BY_BANK, null);
+
+                @Override
+                public Optional<CardPayment> cardPayment(Registration registration) {
+                    return Optional.ofNullable(cardPayments.get(registration.email()));
+                }
             },
             (registration, donated, refundedOnCard, fund, at) -> {
                 gifts.add(new Gift(registration.email(), donated, refundedOnCard, fund));
@@ -82,12 +96,35 @@ class ConvertingRegistrationsTest {
         return matcher.group(1);
     }
 
+    /** The link of the latest offer mailed to {@code email}, the one of the event cancelled last. */
+    String tokenOf(String eventCode, String email) {
+        String offer = mails.to(email).stream()
+                .map(mail -> mail.text())
+                .filter(text -> text.contains("/registrations/offer/"))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        var matcher =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(offer);
+        assertTrue(matcher.find(), eventCode);
+        return matcher.group(1);
+    }
+
     void cancelledEvent(DefaultAnswer byDefault) {
+        cancelledEvent("pycon-x", byDefault);
+    }
+
+    void cancelledEvent(String code, DefaultAnswer byDefault) {
         managing.create(
                 "staff-1",
-                new ManagingEvents.CreateEventCommand("pycon-x", "PyCon X", "EUR", "general", DEADLINE, byDefault));
-        managing.importCsv("staff-1", "pycon-x", CSV);
-        assertEquals(2, cancelling.cancel("staff-1", "pycon-x"));
+                new ManagingEvents.CreateEventCommand(
+                        code,
+                        code.equals("pycon-x") ? "PyCon X" : "PyCon " + code,
+                        "EUR",
+                        "general",
+                        DEADLINE,
+                        byDefault));
+        managing.importCsv("staff-1", code, CSV);
+        assertEquals(2, cancelling.cancel("staff-1", code));
     }
 
     @Test
@@ -137,6 +174,8 @@ class ConvertingRegistrationsTest {
     void a_partial_donation_refunds_the_rest_and_records_the_gift_once_even_when_submitted_twice() {
         cancelledEvent(DefaultAnswer.REFUND);
         String token = tokenOf("ada@example.org");
+        cardPayments.put(
+                "ada@example.org", new RefundingPayments.CardPayment(Money.of(12_000, "EUR"), Money.of(7_000, "EUR")));
 
         var first = answering.answer(new AnswerCommand(token, Answer.DONATE_PART, 5_000L));
         var second = answering.answer(new AnswerCommand(token, Answer.DONATE_PART, 5_000L));
@@ -225,9 +264,39 @@ class ConvertingRegistrationsTest {
                 assertThrows(ProblemException.class, () -> answering.view(bob)).status());
         assertEquals(new ApplyingDefaults.Round(1, 0), defaults.applyDue());
         assertEquals(new ApplyingDefaults.Round(0, 0), defaults.applyDue());
-        assertEquals(List.of(new Gift("bob@example.org", Money.of(3_000, "EUR"), Money.zero("EUR"), "general")), gifts);
+        assertEquals(
+                List.of(new Gift("bob@example.org", Money.of(3_000, "EUR"), null, "general")),
+                gifts,
+                "no card payment: not linked");
         assertTrue(mails.to("bob@example.org").getLast().text().contains("did not answer by the deadline"));
         assertEquals("ada@example.org", answering.view(ada).registration().email());
+    }
+
+    @Test
+    void a_gift_is_linked_to_the_tickets_card_payment_only_when_the_payment_was_for_that_ticket_alone_and_untouched() {
+        cancelledEvent(DefaultAnswer.REFUND);
+        // one payment for two tickets (240.00): its other refunds are not this gift's
+        cardPayments.put(
+                "ada@example.org", new RefundingPayments.CardPayment(Money.of(24_000, "EUR"), Money.of(7_000, "EUR")));
+        answering.answer(new AnswerCommand(tokenOf("ada@example.org"), Answer.DONATE_PART, 5_000L));
+        assertEquals(List.of(new Gift("ada@example.org", Money.of(5_000, "EUR"), null, "general")), gifts);
+
+        // a payment refunded in part before the answer (10.00 in the dashboard, then our 70.00)
+        gifts.clear();
+        cancelledEvent("pycon-y", DefaultAnswer.REFUND);
+        cardPayments.put(
+                "ada@example.org", new RefundingPayments.CardPayment(Money.of(12_000, "EUR"), Money.of(8_000, "EUR")));
+        answering.answer(new AnswerCommand(tokenOf("pycon-y", "ada@example.org"), Answer.DONATE_PART, 5_000L));
+        assertEquals(List.of(new Gift("ada@example.org", Money.of(5_000, "EUR"), null, "general")), gifts);
+
+        // the whole ticket donated, the payment untouched: linked, nothing refunded before the gift
+        gifts.clear();
+        cancelledEvent("pycon-z", DefaultAnswer.REFUND);
+        cardPayments.put(
+                "ada@example.org", new RefundingPayments.CardPayment(Money.of(12_000, "EUR"), Money.zero("EUR")));
+        answering.answer(new AnswerCommand(tokenOf("pycon-z", "ada@example.org"), Answer.DONATE_ALL, null));
+        assertEquals(
+                List.of(new Gift("ada@example.org", Money.of(12_000, "EUR"), Money.zero("EUR"), "general")), gifts);
     }
 
     @Test
