@@ -10,7 +10,9 @@ import java.time.Instant;
  *
  * @param donationId the donation's id (also the aggregate id)
  * @param donorId the donor's account id; absent for a guest's gift
- * @param amountMinor what this refund gave back, in minor units, always positive
+ * @param amountMinor what this refund gave back, in minor units, always positive; for a refund Stripe reports after a
+ *     lost dispute (made before it), only what that dispute's {@code DonationDisputed} had not already taken out (no
+ *     event when it had taken all of it)
  * @param currency ISO 4217 code
  * @param fundCode the funded item's code, {@code general} for the general fund
  * @param totalRefundedMinor everything refunded of this gift so far, this refund included
