@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.endow.kernel.CsvCell;
+import org.endow.kernel.Money;
 import org.endow.platform.problem.ProblemException;
 import org.endow.platform.security.Caller;
 import org.endow.platform.security.Roles;
@@ -73,6 +75,7 @@ class SponsorshipsController {
     private final PayingInvoice paying;
     private final FulfillingBenefits fulfilling;
     private final boolean vettingRequired;
+    private final SponsorshipTerms terms;
 
     SponsorshipsController(
             FulfillingBenefits fulfilling,
@@ -86,6 +89,7 @@ class SponsorshipsController {
             ViewingSponsorships viewing) {
         this.fulfilling = fulfilling;
         this.vettingRequired = terms.vettingRequired();
+        this.terms = terms;
         this.applying = applying;
         this.reviewing = reviewing;
         this.signing = signing;
@@ -242,16 +246,97 @@ class SponsorshipsController {
     @Secured(Roles.STAFF)
     List<SponsorshipResponse> all(
             @Nullable @QueryValue @Size(max = 20) String status, @Nullable @QueryValue @Size(max = 64) String benefit) {
-        SponsorshipStatus wanted = status == null
+        return viewing.all(status(status), benefit).stream()
+                .map(s -> response(s, List.of()))
+                .toList();
+    }
+
+    /**
+     * Staff: the same selection as a spreadsheet for accounting, one row per sponsorship. Amounts are in minor
+     * units of {@code currency}; the tax and the invoice total ({@link SponsorshipTerms#invoiceTotal}) only once
+     * an invoice is issued, which the countersignature does ({@code invoiced_at}); instants in ISO-8601 UTC, dates
+     * as ISO dates. Every cell goes through {@link CsvCell} (quoted, formula starts kept as text).
+     */
+    @Get("/sponsorships.csv")
+    @Produces("text/csv")
+    @Secured(Roles.STAFF)
+    HttpResponse<String> csv(
+            @Nullable @QueryValue @Size(max = 20) String status, @Nullable @QueryValue @Size(max = 64) String benefit) {
+        StringBuilder out = new StringBuilder(String.join(
+                        ",",
+                        "id",
+                        "organisation_name",
+                        "year",
+                        "package_code",
+                        "add_ons",
+                        "status",
+                        "applied_at",
+                        "start_date",
+                        "end_date",
+                        "sponsor_signed_at",
+                        "fee_minor",
+                        "tax_minor",
+                        "invoice_total_minor",
+                        "currency",
+                        "invoice_number",
+                        "invoiced_at",
+                        "invoice_due",
+                        "paid_at",
+                        "payment_reference"))
+                .append("\r\n");
+        for (Sponsorship s : viewing.all(status(status), benefit)) {
+            boolean invoiced = s.invoiceNumber() != null;
+            Money total = invoiced ? terms.invoiceTotal(s.fee()) : null;
+            out.append(String.join(
+                            ",",
+                            CsvCell.of(s.id().toString()),
+                            CsvCell.of(s.organisation().name()),
+                            CsvCell.of(Integer.toString(s.selection().year())),
+                            CsvCell.of(s.selection().packageCode()),
+                            CsvCell.of(String.join(" ", s.selection().addOns())),
+                            CsvCell.of(s.status().name()),
+                            CsvCell.of(text(s.appliedAt())),
+                            CsvCell.of(text(s.startDate())),
+                            CsvCell.of(text(s.endDate())),
+                            CsvCell.of(
+                                    s.sponsorSignature() == null
+                                            ? null
+                                            : text(s.sponsorSignature().at())),
+                            CsvCell.of(Long.toString(s.fee().minor())),
+                            CsvCell.of(
+                                    total == null
+                                            ? null
+                                            : Long.toString(total.minus(s.fee()).minor())),
+                            CsvCell.of(total == null ? null : Long.toString(total.minor())),
+                            CsvCell.of(s.fee().currencyCode()),
+                            CsvCell.of(s.invoiceNumber()),
+                            CsvCell.of(
+                                    invoiced && s.foundationSignature() != null
+                                            ? text(s.foundationSignature().at())
+                                            : null),
+                            CsvCell.of(text(s.invoiceDue())),
+                            CsvCell.of(text(s.paidAt())),
+                            CsvCell.of(s.paymentReference())))
+                    .append("\r\n");
+        }
+        return HttpResponse.ok(out.toString())
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"sponsorships.csv\"")
+                .header("Cache-Control", "private, no-store");
+    }
+
+    private static String text(@Nullable Object instantOrDate) {
+        return instantOrDate == null ? null : instantOrDate.toString();
+    }
+
+    private static SponsorshipStatus status(@Nullable String status) {
+        return status == null
                 ? null
                 : Arrays.stream(SponsorshipStatus.values())
                         .filter(s -> s.name().equalsIgnoreCase(status))
                         .findFirst()
                         .orElseThrow(() -> ProblemException.invalidField(
                                 "status", "must be one of " + Arrays.toString(SponsorshipStatus.values())));
-        return viewing.all(wanted, benefit).stream()
-                .map(s -> response(s, List.of()))
-                .toList();
     }
 
     @Get("/sponsorships/{id}")

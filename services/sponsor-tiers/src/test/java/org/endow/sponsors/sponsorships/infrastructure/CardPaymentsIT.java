@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * {@code checkout.session.completed}, posted to the service's webhook, records the payment; a payment
  * that arrives when the invoice can no longer take it (the contract nullified after the sponsor opened
  * the checkout, or the invoice paid by transfer meanwhile) is kept, audited and reported to staff.
+ * Staff's CSV of sponsorships shows the invoice total with that tax.
  */
 class CardPaymentsIT {
 
@@ -55,6 +56,7 @@ class CardPaymentsIT {
     static StripeStandin stripe;
     static Database db;
     static MovableClock clock;
+    static java.net.URI base;
 
     @BeforeAll
     static void start() throws Exception {
@@ -89,6 +91,7 @@ class CardPaymentsIT {
                 .start();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         server.start();
+        base = server.getURI();
         stripe.webhookUrl(server.getURI().resolve("/api/sponsors/stripe/webhook"));
     }
 
@@ -316,6 +319,72 @@ class CardPaymentsIT {
                 null);
         assertTrue(reminder.contains("(" + "$18,000.00) was due on"), reminder);
         assertFalse(reminder.contains("$15,000.00"), "not the fee without its tax: " + reminder);
+    }
+
+    @Test
+    void staff_download_sponsorships_as_csv_with_the_invoice_total_and_names_kept_as_text() throws Exception {
+        // paid by transfer: the fee, the 20 % tax and the invoice total, when invoiced and when paid
+        Sponsorship paid = executed("Comma, Inc.");
+        context.getBean(RecordingSponsorshipPayment.class).paid("staff-1", paid.id(), "BACS 9000");
+        paid = context.getBean(ViewingSponsorships.class).one(paid.id(), null, true);
+        // only applied: no invoice yet, so no tax and no total; a name a spreadsheet would run as a formula
+        Sponsorship applied = context.getBean(ApplyingForSponsorship.class)
+                .apply(
+                        "acct-formula",
+                        SponsorshipsIT.organisation("=SUM(A1:A9) Holdings"),
+                        new Selection(2022, "associate", List.of("pycon-job-listing")));
+        applied = context.getBean(ViewingSponsorships.class).one(applied.id(), null, true);
+
+        java.net.http.HttpResponse<String> csv = get("/api/sponsors/sponsorships.csv", "STAFF");
+
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers() + "");
+        assertEquals(
+                "attachment; filename=\"sponsorships.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElse(""));
+        String header = "id,organisation_name,year,package_code,add_ons,status,applied_at,start_date,end_date,"
+                + "sponsor_signed_at,fee_minor,tax_minor,invoice_total_minor,currency,invoice_number,invoiced_at,"
+                + "invoice_due,paid_at,payment_reference\r\n";
+        assertTrue(csv.body().startsWith(header), csv.body());
+        assertTrue(csv.body().endsWith("\r\n"), csv.body());
+        assertFalse(csv.body().replace("\r\n", "").contains("\n"), "every line ends in CRLF: " + csv.body());
+        String paidRow = paid.id() + ",\"Comma, Inc.\",2022,supporting,,PAID," + paid.appliedAt()
+                + ",2027-01-01,2027-12-31," + paid.sponsorSignature().at() + ",1500000,300000,1800000,USD,"
+                + paid.invoiceNumber() + "," + paid.foundationSignature().at() + "," + paid.invoiceDue() + ","
+                + paid.paidAt() + ",BACS 9000\r\n";
+        String appliedRow = applied.id() + ",'=SUM(A1:A9) Holdings,2022,associate,pycon-job-listing,APPLIED,"
+                + applied.appliedAt() + ",,,," + applied.fee().minor() + ",,,USD,,,,,\r\n";
+        assertTrue(csv.body().contains("\r\n" + paidRow), paidRow + " not in:\n" + csv.body());
+        assertTrue(csv.body().contains("\r\n" + appliedRow), appliedRow + " not in:\n" + csv.body());
+
+        // the JSON list's filters: one status
+        String onlyPaid =
+                get("/api/sponsors/sponsorships.csv?status=paid", "STAFF").body();
+        assertTrue(onlyPaid.contains(paidRow), onlyPaid);
+        assertFalse(onlyPaid.contains(applied.id().toString()), onlyPaid);
+        assertEquals(
+                422, get("/api/sponsors/sponsorships.csv?status=lost", "STAFF").statusCode());
+        // or one benefit
+        String withJobListing = get("/api/sponsors/sponsorships.csv?benefit=pycon-job-listing", "STAFF")
+                .body();
+        assertTrue(withJobListing.contains(appliedRow), withJobListing);
+        assertFalse(withJobListing.contains(paid.id().toString()), withJobListing);
+
+        // sponsors do not see everyone's invoices
+        assertEquals(403, get("/api/sponsors/sponsorships.csv", "SPONSOR").statusCode());
+    }
+
+    static java.net.http.HttpResponse<String> get(String path, String role) throws Exception {
+        String token = org.endow.devstack.JwtKeys.gatewayToken(
+                TestInfra.get().jwtKeys(), "acct-" + role, "Name " + role, role + "@psf.test", List.of(role));
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(base.resolve(path))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** Applied for the Supporting package ($15,000.00), approved, signed and countersigned. */
