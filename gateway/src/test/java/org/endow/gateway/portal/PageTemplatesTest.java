@@ -69,6 +69,29 @@ class PageTemplatesTest {
     }
 
     @Test
+    void the_staff_sponsorships_page_links_the_csv_of_every_sponsorship_for_accounting() {
+        Map<String, Object> sponsorship = new HashMap<>();
+        sponsorship.put("id", "s1");
+        sponsorship.put("organisationName", "Comma, Inc.");
+        sponsorship.put("packageCode", "supporting");
+        sponsorship.put("year", 2022);
+        sponsorship.put("fee", "15,000.00 USD");
+        sponsorship.put("status", "PAID");
+        sponsorship.put("invoiceNumber", "INV-2026-0001");
+        Map<String, Object> model = new HashMap<>();
+        model.put("sponsorships", List.of(sponsorship));
+        model.put("error", null);
+
+        String html = render("sponsors/staff", model);
+
+        // the API route, which the gateway forwards with the staff member's session cookie as their token
+        assertTrue(
+                html.contains("<a href=\"/api/sponsors/sponsorships.csv\" data-testid=\"csv\">Download as CSV</a>"),
+                html);
+        assertTrue(text(html).contains("Comma, Inc."), html);
+    }
+
+    @Test
     void the_staff_ledger_names_kinds_in_words_and_says_when_in_utc_to_the_minute() {
         Map<String, Object> line = new HashMap<>();
         line.put("account", "cash");
