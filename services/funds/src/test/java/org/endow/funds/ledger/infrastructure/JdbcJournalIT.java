@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.transaction.TransactionOperations;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.endow.devstack.Database;
+import org.endow.devstack.JwtKeys;
 import org.endow.devstack.TestInfra;
 import org.endow.funds.items.model.FundedItem;
 import org.endow.funds.items.model.FundedItems;
@@ -29,28 +34,35 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The journal on a real PostgreSQL: the schema itself refuses unbalanced and edited entries. */
+/**
+ * The journal on a real PostgreSQL: the schema itself refuses unbalanced and edited entries; the staff's CSV of a
+ * period through HTTP.
+ */
 class JdbcJournalIT {
 
     static ApplicationContext context;
     static Journal journal;
     static TransactionOperations<Connection> tx;
     static JdbcOperations jdbc;
+    static EmbeddedServer server;
 
     @BeforeAll
     @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
         Database db = TestInfra.get().freshDatabase("funds_journal");
-        context = ApplicationContext.run(Map.of(
-                "datasources.default.url", db.jdbcUrl(),
-                "datasources.default.username", db.username(),
-                "datasources.default.password", db.password(),
-                "kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers(),
-                "endow.messaging.service", "funds-journal-it-" + UUID.randomUUID(),
-                "endow.messaging.consumer-enabled", false,
-                "micronaut.server.port", -1,
-                "endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem(),
-                "endow.funds.statement-max-lines", 2));
+        Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("datasources.default.url", db.jdbcUrl());
+        properties.put("datasources.default.username", db.username());
+        properties.put("datasources.default.password", db.password());
+        properties.put("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers());
+        properties.put("endow.messaging.service", "funds-journal-it-" + UUID.randomUUID());
+        properties.put("endow.messaging.consumer-enabled", false);
+        properties.put("micronaut.server.port", -1);
+        properties.put("endow.jwt.public-key", TestInfra.get().jwtKeys().publicKeyPem());
+        properties.put("endow.funds.statement-max-lines", 2);
+        properties.put("endow.funds.ledger-export-max-days", 31);
+        properties.put("endow.funds.ledger-export-max-entries", 3);
+        context = ApplicationContext.run(properties);
         journal = context.getBean(Journal.class);
         tx = context.getBean(TransactionOperations.class);
         jdbc = context.getBean(JdbcOperations.class);
@@ -159,6 +171,140 @@ class JdbcJournalIT {
         assertEquals(2, january.lines().size());
         assertEquals(6_000, january.closing().pledged());
         assertEquals(january.closing(), january.lines().getLast().after());
+    }
+
+    @Test
+    void staff_download_the_journal_of_a_period_as_csv_one_row_per_line_debits_equal_to_credits() throws Exception {
+        // March 2025 (UTC days) is this test's own: no other test of this class books in 2025
+        tx.executeWrite(s -> journal.append(JournalEntry.pledge(
+                UUID.randomUUID(),
+                "d-before",
+                "packaging",
+                Money.of(111, "USD"),
+                Instant.parse("2025-02-28T23:59:59Z"))));
+        JournalEntry pledge = JournalEntry.pledge(
+                UUID.randomUUID(), "d-10", "packaging", Money.of(2_500, "USD"), Instant.parse("2025-03-01T00:00:00Z"));
+        UUID transferId = UUID.randomUUID();
+        JournalEntry transfer = JournalEntry.transfer(
+                transferId,
+                "general",
+                "packaging",
+                Money.of(1_000, "USD"),
+                "for the sprint, as agreed",
+                Instant.parse("2025-03-10T12:00:00Z"));
+        JournalEntry formula = new JournalEntry(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                JournalEntry.EntryKind.IN_KIND,
+                "packaging",
+                "=HYPERLINK(\"http://x\"), venue",
+                Instant.parse("2025-03-31T23:59:59Z"),
+                List.of(
+                        org.endow.funds.ledger.model.Posting.debit(Account.IN_KIND, "packaging", Money.of(300, "USD")),
+                        org.endow.funds.ledger.model.Posting.credit(
+                                Account.FUND_BALANCE, "packaging", Money.of(300, "USD"))));
+        for (JournalEntry entry : List.of(formula, pledge, transfer)) { // appended out of order
+            tx.executeWrite(s -> journal.append(entry));
+        }
+        tx.executeWrite(s -> journal.append(JournalEntry.pledge(
+                UUID.randomUUID(),
+                "d-after",
+                "packaging",
+                Money.of(222, "USD"),
+                Instant.parse("2025-04-01T00:00:00Z"))));
+        String staff = JwtKeys.gatewayToken(
+                TestInfra.get().jwtKeys(), "staff-1", "Staff One", "staff@psf.test", List.of("STAFF"));
+
+        HttpResponse<String> march = get("/api/funds/ledger.csv?from=2025-03-01&to=2025-03-31", staff);
+
+        assertEquals(200, march.statusCode(), march.body());
+        assertTrue(march.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertEquals(
+                "attachment; filename=\"ledger-2025-03-01-2025-03-31.csv\"",
+                march.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(march.body().endsWith("\r\n"), march.body());
+        List<String> rows = List.of(march.body().split("\r\n"));
+        assertEquals(
+                "entry_id,occurred_at,kind,entry_fund,description,line_no,account,fund,debit_minor,credit_minor,"
+                        + "currency,source_event_id",
+                rows.getFirst());
+        assertEquals(
+                List.of(
+                        pledge.id() + ",2025-03-01T00:00:00Z,DONATION_PLEDGED,packaging,Pledge d-10,1,"
+                                + "pledges-receivable,packaging,2500,0,USD," + pledge.sourceEventId(),
+                        pledge.id() + ",2025-03-01T00:00:00Z,DONATION_PLEDGED,packaging,Pledge d-10,2,"
+                                + "fund-balance,packaging,0,2500,USD," + pledge.sourceEventId(),
+                        transferId + ",2025-03-10T12:00:00Z,TRANSFER,packaging,"
+                                + "\"Transfer from general: for the sprint, as agreed\",1,cash,packaging,1000,0,USD,"
+                                + transferId,
+                        transferId + ",2025-03-10T12:00:00Z,TRANSFER,packaging,"
+                                + "\"Transfer from general: for the sprint, as agreed\",2,cash,general,0,1000,USD,"
+                                + transferId,
+                        transferId + ",2025-03-10T12:00:00Z,TRANSFER,packaging,"
+                                + "\"Transfer from general: for the sprint, as agreed\",3,fund-balance,general,1000,0,"
+                                + "USD," + transferId,
+                        transferId + ",2025-03-10T12:00:00Z,TRANSFER,packaging,"
+                                + "\"Transfer from general: for the sprint, as agreed\",4,fund-balance,packaging,0,"
+                                + "1000,USD," + transferId,
+                        formula.id() + ",2025-03-31T23:59:59Z,IN_KIND,packaging,"
+                                + "\"'=HYPERLINK(\"\"http://x\"\"), venue\",1,in-kind,packaging,300,0,USD,"
+                                + formula.sourceEventId(),
+                        formula.id() + ",2025-03-31T23:59:59Z,IN_KIND,packaging,"
+                                + "\"'=HYPERLINK(\"\"http://x\"\"), venue\",2,fund-balance,packaging,0,300,USD,"
+                                + formula.sourceEventId()),
+                rows.subList(1, rows.size()));
+        long debits = 0;
+        long credits = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            int n = cells.length; // the quoted descriptions hold commas: count from the end
+            debits += Long.parseLong(cells[n - 4]);
+            credits += Long.parseLong(cells[n - 3]);
+        }
+        assertEquals(4_800, debits);
+        assertEquals(debits, credits, "the file's debits equal its credits");
+
+        HttpResponse<String> transfers =
+                get("/api/funds/ledger.csv?from=2025-03-01&to=2025-03-31&kind=TRANSFER&fund=general", staff);
+        assertEquals(200, transfers.statusCode(), transfers.body());
+        assertEquals(5, transfers.body().split("\r\n").length, transfers.body());
+
+        HttpResponse<String> missing = get("/api/funds/ledger.csv?to=2025-03-x&kind=NOPE", staff);
+        assertEquals(422, missing.statusCode(), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"from\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"to\""), missing.body());
+        assertTrue(missing.body().contains("\"field\":\"kind\""), missing.body());
+        HttpResponse<String> reversed = get("/api/funds/ledger.csv?from=2025-03-31&to=2025-03-01", staff);
+        assertEquals(422, reversed.statusCode(), reversed.body());
+        assertTrue(reversed.body().contains("\"field\":\"to\""), reversed.body());
+        HttpResponse<String> tooLong = get("/api/funds/ledger.csv?from=2025-03-01&to=2025-04-01", staff); // 32 days
+        assertEquals(422, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("at most 31 days"), tooLong.body());
+        tx.executeWrite(s -> journal.append(JournalEntry.pledge(
+                UUID.randomUUID(), "d-11", "packaging", Money.of(5, "USD"), Instant.parse("2025-03-20T00:00:00Z"))));
+        HttpResponse<String> tooMany = get("/api/funds/ledger.csv?from=2025-03-01&to=2025-03-31", staff); // 3 + 1
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("at most 3 entries"), tooMany.body());
+
+        String donor = JwtKeys.gatewayToken(
+                TestInfra.get().jwtKeys(), "donor-1", "Donor One", "donor@example.org", List.of("DONOR"));
+        assertEquals(
+                403,
+                get("/api/funds/ledger.csv?from=2025-03-01&to=2025-03-31", donor)
+                        .statusCode());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        if (server == null) {
+            server = context.getBean(EmbeddedServer.class);
+            server.start();
+        }
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.getURI().resolve(path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
