@@ -124,4 +124,28 @@ class PageTemplatesTest {
         assertTrue(html.contains("<td>23 Nov 2026, 10:00 UTC</td>"), html);
         assertFalse(text(html).contains("2026-11-23"), html);
     }
+
+    @Test
+    void the_staff_ledger_offers_the_journal_of_the_filtered_period_as_csv() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", List.of());
+        model.put("entries", List.of());
+        model.put("audit", List.of());
+        model.put("rates", List.of());
+        model.put("filter", Map.of("fund", "", "kind", "", "from", "2026-11-01", "to", "2026-11-30"));
+        model.put("kinds", List.of("DONATION_PLEDGED"));
+        model.put("done", null);
+        model.put("errors", Map.of());
+        model.put("error", null);
+
+        String html = render("staff/funds", model);
+
+        int form = html.indexOf("<form method=\"get\" action=\"/api/funds/ledger.csv\"");
+        assertTrue(form >= 0, html);
+        String csv = html.substring(form, html.indexOf("</form>", form));
+        assertTrue(
+                csv.contains("<input id=\"csv-from\" name=\"from\" type=\"date\" required value=\"2026-11-01\">"), csv);
+        assertTrue(csv.contains("<input id=\"csv-to\" name=\"to\" type=\"date\" required value=\"2026-11-30\">"), csv);
+        assertTrue(text(csv).contains("Download the ledger as CSV"), csv);
+    }
 }

@@ -34,7 +34,7 @@ import org.endow.platform.problem.Problem;
  * Staff: the funded items with their balances, opening an item, moving general money to an
  * earmarked item (with a reason), recording an in-kind gift, closing an item, exchange rates for
  * gifts in other currencies, the ledger with
- * filters, an item's statement for a period (PDF), and the funds audit log. The funds service
+ * filters (and, for a period, as CSV from the funds service), an item's statement for a period (PDF), and the funds audit log. The funds service
  * decides who may do what; this page shows its answer, field by field.
  */
 @Controller("/staff/funds")
