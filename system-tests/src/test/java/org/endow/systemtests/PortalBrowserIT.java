@@ -404,8 +404,10 @@ class PortalBrowserIT {
         for (String route : List.of("donations", "funds")) {
             String section = page.text("section[data-service=" + route + "]");
             assertTrue(section.contains("Dead letters") && section.contains("Failed mails"), section);
-            assertTrue(driver.findElements(By.cssSelector("section[data-service=" + route + "] table"))
-                    .isEmpty(), section);
+            assertTrue(
+                    driver.findElements(By.cssSelector("section[data-service=" + route + "] table"))
+                            .isEmpty(),
+                    section);
         }
         page.screenshot("staff-operations");
 
