@@ -481,6 +481,7 @@ class HostileInputIT {
                 new Rule("POST", "/api/funds/transfers", Set.of("STAFF", "ADMIN")),
                 new Rule("POST", "/api/funds/in-kind", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/funds/ledger", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/funds/ledger.csv?from=2026-01-01&to=2026-01-31", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/funds/audit", Set.of("STAFF", "ADMIN")),
                 new Rule("GET", "/api/funds/items/packaging/statement.pdf", Set.of("STAFF", "ADMIN")),
                 new Rule("POST", "/api/donations/pledges", Set.of("DONOR")),
@@ -500,6 +501,13 @@ class HostileInputIT {
                         "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/contract/sign",
                         Set.of("SPONSOR")),
                 new Rule("GET", "/api/sponsors/audit", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/sponsors/sponsorships.csv", Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/donations/staff/donations.csv", Set.of("STAFF", "ADMIN")),
+                new Rule(
+                        "GET",
+                        "/api/donations/registrations/events/none-such/bank-refunds.csv",
+                        Set.of("STAFF", "ADMIN")),
+                new Rule("GET", "/api/grants/staff/proposals.csv", Set.of("STAFF", "ADMIN")),
                 new Rule(
                         "POST",
                         "/api/sponsors/sponsorships/00000000-0000-4000-8000-000000000000/invoice/checkout",
@@ -639,11 +647,12 @@ class HostileInputIT {
         for (Rule rule : rules) {
             for (Map.Entry<String, String> who : tokens.entrySet()) {
                 // an empty object: an allowed caller gets past authorisation and fails validation, nothing changes
-                Http.Response response = rule.path().endsWith(".pdf")
-                        ? http.getAny(rule.path(), who.getValue())
-                        : rule.method().equals("GET")
-                                ? http.get(rule.path(), who.getValue())
-                                : http.send(rule.method(), rule.path(), "{}", who.getValue());
+                Http.Response response =
+                        rule.path().endsWith(".pdf") || rule.path().contains(".csv")
+                                ? http.getAny(rule.path(), who.getValue())
+                                : rule.method().equals("GET")
+                                        ? http.get(rule.path(), who.getValue())
+                                        : http.send(rule.method(), rule.path(), "{}", who.getValue());
                 probes++;
                 boolean allowed = rule.allowed().isEmpty() || rule.allowed().contains(who.getKey());
                 int status = response.status();
