@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.endow.kernel.HumanTime;
+import org.endow.kernel.Money;
 import org.endow.sponsors.catalogue.model.Catalogue;
 import org.endow.sponsors.catalogue.model.Catalogues;
 import org.endow.sponsors.catalogue.model.LegalClause;
@@ -125,9 +126,18 @@ class ContractContents {
                                 : " with " + s.selection().addOns().size() + " add-on(s)")
                         + term(s),
                 s.fee()));
+        // issued at the countersignature, in its transaction: the lines of the taxes configured now, which
+        // are what the sponsorship keeps as the invoice's tax (SigningContract#countersign)
         List<SponsorshipDocuments.TaxLine> taxes = terms.taxes().stream()
                 .map(t -> new SponsorshipDocuments.TaxLine(t.label(), t.on(s.fee())))
                 .toList();
+        Money tax = taxes.stream()
+                .map(SponsorshipDocuments.TaxLine::amount)
+                .reduce(Money.zero(s.fee().currencyCode()), Money::plus);
+        if (s.invoiceTax() != null && !tax.equals(s.invoiceTax())) {
+            throw new IllegalStateException("invoice " + s.invoiceNumber() + " would print a tax of " + tax.withCode()
+                    + " but charges " + s.invoiceTax().withCode());
+        }
         return new SponsorshipDocuments.Invoice(
                 terms.foundation(),
                 s.invoiceNumber(),
@@ -137,7 +147,7 @@ class ContractContents {
                 lines,
                 s.fee(),
                 taxes,
-                terms.invoiceTotal(s.fee()),
+                terms.invoiceTotal(s),
                 new SponsorshipDocuments.Bank(
                         terms.bank().accountName(),
                         terms.bank().iban(),

@@ -24,7 +24,8 @@ import org.endow.sponsors.sponsorships.model.Sponsorships;
  * invoice can no longer take (the contract was nullified after the sponsor opened the checkout, the
  * invoice was paid by transfer meanwhile, the sponsorship is unknown) was still charged: it is kept,
  * audited and reported to staff, who refund it or re-execute the contract. So is a payment of another
- * amount or currency than the invoice's total now ({@link SponsorshipTerms#invoiceTotal}): the
+ * amount or currency than the issued invoice's total ({@link SponsorshipTerms#invoiceTotal(Sponsorship)},
+ * kept at the countersignature, whatever the tax settings say since): the
  * sponsorship stays unpaid, and staff refund it or settle the difference and record the invoice paid.
  */
 @Singleton
@@ -79,7 +80,7 @@ public class PayingInvoice {
             return payments.checkout(
                     id.toString(),
                     s.invoiceNumber(),
-                    terms.invoiceTotal(s.fee()),
+                    terms.invoiceTotal(s),
                     s.organisation().accounting().email(),
                     "invoice-" + s.invoiceNumber());
         } catch (InvoicePayments.Unavailable e) {
@@ -161,9 +162,9 @@ public class PayingInvoice {
                             + reference(payment) + "\"");
             return Outcome.NOT_APPLIED;
         }
-        Money asked = terms.invoiceTotal(s.fee());
+        Money asked = terms.invoiceTotal(s);
         if (!asked.equals(payment.amount())) {
-            // the terms changed after the checkout opened, a coupon, a partial payment: not the invoice paid in full
+            // a coupon, a partial payment, a checkout of another invoice revision: not the invoice paid in full
             notApplied(
                     payment,
                     s,

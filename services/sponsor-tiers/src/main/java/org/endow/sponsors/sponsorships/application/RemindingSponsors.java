@@ -69,7 +69,7 @@ public class RemindingSponsors {
                                     s.organisation().accounting().email(),
                                     "Reminder: invoice " + s.invoiceNumber() + " is overdue",
                                     "Dear " + s.organisation().accounting().name() + ",\n\nInvoice " + s.invoiceNumber()
-                                            + " (" + terms.invoiceTotal(s.fee()).withSymbol() + ") was due on "
+                                            + " (" + terms.invoiceTotal(s).withSymbol() + ") was due on "
                                             + HumanTime.day(s.invoiceDue())
                                             + ". Please pay by bank transfer quoting the invoice number, or by card: "
                                             + portal + "/sponsors/sponsorships/" + s.id()

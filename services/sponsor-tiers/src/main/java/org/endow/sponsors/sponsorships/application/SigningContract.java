@@ -109,7 +109,9 @@ public class SigningContract {
                 clock.instant(),
                 signed,
                 number,
-                today.plusDays(terms.paymentTermsDays())));
+                today.plusDays(terms.paymentTermsDays()),
+                // the invoice keeps what it charges: later changes to the tax settings do not change it
+                terms.tax(s.fee())));
         contents.store(s, ContractDocument.Kind.EXECUTED, draft);
         contents.store(s, ContractDocument.Kind.INVOICE, null);
         sponsorships.update(s);

@@ -35,7 +35,7 @@ class JdbcSponsorships implements Sponsorships {
             + " sponsor_signed_name, sponsor_signed_title, sponsor_signed_at, sponsor_signed_sha256,"
             + " foundation_signed_name, foundation_signed_title, foundation_signed_at, foundation_signed_sha256,"
             + " invoice_number, invoice_due, paid_at, payment_reference, applied_at, vetting_passed, vetting_note,"
-            + " vetted_by, vetted_at, shown_before_execution";
+            + " vetted_by, vetted_at, shown_before_execution, invoice_tax_minor, invoice_total_minor";
 
     private final JdbcOperations jdbc;
 
@@ -47,7 +47,7 @@ class JdbcSponsorships implements Sponsorships {
     public boolean add(Sponsorship s) {
         int inserted = jdbc.prepareStatement(
                 "insert into sponsorship (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 statement -> {
                     bind(statement, s, jdbc);
                     return statement.executeUpdate();
@@ -68,7 +68,8 @@ class JdbcSponsorships implements Sponsorships {
                         + " foundation_signed_name = ?, foundation_signed_title = ?, foundation_signed_at = ?,"
                         + " foundation_signed_sha256 = ?, invoice_number = ?, invoice_due = ?, paid_at = ?,"
                         + " payment_reference = ?, vetting_passed = ?, vetting_note = ?, vetted_by = ?, vetted_at = ?,"
-                        + " shown_before_execution = ?, updated_at = now() where id = ?",
+                        + " shown_before_execution = ?, invoice_tax_minor = ?, invoice_total_minor = ?,"
+                        + " updated_at = now() where id = ?",
                 statement -> {
                     int i = 1;
                     statement.setString(i++, s.organisation().name());
@@ -84,6 +85,7 @@ class JdbcSponsorships implements Sponsorships {
                                     .createArrayOf(
                                             "text", s.selection().addOns().toArray()));
                     i = bindVetting(statement, s, i);
+                    i = bindInvoiceAmounts(statement, s, i);
                     statement.setObject(i, s.id());
                     return statement.executeUpdate();
                 });
@@ -110,7 +112,23 @@ class JdbcSponsorships implements Sponsorships {
                         .getConnection()
                         .createArrayOf("text", s.selection().addOns().toArray()));
         statement.setTimestamp(i++, Timestamp.from(s.appliedAt()));
-        bindVetting(statement, s, i);
+        i = bindVetting(statement, s, i);
+        bindInvoiceAmounts(statement, s, i);
+    }
+
+    /** invoice_tax_minor, invoice_total_minor: what the issued invoice charges; @return the next index */
+    private static int bindInvoiceAmounts(PreparedStatement statement, Sponsorship s, int start) throws SQLException {
+        int i = start;
+        Money tax = s.invoiceTax();
+        Money total = s.invoiceTotal();
+        if (tax == null) {
+            statement.setNull(i++, java.sql.Types.BIGINT);
+            statement.setNull(i++, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(i++, tax.minor());
+            statement.setLong(i++, total.minor());
+        }
+        return i;
     }
 
     /** vetting_passed .. shown_before_execution; @return the next index */
@@ -308,6 +326,7 @@ class JdbcSponsorships implements Sponsorships {
                 s.foundationSignature(),
                 s.invoiceNumber(),
                 s.invoiceDue(),
+                s.invoiceTax(),
                 s.paidAt(),
                 s.paymentReference(),
                 s.appliedAt(),
@@ -342,11 +361,21 @@ class JdbcSponsorships implements Sponsorships {
                 signature(rs, "foundation"),
                 rs.getString("invoice_number"),
                 date(rs, "invoice_due"),
+                invoiceTax(rs),
                 instant(rs, "paid_at"),
                 rs.getString("payment_reference"),
                 instant(rs, "applied_at"),
                 vetting(rs),
                 rs.getBoolean("shown_before_execution"));
+    }
+
+    /**
+     * The issued invoice's tax as stored at the countersignature; {@code null} before an invoice, and for
+     * invoices issued before V7, which stored none (the service falls back to today's tax settings).
+     */
+    private static Money invoiceTax(ResultSet rs) throws SQLException {
+        long tax = rs.getLong("invoice_tax_minor");
+        return rs.wasNull() ? null : Money.of(tax, rs.getString("currency"));
     }
 
     private static Sponsorship.Vetting vetting(ResultSet rs) throws SQLException {

@@ -253,8 +253,10 @@ class SponsorshipsController {
 
     /**
      * Staff: the same selection as a spreadsheet for accounting, one row per sponsorship. Amounts are in minor
-     * units of {@code currency}; the tax and the invoice total ({@link SponsorshipTerms#invoiceTotal}) only once
-     * an invoice is issued, which the countersignature does ({@code invoiced_at}); instants in ISO-8601 UTC, dates
+     * units of {@code currency}; the tax and the invoice total only once an invoice is issued, which the
+     * countersignature does ({@code invoiced_at}), as the invoice charges them ({@link
+     * SponsorshipTerms#invoiceTotal(Sponsorship)}: kept when issued, today's settings for an invoice issued
+     * before they were kept); instants in ISO-8601 UTC, dates
      * as ISO dates. Every cell goes through {@link CsvCell} (quoted, formula starts kept as text).
      */
     @Get("/sponsorships.csv")
@@ -286,7 +288,8 @@ class SponsorshipsController {
                 .append("\r\n");
         for (Sponsorship s : viewing.all(status(status), benefit)) {
             boolean invoiced = s.invoiceNumber() != null;
-            Money total = invoiced ? terms.invoiceTotal(s.fee()) : null;
+            Money tax = invoiced ? terms.invoiceTax(s) : null;
+            Money total = invoiced ? terms.invoiceTotal(s) : null;
             out.append(String.join(
                             ",",
                             CsvCell.of(s.id().toString()),
@@ -303,10 +306,7 @@ class SponsorshipsController {
                                             ? null
                                             : text(s.sponsorSignature().at())),
                             CsvCell.of(Long.toString(s.fee().minor())),
-                            CsvCell.of(
-                                    total == null
-                                            ? null
-                                            : Long.toString(total.minus(s.fee()).minor())),
+                            CsvCell.of(tax == null ? null : Long.toString(tax.minor())),
                             CsvCell.of(total == null ? null : Long.toString(total.minor())),
                             CsvCell.of(s.fee().currencyCode()),
                             CsvCell.of(s.invoiceNumber()),

@@ -28,6 +28,7 @@ public final class Sponsorship {
     private Signature foundationSignature;
     private String invoiceNumber;
     private LocalDate invoiceDue;
+    private Money invoiceTax;
     private Instant paidAt;
     private String paymentReference;
     private final Instant appliedAt;
@@ -55,6 +56,7 @@ public final class Sponsorship {
             Signature foundationSignature,
             String invoiceNumber,
             LocalDate invoiceDue,
+            Money invoiceTax,
             Instant paidAt,
             String paymentReference,
             Instant appliedAt,
@@ -74,6 +76,11 @@ public final class Sponsorship {
         this.foundationSignature = foundationSignature;
         this.invoiceNumber = invoiceNumber;
         this.invoiceDue = invoiceDue;
+        if (invoiceTax != null
+                && (invoiceNumber == null || !invoiceTax.currencyCode().equals(fee.currencyCode()))) {
+            throw new IllegalArgumentException("an invoice's tax is in the fee's currency, and only with an invoice");
+        }
+        this.invoiceTax = invoiceTax;
         this.paidAt = paidAt;
         this.paymentReference = paymentReference;
         this.appliedAt = Objects.requireNonNull(appliedAt);
@@ -94,6 +101,7 @@ public final class Sponsorship {
                 null,
                 null,
                 0,
+                null,
                 null,
                 null,
                 null,
@@ -207,12 +215,25 @@ public final class Sponsorship {
         status = SponsorshipStatus.SIGNED;
     }
 
-    /** Staff countersign: the contract is executed and the invoice is issued. */
-    public void countersign(String name, String title, Instant at, String signedSha256, String invoice, LocalDate due) {
+    /**
+     * Staff countersign: the contract is executed and the invoice is issued. What the invoice charges
+     * is kept with it: the fee and {@code tax}, the sum of the tax lines printed on the invoice as
+     * issued. The card checkout, the payment check, the reminder and the staff CSV ask for that, not
+     * for whatever the tax settings say later.
+     *
+     * @param tax the invoice's tax on the fee (zero when no tax applies), in the fee's currency
+     */
+    public void countersign(
+            String name, String title, Instant at, String signedSha256, String invoice, LocalDate due, Money tax) {
         require(SponsorshipStatus.SIGNED, "countersign");
+        Objects.requireNonNull(tax);
+        if (tax.isNegative() || !tax.currencyCode().equals(fee.currencyCode())) {
+            throw new IllegalArgumentException("an invoice's tax is zero or more, in " + fee.currencyCode());
+        }
         foundationSignature = new Signature(name, title, at, signedSha256);
         invoiceNumber = Objects.requireNonNull(invoice);
         invoiceDue = Objects.requireNonNull(due);
+        invoiceTax = tax;
         status = SponsorshipStatus.EXECUTED;
     }
 
@@ -230,6 +251,7 @@ public final class Sponsorship {
         foundationSignature = null;
         invoiceNumber = null;
         invoiceDue = null;
+        invoiceTax = null;
         status = SponsorshipStatus.APPROVED;
     }
 
@@ -351,6 +373,23 @@ public final class Sponsorship {
 
     public LocalDate invoiceDue() {
         return invoiceDue;
+    }
+
+    /**
+     * The tax the issued invoice charges; {@code null} when no invoice is issued, or when it was
+     * issued before the invoice's figures were kept (migration V7): those invoices' tax is not known
+     * here, and callers fall back to the tax settings of today.
+     */
+    public Money invoiceTax() {
+        return invoiceTax;
+    }
+
+    /**
+     * What the issued invoice asks for: the fee and its tax as issued; {@code null} as for {@link
+     * #invoiceTax()}.
+     */
+    public Money invoiceTotal() {
+        return invoiceTax == null ? null : fee.plus(invoiceTax);
     }
 
     public Instant paidAt() {

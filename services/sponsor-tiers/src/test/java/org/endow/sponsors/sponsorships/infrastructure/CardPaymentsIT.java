@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,6 +31,7 @@ import org.endow.sponsors.sponsorships.application.RemindingSponsors;
 import org.endow.sponsors.sponsorships.application.ReviewingSponsorship;
 import org.endow.sponsors.sponsorships.application.SigningContract;
 import org.endow.sponsors.sponsorships.application.ViewingSponsorships;
+import org.endow.sponsors.sponsorships.model.ContractDocument;
 import org.endow.sponsors.sponsorships.model.Selection;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
 import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
@@ -44,7 +46,9 @@ import org.junit.jupiter.api.Test;
  * {@code checkout.session.completed}, posted to the service's webhook, records the payment; a payment
  * that arrives when the invoice can no longer take it (the contract nullified after the sponsor opened
  * the checkout, or the invoice paid by transfer meanwhile) is kept, audited and reported to staff.
- * Staff's CSV of sponsorships shows the invoice total with that tax.
+ * Staff's CSV of sponsorships shows the invoice total with that tax. An invoice keeps the tax it was
+ * issued with when the rate changes afterwards (a second service started on the same database with
+ * another rate).
  */
 class CardPaymentsIT {
 
@@ -65,7 +69,17 @@ class CardPaymentsIT {
         stripe.hold();
         db = TestInfra.get().freshDatabase("sponsor_tiers_card_payments");
         clock = new MovableClock(Instant.now());
-        context = ApplicationContext.builder()
+        context = started("Sales tax 20 %", 2000);
+        base = context.getBean(EmbeddedServer.class).getURI();
+        stripe.webhookUrl(base.resolve("/api/sponsors/stripe/webhook"));
+    }
+
+    /**
+     * The service on the test's database, Stripe stand-in and clock, with one tax configured: a second one
+     * started with another rate is the foundation changing its tax settings and restarting.
+     */
+    static ApplicationContext started(String taxLabel, int taxBasisPoints) {
+        ApplicationContext started = ApplicationContext.builder()
                 .singletons(clock)
                 .properties(Map.ofEntries(
                         Map.entry("datasources.default.url", db.jdbcUrl()),
@@ -81,18 +95,16 @@ class CardPaymentsIT {
                         Map.entry("endow.stripe.webhook-secret", SECRET),
                         Map.entry("endow.sponsors.staff-email", STAFF),
                         Map.entry("endow.sponsors.portal-url", "https://portal.test"),
-                        Map.entry("endow.sponsors.tax-label", "Sales tax 20 %"),
-                        Map.entry("endow.sponsors.tax-basis-points", 2000),
+                        Map.entry("endow.sponsors.tax-label", taxLabel),
+                        Map.entry("endow.sponsors.tax-basis-points", taxBasisPoints),
                         Map.entry("endow.sponsors.reminders-enabled", false),
                         Map.entry("micronaut.server.port", -1),
                         Map.entry(
                                 "endow.jwt.public-key",
                                 TestInfra.get().jwtKeys().publicKeyPem())))
                 .start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
-        base = server.getURI();
-        stripe.webhookUrl(server.getURI().resolve("/api/sponsors/stripe/webhook"));
+        started.getBean(EmbeddedServer.class).start();
+        return started;
     }
 
     @AfterAll
@@ -374,12 +386,117 @@ class CardPaymentsIT {
         assertEquals(403, get("/api/sponsors/sponsorships.csv", "SPONSOR").statusCode());
     }
 
+    @Test
+    void an_issued_invoice_is_checked_out_paid_reminded_and_exported_at_its_total_after_the_tax_rate_changes()
+            throws Exception {
+        // issued at 20 %: $15,000.00 and $3,000.00 tax
+        Sponsorship paidByCard = executed("Rate Change Ltd");
+        Sponsorship overdue = executed("Rate Change Overdue Ltd");
+        // the foundation raises the rate to 25 % and restarts the service on the same database
+        ApplicationContext later = started("VAT 25 %", 2500);
+        URI laterBase = later.getBean(EmbeddedServer.class).getURI();
+        try {
+            // the checkout asks for the invoice's $18,000.00, not $18,750.00
+            StripeStandin.Delivery completed =
+                    pay(later.getBean(PayingInvoice.class).checkout(account(paidByCard), paidByCard.id()));
+            assertTrue(
+                    Pattern.compile("\"amount_total\"\\s*:\\s*1800000\\b")
+                            .matcher(completed.body())
+                            .find(),
+                    "the invoice's total as issued: " + completed.body());
+            // and Stripe's payment of it pays the invoice
+            stripe.webhookUrl(laterBase.resolve("/api/sponsors/stripe/webhook"));
+            try {
+                assertEquals(200, stripe.deliver(completed));
+            } finally {
+                stripe.webhookUrl(base.resolve("/api/sponsors/stripe/webhook"));
+            }
+            assertEquals(SponsorshipStatus.PAID, status(paidByCard));
+            assertEquals(1, paidEvents(paidByCard));
+            assertEquals(0, staffMails(paidByCard), "not reported as another amount than the invoice's");
+
+            // the overdue reminder asks for what the PDF says
+            try {
+                clock.set(overdue.invoiceDue()
+                        .plusDays(3)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
+                later.getBean(RemindingSponsors.class).remind();
+            } finally {
+                clock.set(Instant.now());
+            }
+            String reminder = text(
+                    "select body from mail_outbox where recipient = 'ap@ratechangeoverdueltd.example'"
+                            + " and subject = 'Reminder: invoice " + overdue.invoiceNumber() + " is overdue'",
+                    null);
+            assertTrue(reminder != null && reminder.contains("($18,000.00) was due on"), reminder);
+
+            // the staff CSV shows the tax and total each invoice was issued with
+            String csv =
+                    get(laterBase, "/api/sponsors/sponsorships.csv", "STAFF").body();
+            for (Sponsorship s : List.of(paidByCard, overdue)) {
+                assertTrue(
+                        csv.contains("," + s.sponsorSignature().at() + ",1500000,300000,1800000,USD,"
+                                + s.invoiceNumber() + ","),
+                        s.invoiceNumber() + " at 20 % in:\n" + csv);
+            }
+
+            // a contract nullified and executed again issues a new invoice, at the rate of that day
+            SigningContract signing = later.getBean(SigningContract.class);
+            signing.nullify("staff-1", overdue.id(), "the end date should be 31 January 2028");
+            signing.send("staff-1", overdue.id());
+            String draft =
+                    later.getBean(ViewingSponsorships.class).versions(overdue.id(), account(overdue), false).stream()
+                            .filter(v -> v.revision() == 2 && v.kind() == ContractDocument.Kind.DRAFT)
+                            .findFirst()
+                            .orElseThrow()
+                            .sha256();
+            signing.sign(account(overdue), overdue.id(), "Pat Primary", "CEO", draft);
+            Sponsorship reissued = signing.countersign("staff-1", overdue.id(), "Deb Forbes", "Executive Director");
+            assertEquals(2, reissued.revision());
+            String invoice = SponsorshipsIT.text(
+                    later.getBean(ViewingSponsorships.class).document(overdue.id(), 2, "invoice", null, true));
+            assertTrue(invoice.contains("USD 18,750.00") && invoice.contains("VAT 25 %"), invoice);
+            StripeStandin.Delivery reissuedCheckout =
+                    pay(later.getBean(PayingInvoice.class).checkout(account(overdue), overdue.id()));
+            assertTrue(
+                    Pattern.compile("\"amount_total\"\\s*:\\s*1875000\\b")
+                            .matcher(reissuedCheckout.body())
+                            .find(),
+                    "the new invoice's total: " + reissuedCheckout.body());
+            assertTrue(
+                    get(laterBase, "/api/sponsors/sponsorships.csv", "STAFF")
+                            .body()
+                            .contains(",1500000,375000,1875000,USD," + reissued.invoiceNumber() + ","),
+                    "the new invoice in the CSV");
+
+            // an invoice issued before the figures were kept (V7) has none: today's settings, not a guess
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                    PreparedStatement statement = c.prepareStatement("update sponsorship set invoice_tax_minor = null,"
+                            + " invoice_total_minor = null where id = ?")) {
+                statement.setObject(1, paidByCard.id());
+                assertEquals(1, statement.executeUpdate());
+            }
+            assertTrue(
+                    get(laterBase, "/api/sponsors/sponsorships.csv", "STAFF")
+                            .body()
+                            .contains(",1500000,375000,1875000,USD," + paidByCard.invoiceNumber() + ","),
+                    "an invoice without kept figures at today's 25 %");
+        } finally {
+            later.close();
+        }
+    }
+
     static java.net.http.HttpResponse<String> get(String path, String role) throws Exception {
+        return get(base, path, role);
+    }
+
+    static java.net.http.HttpResponse<String> get(URI server, String path, String role) throws Exception {
         String token = org.endow.devstack.JwtKeys.gatewayToken(
                 TestInfra.get().jwtKeys(), "acct-" + role, "Name " + role, role + "@psf.test", List.of(role));
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
             return http.send(
-                    java.net.http.HttpRequest.newBuilder(base.resolve(path))
+                    java.net.http.HttpRequest.newBuilder(server.resolve(path))
                             .header("Authorization", "Bearer " + token)
                             .GET()
                             .build(),

@@ -1,6 +1,7 @@
 package org.endow.sponsors.sponsorships.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,8 @@ class SponsorshipTest {
                         NOW,
                         "b".repeat(64),
                         "INV-2027-0001",
-                        LocalDate.parse("2027-02-10"));
+                        LocalDate.parse("2027-02-10"),
+                        Money.of(300_000, "USD"));
                 if (status == SponsorshipStatus.EXECUTED) {
                     break;
                 }
@@ -98,7 +100,8 @@ class SponsorshipTest {
                     "sign", s -> s.sign("Peter", "CEO", NOW, DRAFT, DRAFT), List.of(SponsorshipStatus.CONTRACT_SENT)),
             new Action(
                     "countersign",
-                    s -> s.countersign("Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01")),
+                    s -> s.countersign(
+                            "Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01"), Money.zero("USD")),
                     List.of(SponsorshipStatus.SIGNED)),
             new Action(
                     "nullify",
@@ -203,5 +206,82 @@ class SponsorshipTest {
         s.showBeforeExecution(false);
         assertTrue(!s.activeOn(during));
         assertTrue(in(SponsorshipStatus.PAID).activeOn(during), "executed or paid sponsors always show");
+    }
+
+    @Test
+    void the_issued_invoice_keeps_what_it_charges_until_the_contract_is_nullified_and_issued_again() {
+        Sponsorship s = in(SponsorshipStatus.SIGNED);
+        assertNull(s.invoiceTax(), "no invoice yet");
+        assertNull(s.invoiceTotal());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> s.countersign(
+                        "Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01"), Money.of(-1, "USD")),
+                "no negative tax");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> s.countersign(
+                        "Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01"), Money.of(300_000, "EUR")),
+                "the tax is in the fee's currency");
+        assertEquals(SponsorshipStatus.SIGNED, s.status(), "a refused countersignature changes nothing");
+
+        // issued at 20 %
+        s.countersign("Ada", "ED", NOW, DRAFT, "INV-1", LocalDate.parse("2027-03-01"), Money.of(300_000, "USD"));
+        assertEquals(Money.of(300_000, "USD"), s.invoiceTax());
+        assertEquals(Money.of(1_800_000, "USD"), s.invoiceTotal());
+        s.paid(NOW, "BACS 1");
+        assertEquals(Money.of(1_800_000, "USD"), s.invoiceTotal(), "paying keeps what the invoice charged");
+
+        // nullified: no invoice, no figures; issued again at 25 %: the new invoice's figures
+        Sponsorship reissued = in(SponsorshipStatus.EXECUTED);
+        reissued.nullify("wrong dates");
+        assertNull(reissued.invoiceTax());
+        assertNull(reissued.invoiceTotal());
+        reissued.sendContract();
+        reissued.sign("Peter Gibbons", "CEO", NOW, DRAFT, DRAFT);
+        reissued.countersign("Ada", "ED", NOW, DRAFT, "INV-2", LocalDate.parse("2027-03-01"), Money.of(375_000, "USD"));
+        assertEquals(Money.of(375_000, "USD"), reissued.invoiceTax());
+        assertEquals(Money.of(1_875_000, "USD"), reissued.invoiceTotal());
+    }
+
+    @Test
+    void an_invoice_issued_before_its_figures_were_kept_has_none_and_a_tax_needs_an_invoice() {
+        Sponsorship executed = in(SponsorshipStatus.EXECUTED);
+        Sponsorship legacy = copy(executed, executed.invoiceNumber(), null);
+        assertEquals("INV-2027-0001", legacy.invoiceNumber());
+        assertNull(legacy.invoiceTax(), "not guessed");
+        assertNull(legacy.invoiceTotal());
+        assertEquals(
+                Money.of(1_800_000, "USD"),
+                copy(executed, executed.invoiceNumber(), executed.invoiceTax()).invoiceTotal());
+        assertThrows(IllegalArgumentException.class, () -> copy(executed, null, Money.of(300_000, "USD")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> copy(executed, executed.invoiceNumber(), Money.of(300_000, "EUR")));
+    }
+
+    /** {@code s} as a repository would load it, with this invoice number and kept tax. */
+    static Sponsorship copy(Sponsorship s, String invoiceNumber, Money invoiceTax) {
+        return new Sponsorship(
+                s.id(),
+                s.owner(),
+                s.organisation(),
+                s.selection(),
+                s.fee(),
+                s.status(),
+                s.startDate(),
+                s.endDate(),
+                s.decisionNote(),
+                s.revision(),
+                s.sponsorSignature(),
+                s.foundationSignature(),
+                invoiceNumber,
+                s.invoiceDue(),
+                invoiceTax,
+                s.paidAt(),
+                s.paymentReference(),
+                s.appliedAt(),
+                s.vetting(),
+                s.shownBeforeExecution());
     }
 }
