@@ -1,6 +1,8 @@
 package org.endow.platform.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -96,6 +98,26 @@ class ProcessedStripeEventsIT {
         assertEquals(
                 Boolean.TRUE,
                 transactions.executeWrite(status -> events.firstDelivery(eventId, "charge.refunded", "{}")));
+    }
+
+    @Test
+    void an_event_reads_as_applied_once_its_first_delivery_committed() {
+        String eventId = "evt_" + UUID.randomUUID();
+        assertFalse(events.applied(eventId));
+        try {
+            transactions.executeWrite(status -> {
+                events.firstDelivery(eventId, "invoice.paid", "{}");
+                throw new IllegalStateException("applying the event failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back: not applied
+        }
+        assertFalse(events.applied(eventId));
+
+        transactions.executeWrite(status -> events.firstDelivery(eventId, "invoice.paid", "{}"));
+
+        assertTrue(events.applied(eventId));
+        assertFalse(events.applied("evt_" + UUID.randomUUID()));
     }
 
     private static String payloadOf(String eventId) {

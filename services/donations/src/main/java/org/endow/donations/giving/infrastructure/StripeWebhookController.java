@@ -23,6 +23,7 @@ import java.util.List;
 import org.endow.donations.giving.application.PaymentNotYetKnown;
 import org.endow.donations.giving.application.PaymentNotification;
 import org.endow.donations.giving.application.RecordingCardPayments;
+import org.endow.platform.payments.ProcessedStripeEvents;
 import org.endow.platform.payments.StripeWebhookVerifier;
 import org.endow.platform.problem.ProblemException;
 import org.slf4j.Logger;
@@ -46,19 +47,19 @@ class StripeWebhookController {
     private final RecordingCardPayments recording;
     private final JsonMapper json;
     private final StripeInvoicePayments invoicePayments;
-    private final AppliedStripeEvents applied;
+    private final ProcessedStripeEvents processed;
 
     StripeWebhookController(
             StripeWebhookVerifier verifier,
             RecordingCardPayments recording,
             JsonMapper json,
             StripeInvoicePayments invoicePayments,
-            AppliedStripeEvents applied) {
+            ProcessedStripeEvents processed) {
         this.verifier = verifier;
         this.recording = recording;
         this.json = json;
         this.invoicePayments = invoicePayments;
-        this.applied = applied;
+        this.processed = processed;
     }
 
     @Post("/webhook")
@@ -78,7 +79,7 @@ class StripeWebhookController {
         }
         if (notification instanceof PaymentNotification.InvoicePaid paid && paid.paymentId() == null) {
             // a redelivery is recognised before Stripe is asked (asking costs a call, and fails while Stripe is down)
-            if (applied.contains(event.getId())) {
+            if (processed.applied(event.getId())) {
                 LOG.info("Stripe event {} ({}) was already applied", event.getId(), event.getType());
                 return HttpResponse.ok(new Ack(true, false));
             }
