@@ -97,8 +97,13 @@ class PortalBrowserIT {
         assertEquals("Lax", session.getSameSite());
 
         driver.findElement(By.cssSelector("form[action='/signout'] button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")))
-                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+        // the session ended at the gateway, not only in this browser: its cookie put back signs no one in
+        driver.manage().addCookie(session);
+        driver.get(portal + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+        assertEquals(List.of(), driver.findElements(By.cssSelector("[data-testid=user-name]")));
+        driver.findElement(By.linkText("Sign in")).click();
         wait.until(ExpectedConditions.urlContains("/signin"));
         fill("email", email);
         fill("password", "not my passphrase at all");

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.endow.gateway.accounts.application.SignUpCommand;
 import org.endow.gateway.accounts.application.SigningIn;
 import org.endow.gateway.accounts.application.SigningUp;
+import org.endow.gateway.accounts.infrastructure.JdbcEndedSessions;
 import org.endow.gateway.accounts.infrastructure.SessionTokens;
 import org.endow.gateway.accounts.model.Account;
 import org.endow.platform.problem.Problem;
@@ -39,6 +40,7 @@ class PortalController {
     private final SigningIn signingIn;
     private final SigningUp signingUp;
     private final SessionTokens tokens;
+    private final JdbcEndedSessions endedSessions;
     private final CsrfTokens csrf;
     private final FundedItemsView fundedItems;
     private final DonationsClient donations;
@@ -50,6 +52,7 @@ class PortalController {
             SigningIn signingIn,
             SigningUp signingUp,
             SessionTokens tokens,
+            JdbcEndedSessions endedSessions,
             CsrfTokens csrf,
             FundedItemsView fundedItems,
             DonationsClient donations,
@@ -60,6 +63,7 @@ class PortalController {
         this.signingIn = signingIn;
         this.signingUp = signingUp;
         this.tokens = tokens;
+        this.endedSessions = endedSessions;
         this.csrf = csrf;
         this.fundedItems = fundedItems;
     }
@@ -284,9 +288,14 @@ class PortalController {
     }
 
     @Post(value = "/signout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form) {
+    HttpResponse<?> signOut(
+            HttpRequest<?> request, @Body Map<String, String> form, @Nullable Authentication authentication) {
         if (!csrf.isValid(request, form.get(CsrfTokens.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
+        }
+        if (authentication != null) {
+            // the session ends here, not only in this browser: a copy of its cookie no longer works
+            endedSessions.end(authentication);
         }
         return HttpResponse.seeOther(URI.create("/")).cookie(tokens.expiredCookie());
     }

@@ -55,7 +55,7 @@ public class EnsuringFirstAdmin {
             Account account = existing.get();
             EnumSet<Role> roles = EnumSet.of(Role.ADMIN, Role.STAFF);
             roles.addAll(account.roles());
-            account.grant(roles);
+            account.grant(roles, clock.instant());
             accounts.update(account);
             audit.record(new AuditEntry(
                     "system", "account.first-admin", account.id().toString(), "promoted", clock.instant()));

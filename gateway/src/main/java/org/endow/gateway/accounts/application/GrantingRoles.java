@@ -14,7 +14,7 @@ import org.endow.gateway.accounts.model.AuditLog;
 import org.endow.gateway.accounts.model.Role;
 import org.endow.platform.problem.ProblemException;
 
-/** An administrator sets the roles of an account; audited. */
+/** An administrator sets the roles of an account; audited. A change ends the account's sessions (sign in again). */
 @Singleton
 public class GrantingRoles {
 
@@ -42,7 +42,7 @@ public class GrantingRoles {
             throw ProblemException.invalidField("roles", "you cannot remove your own ADMIN role");
         }
         Set<Role> before = account.roles();
-        account.grant(roles);
+        account.grant(roles, clock.instant()); // a change ends the account's sessions
         accounts.update(account);
         audit.record(new AuditEntry(
                 adminId,

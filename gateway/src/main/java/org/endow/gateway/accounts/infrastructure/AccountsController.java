@@ -33,15 +33,19 @@ class AccountsController {
 
     private final GrantingRoles granting;
     private final AuditLog audit;
+    private final JdbcEndedSessions endedSessions;
 
-    AccountsController(GrantingRoles granting, AuditLog audit) {
+    AccountsController(GrantingRoles granting, AuditLog audit, JdbcEndedSessions endedSessions) {
         this.granting = granting;
+        this.endedSessions = endedSessions;
         this.audit = audit;
     }
 
     @Put("/{id}/roles")
     RolesResponse grant(@PathVariable UUID id, @Body @Valid RolesRequest request, Authentication admin) {
         Account account = granting.grant(admin.getName(), new AccountId(id), request.roles());
+        // committed: a change ended the account's sessions; on this instance at once, on others within a refresh
+        endedSessions.generationChanged(account.id(), account.sessionGeneration());
         return new RolesResponse(
                 account.id().toString(),
                 account.roles().stream().map(Enum::name).sorted().toList());

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -36,9 +37,16 @@ class AuthController {
     private final SigningIn signingIn;
     private final SessionTokens tokens;
     private final EnrollingSecondFactor enrolling;
+    private final JdbcEndedSessions endedSessions;
 
-    AuthController(SigningUp signingUp, SigningIn signingIn, SessionTokens tokens, EnrollingSecondFactor enrolling) {
+    AuthController(
+            SigningUp signingUp,
+            SigningIn signingIn,
+            SessionTokens tokens,
+            EnrollingSecondFactor enrolling,
+            JdbcEndedSessions endedSessions) {
         this.enrolling = enrolling;
+        this.endedSessions = endedSessions;
         this.signingUp = signingUp;
         this.signingIn = signingIn;
         this.tokens = tokens;
@@ -57,6 +65,14 @@ class AuthController {
     TokenResponse token(@Body @Valid TokenRequest request) {
         Account account = signingIn.signIn(request.email(), request.password(), request.code());
         return new TokenResponse(tokens.issue(account), "Bearer", tokens.expirySeconds());
+    }
+
+    /** Signing out an API client: the token presented stops working at once (204). */
+    @Delete("/token")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> endSession(Authentication authentication) {
+        endedSessions.end(authentication);
+        return HttpResponse.noContent();
     }
 
     @Get("/me")

@@ -23,7 +23,8 @@ import org.endow.gateway.accounts.model.Role;
 class JdbcAccounts implements Accounts {
 
     private static final String COLUMNS =
-            "id, email, display_name, password_hash, roles, created_at, failed_sign_ins, locked_until, last_sign_in_at";
+            "id, email, display_name, password_hash, roles, created_at, failed_sign_ins, locked_until, last_sign_in_at,"
+                    + " session_generation, sessions_ended_at";
 
     private final JdbcOperations jdbc;
 
@@ -34,7 +35,7 @@ class JdbcAccounts implements Accounts {
     @Override
     public boolean add(Account account) {
         return jdbc.prepareStatement(
-                        "insert into account (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        "insert into account (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict (email) do nothing",
                         statement -> {
                             statement.setObject(1, account.id().value());
@@ -46,6 +47,8 @@ class JdbcAccounts implements Accounts {
                             statement.setInt(7, account.failedSignIns());
                             statement.setTimestamp(8, timestamp(account.lockedUntil()));
                             statement.setTimestamp(9, timestamp(account.lastSignInAt()));
+                            statement.setInt(10, account.sessionGeneration());
+                            statement.setTimestamp(11, timestamp(account.sessionsEndedAt()));
                             return statement.executeUpdate();
                         })
                 == 1;
@@ -55,7 +58,8 @@ class JdbcAccounts implements Accounts {
     public void update(Account account) {
         jdbc.prepareStatement(
                 "update account set display_name = ?, password_hash = ?, roles = ?, failed_sign_ins = ?,"
-                        + " locked_until = ?, last_sign_in_at = ? where id = ?",
+                        + " locked_until = ?, last_sign_in_at = ?, session_generation = ?, sessions_ended_at = ?"
+                        + " where id = ?",
                 statement -> {
                     statement.setString(1, account.displayName());
                     statement.setString(2, account.passwordHash());
@@ -63,7 +67,9 @@ class JdbcAccounts implements Accounts {
                     statement.setInt(4, account.failedSignIns());
                     statement.setTimestamp(5, timestamp(account.lockedUntil()));
                     statement.setTimestamp(6, timestamp(account.lastSignInAt()));
-                    statement.setObject(7, account.id().value());
+                    statement.setInt(7, account.sessionGeneration());
+                    statement.setTimestamp(8, timestamp(account.sessionsEndedAt()));
+                    statement.setObject(9, account.id().value());
                     return statement.executeUpdate();
                 });
     }
@@ -113,7 +119,9 @@ class JdbcAccounts implements Accounts {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getInt("failed_sign_ins"),
                 instant(rs.getTimestamp("locked_until")),
-                instant(rs.getTimestamp("last_sign_in_at")));
+                instant(rs.getTimestamp("last_sign_in_at")),
+                rs.getInt("session_generation"),
+                instant(rs.getTimestamp("sessions_ended_at")));
     }
 
     private static Array roles(PreparedStatement statement, Set<Role> roles) throws SQLException {

@@ -9,6 +9,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.endow.gateway.accounts.model.Account;
 import org.endow.gateway.accounts.model.MfaPolicy;
 import org.endow.gateway.accounts.model.SecondFactor;
@@ -24,6 +25,12 @@ public class SessionTokens {
     public static final String MFA_CLAIM = "mfa";
 
     public static final String MFA_ENROLMENT_REQUIRED = "enrolment-required";
+
+    /** Claim naming the session a token was issued for: signing out ends it ({@link JdbcEndedSessions}). */
+    public static final String SESSION_CLAIM = "sid";
+
+    /** Claim naming the account's session generation the token was issued in: a change of roles ends it. */
+    public static final String GENERATION_CLAIM = "gen";
 
     private final TokenGenerator generator;
     private final int expirySeconds;
@@ -52,6 +59,8 @@ public class SessionTokens {
         Map<String, Object> claims = new java.util.HashMap<>();
         claims.put("name", account.displayName());
         claims.put("email", account.email().value());
+        claims.put(SESSION_CLAIM, UUID.randomUUID().toString());
+        claims.put(GENERATION_CLAIM, account.sessionGeneration());
         if (mfa.enrolmentRequired(account, secondFactor)) {
             claims.put(MFA_CLAIM, MFA_ENROLMENT_REQUIRED);
         }

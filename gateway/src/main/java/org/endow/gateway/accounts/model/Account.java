@@ -18,6 +18,8 @@ public final class Account {
     private int failedSignIns;
     private Instant lockedUntil;
     private Instant lastSignInAt;
+    private int sessionGeneration;
+    private Instant sessionsEndedAt;
 
     public Account(
             AccountId id,
@@ -28,7 +30,9 @@ public final class Account {
             Instant createdAt,
             int failedSignIns,
             Instant lockedUntil,
-            Instant lastSignInAt) {
+            Instant lastSignInAt,
+            int sessionGeneration,
+            Instant sessionsEndedAt) {
         this.id = Objects.requireNonNull(id);
         this.email = Objects.requireNonNull(email);
         this.displayName = Objects.requireNonNull(displayName);
@@ -38,11 +42,13 @@ public final class Account {
         this.failedSignIns = failedSignIns;
         this.lockedUntil = lockedUntil;
         this.lastSignInAt = lastSignInAt;
+        this.sessionGeneration = sessionGeneration;
+        this.sessionsEndedAt = sessionsEndedAt;
     }
 
     public static Account open(
             AccountId id, Email email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
-        return new Account(id, email, displayName, passwordHash, roles, now, 0, null, null);
+        return new Account(id, email, displayName, passwordHash, roles, now, 0, null, null, 0, null);
     }
 
     public boolean isLocked(Instant now) {
@@ -64,9 +70,27 @@ public final class Account {
         lastSignInAt = now;
     }
 
-    public void grant(Set<Role> newRoles) {
+    /**
+     * Sets the roles. A change ends every session of the account: a token carries the roles it was issued with, so
+     * one issued before would keep a role taken away (or lack one given) until it expired.
+     *
+     * @return whether the roles changed
+     */
+    public boolean grant(Set<Role> newRoles, Instant now) {
+        Set<Role> wanted = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+        if (wanted.equals(roles)) {
+            return false;
+        }
         roles.clear();
-        roles.addAll(newRoles);
+        roles.addAll(wanted);
+        endSessions(now);
+        return true;
+    }
+
+    /** Every token issued so far stops working: a token names the generation it was issued in. */
+    public void endSessions(Instant now) {
+        sessionGeneration++;
+        sessionsEndedAt = now;
     }
 
     public AccountId id() {
@@ -103,5 +127,14 @@ public final class Account {
 
     public Instant lastSignInAt() {
         return lastSignInAt;
+    }
+
+    /** Goes up each time all of the account's sessions end; a token is valid only in the generation it names. */
+    public int sessionGeneration() {
+        return sessionGeneration;
+    }
+
+    public Instant sessionsEndedAt() {
+        return sessionsEndedAt;
     }
 }

@@ -201,6 +201,23 @@ class AccountsUseCasesTest {
         assertThrows(ProblemException.class, () -> granting.grant(admin.id().toString(), admin.id(), Set.of("STAFF")));
     }
 
+    @Test
+    void a_change_of_roles_ends_the_accounts_sessions_and_the_same_roles_again_do_not() {
+        firstAdmin.ensure("admin@endow.local", "a configured admin password");
+        Account admin = signingIn.signIn("admin@endow.local", "a configured admin password");
+        Account ada = signingUp.signUp(new SignUpCommand("ada@example.org", "Ada", PASSWORD));
+        int generation = ada.sessionGeneration();
+
+        clock.advance(Duration.ofMinutes(3));
+        Account changed = granting.grant(admin.id().toString(), ada.id(), Set.of("DONOR", "GRANTS_WG"));
+
+        assertEquals(generation + 1, changed.sessionGeneration());
+        assertEquals(clock.instant(), changed.sessionsEndedAt());
+        Account same = granting.grant(admin.id().toString(), ada.id(), Set.of("GRANTS_WG", "DONOR"));
+        assertEquals(generation + 1, same.sessionGeneration(), "the same roles end no session");
+        assertEquals("account.roles-changed", store.audit.getLast().action(), "the decision is audited all the same");
+    }
+
     static final class MutableClock extends Clock {
         private Instant now;
 

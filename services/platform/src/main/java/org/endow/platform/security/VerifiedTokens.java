@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
  * verified by that validator (signature, issuer, expiry) and only then remembered, keyed by its whole text. A
  * remembered token is answered only while {@code now < exp}, so expiry is as strict as before. Bounded: when full,
  * the expired entries go, and if that is not enough, all of them (the next requests verify again). {@code
- * ENDOW_SECURITY_REMEMBER_VERIFIED_TOKENS=false} turns it off (every request verified, as measured before).
+ * ENDOW_SECURITY_REMEMBER_VERIFIED_TOKENS=false} turns it off (every request verified, as measured before). A
+ * remembered token whose session has ended ({@link EndedSessions}, kept by the gateway) is forgotten and refused.
  */
 @Singleton
 @Requires(beans = ReactiveJsonWebTokenValidator.class)
@@ -39,21 +41,26 @@ final class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
     private final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> verifier;
     private final JwtAuthenticationFactory authentications;
     private final LongSupplier nowMillis;
+    private final List<EndedSessions> endedSessions;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
     VerifiedTokens(
-            ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> verifier, JwtAuthenticationFactory authentications) {
-        this(verifier, authentications, System::currentTimeMillis);
+            ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> verifier,
+            JwtAuthenticationFactory authentications,
+            List<EndedSessions> endedSessions) {
+        this(verifier, authentications, System::currentTimeMillis, endedSessions);
     }
 
     VerifiedTokens(
             ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> verifier,
             JwtAuthenticationFactory authentications,
-            LongSupplier nowMillis) {
+            LongSupplier nowMillis,
+            List<EndedSessions> endedSessions) {
         this.verifier = verifier;
         this.authentications = authentications;
         this.nowMillis = nowMillis;
+        this.endedSessions = List.copyOf(endedSessions);
         LoggerFactory.getLogger(VerifiedTokens.class)
                 .info("A token that verified is remembered until it expires (at most {})", MAX_ENTRIES);
     }
@@ -67,16 +74,16 @@ final class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         Verified known = verified.get(token);
         if (known != null) {
-            if (nowMillis.getAsLong() < known.expiresAtMillis()) {
+            if (nowMillis.getAsLong() < known.expiresAtMillis() && !ended(known.authentication())) {
                 return Mono.just(known.authentication());
             }
             verified.remove(token, known);
-            return Mono.empty(); // expired: the JWT validator refuses it too
+            return Mono.empty(); // expired or its session ended: the JWT validator refuses it too
         }
         return Mono.from(verifier.validate(token, request)).flatMap(jwt -> {
             Authentication authentication =
                     authentications.createAuthentication(jwt).orElse(null);
-            if (authentication == null) {
+            if (authentication == null || ended(authentication)) {
                 return Mono.empty();
             }
             remember(token, jwt, authentication);
@@ -102,6 +109,15 @@ final class VerifiedTokens implements TokenValidator<HttpRequest<?>> {
             }
         }
         verified.put(token, new Verified(authentication, expiry.getTime()));
+    }
+
+    private boolean ended(Authentication authentication) {
+        for (EndedSessions sessions : endedSessions) {
+            if (sessions.ended(authentication)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int size() {

@@ -28,6 +28,8 @@ class VerifiedTokensTest {
     final AtomicInteger verifications = new AtomicInteger();
     /** What the real validator would accept: token text → its claims (expiry checked against {@link #now}). */
     final Map<String, JWT> valid = new HashMap<>();
+    /** The subjects whose sessions have ended, as the gateway's {@link EndedSessions} would say. */
+    final java.util.Set<String> endedFor = new java.util.HashSet<>();
 
     final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> verifier = new ReactiveJsonWebTokenValidator<>() {
         @Override
@@ -58,7 +60,8 @@ class VerifiedTokensTest {
                     return Optional.empty();
                 }
             },
-            now::get);
+            now::get,
+            List.of(authentication -> endedFor.contains(authentication.getName())));
 
     String token(String subject, Long expiresInMillis) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
@@ -131,5 +134,20 @@ class VerifiedTokensTest {
         }
         assertTrue(tokens.size() <= VerifiedTokens.MAX_ENTRIES, "bounded: " + tokens.size());
         assertEquals("ada", check(ada).getName(), "a forgotten token is simply verified again");
+    }
+
+    @Test
+    void a_remembered_token_whose_session_ended_is_forgotten_and_refused() {
+        String ada = token("ada", 60_000L);
+        String bob = token("bob", 60_000L);
+        assertEquals("ada", check(ada).getName());
+        assertEquals("bob", check(bob).getName());
+
+        endedFor.add("ada");
+
+        assertNull(check(ada), "refused at once, not when the token expires");
+        assertEquals("bob", check(bob).getName(), "another session is not touched");
+        assertNull(check(ada), "and not remembered again after verifying");
+        assertEquals(3, verifications.get(), "ada's token verified again once forgotten, then refused");
     }
 }
