@@ -3,7 +3,12 @@ package org.endow.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.endow.devstack.TestInfra;
 import org.endow.gateway.accounts.model.Totp;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +48,35 @@ class PortalBrowserIT {
     static String portal;
     static Path screenshots;
 
+    /** The gateway's mail (password reset links). */
+    static GreenMail mail;
+
     @BeforeAll
     static void start() throws Exception {
-        stack = EndowStack.start(TestInfra.get().kafkaBootstrapServers(), "portal-browser");
+        int smtpPort;
+        int gatewayPort;
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0)) {
+            smtpPort = a.getLocalPort();
+            gatewayPort = b.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        stack = EndowStack.start(
+                TestInfra.get().kafkaBootstrapServers(),
+                "portal-browser",
+                List.of(),
+                Map.of(
+                        "gateway",
+                        Map.of(
+                                "MICRONAUT_SERVER_PORT",
+                                Integer.toString(gatewayPort),
+                                "ENDOW_MAIL_SMTP_HOST",
+                                "127.0.0.1",
+                                "ENDOW_MAIL_SMTP_PORT",
+                                Integer.toString(smtpPort),
+                                "ENDOW_ACCOUNTS_PORTAL_URL",
+                                "http://localhost:" + gatewayPort)));
         // localhost, not 127.0.0.1: Chromium treats it as a secure context and keeps Secure cookies
         portal = stack.gatewayUrl().replace("127.0.0.1", "localhost");
         Donor.awaitItemsKnown(new Http(stack.gatewayUrl()), "packaging");
@@ -61,7 +95,72 @@ class PortalBrowserIT {
 
     @AfterAll
     static void stop() {
-        Browser.close(driver, stack);
+        try {
+            Browser.close(driver, stack);
+        } finally {
+            if (mail != null) {
+                mail.stop();
+            }
+        }
+    }
+
+    @Test
+    void a_person_who_forgot_their_password_sets_a_new_one_with_the_link_mailed_to_them() throws Exception {
+        String email = Donor.signUp(new Http(stack.gatewayUrl()), "Hedy Lamarr").email;
+
+        driver.get(portal + "/signin");
+        driver.findElement(By.id("forgot-password")).click();
+        wait.until(ExpectedConditions.urlContains("/password/forgot"));
+        fill("email", email);
+        submit();
+        WebElement sent =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=reset-sent]")));
+        assertTrue(sent.getText().contains(email), sent.getText());
+        screenshot("password-forgot-sent");
+
+        String link = awaitLink(email);
+        assertTrue(link.startsWith(portal + "/password/reset?token="), link);
+        driver.get(link);
+        fill("password", "too short");
+        submit();
+        WebElement weak =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password + .field-error")));
+        assertTrue(weak.getText().contains("at least 12 characters"), weak.getText());
+        screenshot("password-reset-error");
+        fill("password", "a new passphrase to keep this time");
+        submit();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=password-was-reset]")));
+        screenshot("password-reset-done");
+
+        fill("email", email);
+        fill("password", "a new passphrase to keep this time");
+        submit();
+        assertEquals("Hedy Lamarr", userName());
+
+        driver.get(link);
+        fill("password", "yet another passphrase entirely");
+        submit();
+        WebElement gone =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=reset-gone]")));
+        assertTrue(gone.getText().contains("expired or was used already"), gone.getText());
+    }
+
+    private static String awaitLink(String to) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    String body =
+                            GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+                    Matcher link = Pattern.compile("http://localhost:\\d+/password/reset\\?token=[A-Za-z0-9_-]+")
+                            .matcher(body);
+                    assertTrue(link.find(), body);
+                    return link.group();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no password reset mail to " + to + " within 30 s");
     }
 
     @Test

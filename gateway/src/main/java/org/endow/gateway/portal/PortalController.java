@@ -226,9 +226,13 @@ class PortalController {
 
     @Get("/signin")
     HttpResponse<?> signInForm(
-            HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable Authentication authentication) {
+            HttpRequest<?> request,
+            @Nullable @QueryValue String next,
+            @Nullable @QueryValue String reset,
+            @Nullable Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
         model.put("next", safeNext(next));
+        model.put("passwordReset", "done".equals(reset));
         model.put("email", "");
         return page(request, authentication, "signin", "Sign in", model, HttpStatus.OK);
     }

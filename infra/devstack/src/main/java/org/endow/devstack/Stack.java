@@ -180,6 +180,10 @@ public final class Stack {
                 }
             }
             env.put("ENDOW_ADMIN_EMAIL", adminEmail);
+            // password reset links in mails point at the portal people use
+            env.put(
+                    "ENDOW_ACCOUNTS_PORTAL_URL",
+                    envOr("ENDOW_ACCOUNTS_PORTAL_URL", "http://localhost:" + portOf(gatewaySpec)));
             // the demo admin signs in with a password; set ENDOW_ACCOUNTS_MFA_ENFORCED=true to try staff MFA
             env.put("ENDOW_ACCOUNTS_MFA_ENFORCED", envOr("ENDOW_ACCOUNTS_MFA_ENFORCED", "false"));
             env.put("ENDOW_ADMIN_PASSWORD", adminPassword);

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import java.util.EnumSet;
 import java.util.Set;
+import org.endow.gateway.accounts.application.PasswordResetPolicy;
 import org.endow.gateway.accounts.model.AccountRules;
 import org.endow.gateway.accounts.model.MfaPolicy;
 import org.endow.gateway.accounts.model.Role;
@@ -32,5 +33,14 @@ class AccountsConfiguration {
                             new IllegalStateException("endow.accounts.mfa-required-roles: unknown role " + name)));
         }
         return new MfaPolicy(roles, properties.mfaEnforced());
+    }
+
+    @Context
+    PasswordResetPolicy passwordResetPolicy(AccountsProperties properties) {
+        java.net.URI portal = java.net.URI.create(properties.portalUrl());
+        if (!"http".equals(portal.getScheme()) && !"https".equals(portal.getScheme())) {
+            throw new IllegalStateException("endow.accounts.portal-url must be an http(s) URL: " + portal);
+        }
+        return new PasswordResetPolicy(portal, properties.passwordResetValidFor(), properties.passwordResetsPerHour());
     }
 }

@@ -12,7 +12,7 @@ public final class Account {
     private final AccountId id;
     private final Email email;
     private final String displayName;
-    private final String passwordHash;
+    private String passwordHash;
     private final Set<Role> roles;
     private final Instant createdAt;
     private int failedSignIns;
@@ -85,6 +85,17 @@ public final class Account {
         roles.addAll(wanted);
         endSessions(now);
         return true;
+    }
+
+    /**
+     * A new password (set through a reset link): the lock-out is lifted, and every session ends, the one who knew the
+     * old password included.
+     */
+    public void changePassword(String newPasswordHash, Instant now) {
+        passwordHash = Objects.requireNonNull(newPasswordHash);
+        failedSignIns = 0;
+        lockedUntil = null;
+        endSessions(now);
     }
 
     /** Every token issued so far stops working: a token names the generation it was issued in. */

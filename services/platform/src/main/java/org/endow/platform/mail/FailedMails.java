@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * fixed (audited). The relay's log says every hour how many there are, the {@code mail} health indicator always.
  */
 @Singleton
-@Requires(property = "endow.messaging.service")
+@Requires(condition = MailOutboxEnabled.class)
 public class FailedMails {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedMails.class);

@@ -17,7 +17,7 @@ import org.reactivestreams.Publisher;
  * rotation for an SMTP outage; the details say what waits and why.
  */
 @Singleton
-@Requires(property = "endow.messaging.service")
+@Requires(condition = MailOutboxEnabled.class)
 @Requires(classes = HealthIndicator.class)
 class MailHealthIndicator implements HealthIndicator {
 

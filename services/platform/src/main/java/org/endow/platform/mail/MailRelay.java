@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code unreachableMaxBackoff}, and counts no attempt against the waiting mails, however long it lasts.
  */
 @Singleton
-@Requires(property = "endow.messaging.service")
+@Requires(condition = MailOutboxEnabled.class)
 @Requires(property = "endow.mail.relay-enabled", notEquals = "false")
 class MailRelay {
 

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The {@link MailOutbox} of a service: rows in its own database ({@code mail_outbox}, platform migration V0_2). */
 @Singleton
-@Requires(property = "endow.messaging.service")
+@Requires(condition = MailOutboxEnabled.class)
 class TransactionalMailOutbox implements MailOutbox {
 
     private final JdbcOperations jdbc;
