@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import org.endow.sponsors.audit.model.AuditTrail;
 import org.endow.sponsors.sponsorships.model.Sponsorship;
 import org.endow.sponsors.sponsorships.model.SponsorshipStatus;
 import org.endow.sponsors.sponsorships.model.Sponsorships;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sponsor pays an executed sponsorship's invoice by card: a hosted checkout for the invoice's
@@ -26,10 +29,17 @@ import org.endow.sponsors.sponsorships.model.Sponsorships;
  * audited and reported to staff, who refund it or re-execute the contract. So is a payment of another
  * amount or currency than the issued invoice's total ({@link SponsorshipTerms#invoiceTotal(Sponsorship)},
  * kept at the countersignature, whatever the tax settings say since): the
- * sponsorship stays unpaid, and staff refund it or settle the difference and record the invoice paid.
+ * sponsorship stays unpaid, and staff refund it or settle the difference and record the invoice paid. The invoice
+ * is paid when the provider took the money (its event's time), not when the event arrives: Stripe retries for days,
+ * and an outage of ours delays events too.
  */
 @Singleton
 public class PayingInvoice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayingInvoice.class);
+
+    /** How far ahead of this service's clock the provider's time of a payment may be (two clocks, not one). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Sponsorships sponsorships;
     private final InvoicePayments payments;
@@ -180,7 +190,7 @@ public class PayingInvoice {
                     "refund or settle");
             return Outcome.NOT_APPLIED;
         }
-        recording.paid("stripe", s.id(), reference(payment));
+        recording.paid("stripe", s.id(), reference(payment), takenAt(payment));
         return Outcome.APPLIED;
     }
 
@@ -189,7 +199,7 @@ public class PayingInvoice {
     }
 
     private void notApplied(CardPayment payment, Sponsorship s, String why, String decide) {
-        Instant at = payment.at() == null ? clock.instant() : payment.at();
+        Instant at = takenAt(payment);
         audit.record(
                 "stripe",
                 "sponsorship.card-payment-not-applied",
@@ -202,6 +212,24 @@ public class PayingInvoice {
                 clock.instant());
         notifications.cardPaymentNotApplied(
                 payment.sponsorshipId(), s, payment.paymentId(), payment.amount(), at, why, decide);
+    }
+
+    /** When the provider took the payment, unless it does not say or says a time still to come: then now, logged. */
+    private Instant takenAt(CardPayment payment) {
+        Instant now = clock.instant();
+        if (payment.at() == null || payment.at().getEpochSecond() <= 0) {
+            LOG.warn("Stripe event {} does not say when it was paid: dated {}, when applied", payment.eventId(), now);
+            return now;
+        }
+        if (payment.at().isAfter(now.plus(CLOCK_SKEW))) {
+            LOG.warn(
+                    "Stripe event {} says it was paid at {}, later than now: dated {}, when applied",
+                    payment.eventId(),
+                    payment.at(),
+                    now);
+            return now;
+        }
+        return payment.at();
     }
 
     private static String reference(CardPayment payment) {

@@ -3,6 +3,7 @@ package org.endow.sponsors.sponsorships.application;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.endow.events.sponsorships.v1.SponsorshipEvents;
 import org.endow.events.sponsorships.v1.SponsorshipPaid;
@@ -43,11 +44,21 @@ public class RecordingSponsorshipPayment {
         this.clock = clock;
     }
 
+    /** Staff record the invoice paid now (they record a transfer when it arrives). */
     @Transactional
     public Sponsorship paid(String staff, UUID id, String reference) {
+        return paid(staff, id, reference, clock.instant());
+    }
+
+    /**
+     * The invoice was paid at {@code paidAt} (a card payment: when the provider took the money, however late its
+     * event arrived); audited when recorded.
+     */
+    @Transactional
+    public Sponsorship paid(String staff, UUID id, String reference, Instant paidAt) {
         Sponsorship s = sponsorships.lock(id).orElseThrow(() -> ProblemException.notFound("No sponsorship " + id));
         try {
-            s.paid(clock.instant(), reference);
+            s.paid(paidAt, reference);
         } catch (Sponsorship.IllegalTransition e) {
             throw ProblemException.conflict(e.getMessage());
         }
@@ -58,7 +69,7 @@ public class RecordingSponsorshipPayment {
                 "sponsorship.paid",
                 "sponsorship:" + id,
                 "invoice " + s.invoiceNumber() + (reference == null ? "" : ", reference " + reference),
-                s.paidAt());
+                clock.instant());
         notifications.paid(s);
         return s;
     }

@@ -142,6 +142,45 @@ class CardPaymentsIT {
     }
 
     @Test
+    void a_card_payment_made_before_the_due_date_but_delivered_after_it_is_recorded_paid_when_it_was_made()
+            throws Exception {
+        Sponsorship s = executed("Punctual Payer Ltd");
+        StripeStandin.Delivery completed = payByCard(s);
+        Matcher created = Pattern.compile("^\\{\"id\":\"evt_[^\"]+\",\"object\":\"event\",\"created\":(\\d+)")
+                .matcher(completed.body());
+        assertTrue(created.find(), completed.body());
+        Instant taken = Instant.ofEpochSecond(Long.parseLong(created.group(1)));
+        assertFalse(LocalDate.ofInstant(taken, ZoneOffset.UTC).isAfter(s.invoiceDue()), "paid before it was due");
+        Instant delivered =
+                s.invoiceDue().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        try {
+            // Stripe's retries (or an outage of ours) bring the event after the due date
+            clock.set(delivered);
+            assertEquals(200, stripe.deliver(completed));
+        } finally {
+            clock.set(Instant.now());
+        }
+
+        Sponsorship paid = context.getBean(ViewingSponsorships.class).one(s.id(), null, true);
+        assertEquals(SponsorshipStatus.PAID, paid.status());
+        assertEquals(taken, paid.paidAt(), "paid when Stripe took the money, not when we heard of it");
+        assertEquals(
+                taken.toString(),
+                text(
+                        "select envelope->'payload'->>'paidAt' from outbox_message"
+                                + " where event_type = 'sponsorships.SponsorshipPaid' and message_key = ?",
+                        s),
+                "the ledger's date");
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_log where action = 'sponsorship.paid' and target = ?"
+                                + " and at = '" + delivered + "'",
+                        s),
+                "the audit says when it was recorded");
+    }
+
+    @Test
     void a_card_payment_for_a_contract_nullified_after_checkout_is_kept_audited_and_reported_to_staff()
             throws Exception {
         Sponsorship s = executed("Nullified Co");
