@@ -29,9 +29,9 @@ import org.endow.platform.messaging.EventHandler;
 import org.endow.platform.messaging.UnprocessableEvent;
 
 /**
- * A paid gift gets its receipt: numbered without gaps within the year, rendered once and stored, and emailed to the
- * donor with the PDF — all in the transaction that records the event as handled, off the request path. A redelivered
- * event issues nothing more.
+ * A paid gift gets its receipt: numbered without gaps within the year the money arrived (the donor's tax year, and
+ * the annual statement's), rendered once and stored, and emailed to the donor with the PDF — all in the transaction
+ * that records the event as handled, off the request path. A redelivered event issues nothing more.
  */
 @Singleton
 public class IssuingReceipt implements EventHandler<DonationReceived> {
@@ -103,8 +103,11 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
         DonorId donor = new DonorId(paid.donorId() != null ? paid.donorId() : "guest:" + contact.email());
         Instant now = clock.instant();
         LocalDate issued = LocalDate.ofInstant(now, zone);
+        LocalDate received = LocalDate.ofInstant(paid.receivedAt(), zone);
         Money amount = Money.of(paid.amountMinor(), paid.currency());
-        ReceiptNumber number = numbers.next(issued.getYear());
+        // numbered in the sequence of the year the money arrived, which is the donor's tax year and the annual
+        // statement's: a gift of 31 December whose receipt is issued on 2 January takes last year's next number
+        ReceiptNumber number = numbers.next(received.getYear());
         String earmark = items.find(paid.fundCode())
                 .map(FundedItem::title)
                 .filter(title -> !"general".equals(paid.fundCode()))
@@ -114,7 +117,7 @@ public class IssuingReceipt implements EventHandler<DonationReceived> {
                 foundation,
                 contact.name(),
                 contact.email(),
-                LocalDate.ofInstant(paid.receivedAt(), zone),
+                received,
                 issued,
                 amount,
                 earmark,

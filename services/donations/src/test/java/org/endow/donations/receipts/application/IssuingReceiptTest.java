@@ -83,52 +83,54 @@ class IssuingReceiptTest {
 
     static final String UNKNOWN = "00000000-0000-0000-0000-00000000dead";
 
+    final org.endow.donations.giving.model.Donations donations = new org.endow.donations.giving.model.Donations() {
+        @Override
+        public void add(org.endow.donations.giving.model.Donation donation, String idempotencyKey) {}
+
+        @Override
+        public void update(org.endow.donations.giving.model.Donation donation) {}
+
+        @Override
+        public Optional<org.endow.donations.giving.model.Donation> find(DonationId id) {
+            if (UNKNOWN.equals(id.value().toString())) {
+                return Optional.empty();
+            }
+            // a gift recorded without its own contact: the contact comes from the donor directory
+            return Optional.of(org.endow.donations.giving.model.Donation.from(
+                    new org.endow.donations.giving.model.DonationEvent.DonationPledged(
+                            id,
+                            new DonorId("donor-1"),
+                            new org.endow.donations.giving.model.GiftOptions(
+                                    null,
+                                    org.endow.donations.giving.model.Frequency.ONE_TIME,
+                                    null,
+                                    org.endow.donations.giving.model.Recognition.NONE),
+                            org.endow.kernel.Money.of(100, "USD"),
+                            "general",
+                            org.endow.donations.giving.model.PaymentMethod.BANK_TRANSFER,
+                            Instant.parse("2026-12-30T10:00:00Z"))));
+        }
+
+        @Override
+        public Optional<org.endow.donations.giving.model.Donation> lock(DonationId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<org.endow.donations.giving.model.Donation> findByIdempotencyKey(
+                DonorId donor, String idempotencyKey) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<org.endow.donations.giving.model.Donation> byDonor(DonorId donor) {
+            return List.of();
+        }
+    };
+
     final IssuingReceipt issuing = new IssuingReceipt(
             receipts,
-            new org.endow.donations.giving.model.Donations() {
-                @Override
-                public void add(org.endow.donations.giving.model.Donation donation, String idempotencyKey) {}
-
-                @Override
-                public void update(org.endow.donations.giving.model.Donation donation) {}
-
-                @Override
-                public Optional<org.endow.donations.giving.model.Donation> find(DonationId id) {
-                    if (UNKNOWN.equals(id.value().toString())) {
-                        return Optional.empty();
-                    }
-                    // a gift recorded without its own contact: the contact comes from the donor directory
-                    return Optional.of(org.endow.donations.giving.model.Donation.from(
-                            new org.endow.donations.giving.model.DonationEvent.DonationPledged(
-                                    id,
-                                    new DonorId("donor-1"),
-                                    new org.endow.donations.giving.model.GiftOptions(
-                                            null,
-                                            org.endow.donations.giving.model.Frequency.ONE_TIME,
-                                            null,
-                                            org.endow.donations.giving.model.Recognition.NONE),
-                                    org.endow.kernel.Money.of(100, "USD"),
-                                    "general",
-                                    org.endow.donations.giving.model.PaymentMethod.BANK_TRANSFER,
-                                    Instant.parse("2026-12-30T10:00:00Z"))));
-                }
-
-                @Override
-                public Optional<org.endow.donations.giving.model.Donation> lock(DonationId id) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<org.endow.donations.giving.model.Donation> findByIdempotencyKey(
-                        DonorId donor, String idempotencyKey) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public List<org.endow.donations.giving.model.Donation> byDonor(DonorId donor) {
-                    return List.of();
-                }
-            },
+            donations,
             year -> new ReceiptNumber(year, counters.merge(year, 1, Integer::sum)),
             content -> {
                 rendered.add(content);
@@ -151,7 +153,21 @@ class IssuingReceiptTest {
             ZoneId.of("UTC"),
             Clock.fixed(Instant.parse("2027-01-02T10:00:00Z"), ZoneOffset.UTC));
 
+    final IssuingAnnualStatement statements = new IssuingAnnualStatement(
+            receipts,
+            donations,
+            items,
+            statement -> new byte[0],
+            new ReceiptContent.Foundation("Endow Foundation", "1 Main St", "EIN 12-3456789", "Ada, Treasurer"),
+            ZoneId.of("UTC"),
+            1,
+            Clock.fixed(Instant.parse("2027-01-02T10:00:00Z"), ZoneOffset.UTC));
+
     private static EventEnvelope<DonationReceived> paid(String donation, long minor, String fund) {
+        return paid(donation, minor, fund, Instant.parse("2026-12-31T23:30:00Z"));
+    }
+
+    private static EventEnvelope<DonationReceived> paid(String donation, long minor, String fund, Instant receivedAt) {
         return new EventEnvelope<>(
                 UUID.randomUUID(),
                 "donations.DonationReceived",
@@ -160,15 +176,7 @@ class IssuingReceiptTest {
                 donation,
                 UUID.randomUUID().toString(),
                 new DonationReceived(
-                        donation,
-                        "donor-1",
-                        minor,
-                        "USD",
-                        fund,
-                        "BANK_TRANSFER",
-                        Instant.parse("2026-12-31T23:30:00Z"),
-                        "BACS 1",
-                        null));
+                        donation, "donor-1", minor, "USD", fund, "BANK_TRANSFER", receivedAt, "BACS 1", null));
     }
 
     @Test
@@ -178,7 +186,7 @@ class IssuingReceiptTest {
 
         issuing.handle(paid(donation, 12_345, "packaging"));
 
-        Receipt receipt = issued.get("2027-000001");
+        Receipt receipt = issued.get("2026-000001");
         assertEquals("Grace Hopper", receipt.donorName());
         ReceiptContent content = rendered.getFirst();
         assertEquals("Packaging work", content.earmark());
@@ -187,10 +195,10 @@ class IssuingReceiptTest {
         assertEquals(null, content.goodsOrServices(), "nothing was given in return");
         var sent = mail.to("grace@example.org");
         assertEquals(1, sent.size());
-        assertTrue(sent.getFirst().subject().contains("2027-000001"));
+        assertTrue(sent.getFirst().subject().contains("2026-000001"));
         assertTrue(sent.getFirst().text().contains("$123.45"), sent.getFirst().text());
         assertEquals(
-                "receipt-2027-000001.pdf",
+                "receipt-2026-000001.pdf",
                 sent.getFirst().attachments().getFirst().filename());
     }
 
@@ -230,7 +238,7 @@ class IssuingReceiptTest {
         assertTrue(rendered.isEmpty(), "nothing rendered");
 
         issuing.handle(paid(UUID.randomUUID().toString(), 200, "general"));
-        assertEquals(List.of("2027-000001"), List.copyOf(issued.keySet()), "the next receipt takes number 1");
+        assertEquals(List.of("2026-000001"), List.copyOf(issued.keySet()), "the next receipt takes number 1");
     }
 
     @Test
@@ -241,9 +249,37 @@ class IssuingReceiptTest {
         issuing.handle(paid(UUID.randomUUID().toString(), 200, "general"));
 
         assertEquals(
-                List.of("2027-000001", "2027-000002"),
+                List.of("2026-000001", "2026-000002"),
                 issued.keySet().stream().sorted().toList());
         assertEquals("General fund (unrestricted)", rendered.getFirst().earmark());
         assertEquals(0, mail.queued().size(), "no address known: the receipt waits in the donor's space");
+    }
+
+    @Test
+    void a_gift_paid_on_31_december_and_receipted_on_2_january_is_numbered_and_stated_in_the_year_it_was_paid() {
+        issuing.handle(paid(UUID.randomUUID().toString(), 3_000, "general", Instant.parse("2026-12-31T23:50:00Z")));
+        issuing.handle(paid(UUID.randomUUID().toString(), 4_000, "general", Instant.parse("2027-01-02T09:00:00Z")));
+        issuing.handle(paid(UUID.randomUUID().toString(), 5_000, "general", Instant.parse("2026-12-31T23:55:00Z")));
+
+        assertEquals(
+                List.of("2026-000001", "2026-000002", "2027-000001"),
+                issued.keySet().stream().sorted().toList(),
+                "each year's sequence without gaps; the late ones of 2026 in 2026's");
+        ReceiptContent late = rendered.getFirst();
+        assertEquals("2026-000001", late.number().toString());
+        assertEquals("2026-12-31", late.dateReceived().toString(), "the day the money arrived");
+        assertEquals("2027-01-02", late.dateIssued().toString(), "the day it was issued");
+        DonorId donor = new DonorId("donor-1");
+        assertEquals(
+                List.of("2026-000001", "2026-000002"),
+                statements.statement(donor, 2026).lines().stream()
+                        .map(line -> line.receipt().toString())
+                        .toList(),
+                "on the annual statement of the year they were paid in");
+        assertEquals(
+                List.of("2027-000001"),
+                statements.statement(donor, 2027).lines().stream()
+                        .map(line -> line.receipt().toString())
+                        .toList());
     }
 }
