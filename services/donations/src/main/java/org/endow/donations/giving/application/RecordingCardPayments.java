@@ -3,6 +3,7 @@ package org.endow.donations.giving.application;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * transaction as its effects (a duplicate, or a concurrent second delivery, finds it and does
  * nothing), and the gift's row is locked while it changes. Events may arrive in any order: a refund
  * reported before the payment is kept and published after it; an event about a payment not known
- * yet is refused with {@link PaymentNotYetKnown} so that the provider delivers it again later.
+ * yet is refused with {@link PaymentNotYetKnown} so that the provider delivers it again later. What the money did
+ * (paid, refunded, disputed) is dated when the provider says it happened, however late the event arrives; the
+ * clock dates only what is about this service's processing.
  */
 @Singleton
 public class RecordingCardPayments {
@@ -38,6 +41,9 @@ public class RecordingCardPayments {
     private final Outbox outbox;
     private final DonorMails mails;
     private final Clock clock;
+
+    /** How far ahead of this service's clock the provider's time of an event may be (two clocks, not one). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     RecordingCardPayments(
             ProcessedStripeEvents processed,
@@ -56,16 +62,23 @@ public class RecordingCardPayments {
         this.clock = clock;
     }
 
-    /** @return false when this event was applied before (a redelivery): nothing changed */
+    /**
+     * @param occurredAt when the money moved, as the provider says (null when it does not): the time a gift is paid,
+     *     refunded or disputed at; this service's clock's when it is missing or later than now (beyond {@link
+     *     #CLOCK_SKEW})
+     * @return false when this event was applied before (a redelivery): nothing changed
+     */
     @Transactional
-    public boolean apply(String eventId, String type, String rawBody, PaymentNotification notification) {
+    public boolean apply(
+            String eventId, String type, String rawBody, PaymentNotification notification, Instant occurredAt) {
         if (!processed.firstDelivery(eventId, type, rawBody)) {
             LOG.info("Stripe event {} ({}) was already applied", eventId, type);
             return false;
         }
         Instant now = clock.instant();
+        Instant at = moneyMoved(eventId, type, occurredAt, now);
         switch (notification) {
-            case PaymentNotification.CheckoutPaid paid -> checkoutPaid(paid, now);
+            case PaymentNotification.CheckoutPaid paid -> checkoutPaid(paid, at);
             case PaymentNotification.SubscriptionCheckoutCompleted completed -> {
                 RecurringGift gift = recurringGift(completed.recurringGiftId());
                 payments.subscribed(completed.subscriptionId(), gift.id());
@@ -90,7 +103,7 @@ public class RecordingCardPayments {
                     mails.delayedPaymentFailed(donation);
                 }
             }
-            case PaymentNotification.InvoicePaid invoice -> invoicePaid(invoice, now);
+            case PaymentNotification.InvoicePaid invoice -> invoicePaid(invoice, now, at);
             case PaymentNotification.InvoiceFailed failed ->
                 mails.monthlyPaymentFailed(
                         recurringGiftOf(failed.subscriptionId(), failed.recurringGiftId()), failed.attempt());
@@ -115,7 +128,7 @@ public class RecordingCardPayments {
                 Donation donation = refunded.donationId() != null
                         ? donation(refunded.donationId())
                         : donationPaidBy(refunded.paymentId());
-                refunded(eventId, refunded, payment, donation, now);
+                refunded(eventId, refunded, payment, donation, at);
             }
             case PaymentNotification.Disputed disputed -> {
                 if (payments.donationPaidBy(disputed.paymentId()).isEmpty()) {
@@ -127,7 +140,7 @@ public class RecordingCardPayments {
                     return true;
                 }
                 Donation donation = donationPaidBy(disputed.paymentId());
-                donation.disputed(disputed.status(), disputed.amount(), now, disputed.disputeId())
+                donation.disputed(disputed.status(), disputed.amount(), at, disputed.disputeId())
                         .ifPresent(event -> DonationIntegrationEvents.publish(outbox, event));
                 donations.update(donation);
             }
@@ -146,7 +159,7 @@ public class RecordingCardPayments {
             PaymentNotification.Refunded refunded,
             Optional<CardPayments.GiftPayment> payment,
             Donation donation,
-            Instant now) {
+            Instant at) {
         Optional<CardPayments.GiftPayment> linked =
                 payment.filter(p -> p.donation().equals(donation.id()));
         Money ofTheGift =
@@ -164,17 +177,35 @@ public class RecordingCardPayments {
                     donation.amount());
             ofTheGift = donation.amount();
         }
-        donation.refundedInTotal(ofTheGift, now, refunded.reference()).ifPresent(event -> {
+        donation.refundedInTotal(ofTheGift, at, refunded.reference()).ifPresent(event -> {
             DonationIntegrationEvents.publish(outbox, event);
             mails.refunded(donation, event.part());
         });
         donations.update(donation);
     }
 
-    private void checkoutPaid(PaymentNotification.CheckoutPaid paid, Instant now) {
+    /** When the provider says the money moved, unless that is missing or absurd: then now, logged. */
+    private static Instant moneyMoved(String eventId, String type, Instant occurredAt, Instant now) {
+        if (occurredAt == null || occurredAt.getEpochSecond() <= 0) {
+            LOG.warn("Stripe event {} ({}) does not say when it happened: dated {}, when applied", eventId, type, now);
+            return now;
+        }
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            LOG.warn(
+                    "Stripe event {} ({}) says it happened at {}, later than now: dated {}, when applied",
+                    eventId,
+                    type,
+                    occurredAt,
+                    now);
+            return now;
+        }
+        return occurredAt;
+    }
+
+    private void checkoutPaid(PaymentNotification.CheckoutPaid paid, Instant at) {
         Donation donation = donation(paid.donationId());
         payments.paid(paid.paymentId(), donation.id());
-        for (DonationEvent event : donation.paidByCard(now, paid.paymentId())) {
+        for (DonationEvent event : donation.paidByCard(at, paid.paymentId())) {
             DonationIntegrationEvents.publish(outbox, event);
             if (event instanceof DonationEvent.DonationRefunded refunded) {
                 mails.refunded(donation, refunded.part());
@@ -183,7 +214,7 @@ public class RecordingCardPayments {
         donations.update(donation);
     }
 
-    private void invoicePaid(PaymentNotification.InvoicePaid invoice, Instant now) {
+    private void invoicePaid(PaymentNotification.InvoicePaid invoice, Instant now, Instant at) {
         RecurringGift gift = recurringGiftOf(invoice.subscriptionId(), invoice.recurringGiftId());
         if (payments.recurringGiftOf(invoice.subscriptionId()).isEmpty()) {
             // the invoice came before the checkout's completion: the subscription is known from it
@@ -214,7 +245,7 @@ public class RecordingCardPayments {
         }
         Donation month;
         try {
-            month = gift.monthlyPayment(paymentId, invoice.amount(), now);
+            month = gift.monthlyPayment(paymentId, invoice.amount(), at);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invoice " + invoice.invoiceId() + ": " + e.getMessage(), e);
         }
@@ -229,7 +260,7 @@ public class RecordingCardPayments {
                     invoice.invoiceId(),
                     invoice.subscriptionId());
         }
-        for (DonationEvent event : month.paidByCard(now, invoice.invoiceId())) {
+        for (DonationEvent event : month.paidByCard(at, invoice.invoiceId())) {
             DonationIntegrationEvents.publish(outbox, event);
         }
         donations.update(month);

@@ -1,6 +1,7 @@
 package org.endow.donations.giving.infrastructure;
 
 import io.micronaut.json.tree.JsonNode;
+import java.time.Instant;
 import java.util.Locale;
 import org.endow.donations.giving.application.PaymentNotification;
 import org.endow.donations.giving.model.DisputeStatus;
@@ -77,6 +78,25 @@ final class StripeNotifications {
                         required(object, "id"));
             default -> new PaymentNotification.Ignored(type);
         };
+    }
+
+    /**
+     * When the money moved, as Stripe says: a paid invoice's {@code status_transitions.paid_at}, else the event's
+     * {@code created} (a checkout's payment, a refund, a dispute opened or closed happen when their event is
+     * created; the checkout session's or the charge's own {@code created} is when it was opened or first charged).
+     *
+     * @param created the event's {@code created} (epoch seconds), null when it has none
+     * @return null when neither says
+     */
+    static Instant occurredAt(String type, Long created, JsonNode object) {
+        if ("invoice.paid".equals(type)) {
+            JsonNode transitions = object.get("status_transitions");
+            JsonNode paidAt = transitions == null || !transitions.isObject() ? null : transitions.get("paid_at");
+            if (paidAt != null && paidAt.isNumber()) {
+                return Instant.ofEpochSecond(paidAt.getLongValue());
+            }
+        }
+        return created == null ? null : Instant.ofEpochSecond(created);
     }
 
     private static PaymentNotification completed(String type, JsonNode session) {

@@ -19,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.endow.donations.giving.application.PaymentNotYetKnown;
 import org.endow.donations.giving.application.PaymentNotification;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * event is applied once ({@code stripe_event}, unique by id; a redelivered monthly invoice is
  * recognised before Stripe is asked which payment paid it). Answers: 200 applied or already
  * applied or not used; 400 not signed or not Stripe's; 503 with Retry-After when the event refers to
- * a payment not known yet (Stripe delivers it again later, so delivery order does not matter).
+ * a payment not known yet (Stripe delivers it again later, so delivery order does not matter). A gift is dated
+ * when Stripe says the money moved ({@link StripeNotifications#occurredAt}), not when the event arrives: Stripe
+ * retries for days, and an outage of ours delays events too.
  */
 @Controller("/api/donations/stripe")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,10 +71,12 @@ class StripeWebhookController {
     HttpResponse<Ack> webhook(@Body String rawBody, @Nullable @Header("Stripe-Signature") String signature) {
         Event event = verifier.verify(rawBody, signature);
         PaymentNotification notification;
+        Instant occurredAt;
         try {
             JsonNode object =
                     json.readValue(rawBody, JsonNode.class).get("data").get("object");
             notification = StripeNotifications.of(event.getType(), object);
+            occurredAt = StripeNotifications.occurredAt(event.getType(), event.getCreated(), object);
         } catch (IOException | RuntimeException e) {
             // signed by Stripe but not in a shape we read: acknowledged (Stripe would retry forever), kept in the log
             LOG.error("Stripe event {} ({}) could not be read: {}", event.getId(), event.getType(), e.toString());
@@ -86,7 +91,7 @@ class StripeWebhookController {
             notification = withPaymentIntent(event, paid);
         }
         try {
-            boolean applied = recording.apply(event.getId(), event.getType(), rawBody, notification);
+            boolean applied = recording.apply(event.getId(), event.getType(), rawBody, notification, occurredAt);
             return HttpResponse.ok(new Ack(true, applied));
         } catch (PaymentNotYetKnown e) {
             LOG.info("Stripe event {} ({}) deferred: {}", event.getId(), event.getType(), e.getMessage());

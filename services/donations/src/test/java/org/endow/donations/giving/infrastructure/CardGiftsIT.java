@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.stripe.StripeClient;
 import com.stripe.param.RefundCreateParams;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,10 @@ import org.endow.donations.giving.application.CancellingMonthlyGift;
 import org.endow.donations.giving.application.RefundingGift;
 import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.DonorId;
+import org.endow.donations.receipts.application.IssuingAnnualStatement;
+import org.endow.donations.receipts.application.IssuingReceipt;
+import org.endow.events.EventEnvelope;
+import org.endow.events.donations.v1.DonationReceived;
 import org.endow.platform.problem.ProblemException;
 import org.endow.stripestandin.StripeStandin;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +57,9 @@ class CardGiftsIT {
     static final String SECRET = "whsec_cardgifts";
 
     static ApplicationContext context;
+    /** The service's clock: real time, unless a test moves it (and moves it back). */
+    static final OffsetClock clock = new OffsetClock();
+
     static StripeStandin stripe;
     static Database database;
     static URI base;
@@ -58,31 +69,28 @@ class CardGiftsIT {
     static void start() throws Exception {
         stripe = StripeStandin.start(0, KEY, SECRET, null);
         Database db = TestInfra.get().freshDatabase("donations_card_gifts");
-        context = ApplicationContext.run(
-                        EmbeddedServer.class,
-                        Map.ofEntries(
-                                Map.entry("datasources.default.url", db.jdbcUrl()),
-                                Map.entry("datasources.default.username", db.username()),
-                                Map.entry("datasources.default.password", db.password()),
-                                Map.entry(
-                                        "kafka.bootstrap.servers",
-                                        TestInfra.get().kafkaBootstrapServers()),
-                                Map.entry("endow.messaging.service", "donations-card-it-" + UUID.randomUUID()),
-                                Map.entry("endow.messaging.consumer-enabled", false),
-                                Map.entry("endow.messaging.relay-enabled", false),
-                                Map.entry("endow.registrations.defaults-enabled", false),
-                                Map.entry("endow.mail.relay-enabled", false),
-                                Map.entry("endow.stripe.api-key", KEY),
-                                Map.entry(
-                                        "endow.stripe.api-base",
-                                        stripe.baseUrl().toString()),
-                                Map.entry("endow.stripe.webhook-secret", SECRET),
-                                Map.entry("endow.donations.checkout.portal-url", "https://portal.test"),
-                                Map.entry("micronaut.server.port", -1),
-                                Map.entry(
-                                        "endow.jwt.public-key",
-                                        TestInfra.get().jwtKeys().publicKeyPem())))
-                .getApplicationContext();
+        context = ApplicationContext.builder()
+                .singletons(clock)
+                .properties(Map.ofEntries(
+                        Map.entry("datasources.default.url", db.jdbcUrl()),
+                        Map.entry("datasources.default.username", db.username()),
+                        Map.entry("datasources.default.password", db.password()),
+                        Map.entry("kafka.bootstrap.servers", TestInfra.get().kafkaBootstrapServers()),
+                        Map.entry("endow.messaging.service", "donations-card-it-" + UUID.randomUUID()),
+                        Map.entry("endow.messaging.consumer-enabled", false),
+                        Map.entry("endow.messaging.relay-enabled", false),
+                        Map.entry("endow.registrations.defaults-enabled", false),
+                        Map.entry("endow.mail.relay-enabled", false),
+                        Map.entry("endow.stripe.api-key", KEY),
+                        Map.entry("endow.stripe.api-base", stripe.baseUrl().toString()),
+                        Map.entry("endow.stripe.webhook-secret", SECRET),
+                        Map.entry("endow.donations.checkout.portal-url", "https://portal.test"),
+                        Map.entry("micronaut.server.port", -1),
+                        Map.entry(
+                                "endow.jwt.public-key",
+                                TestInfra.get().jwtKeys().publicKeyPem())))
+                .start();
+        context.getBean(EmbeddedServer.class).start();
         base = context.getBean(EmbeddedServer.class).getURI();
         stripe.webhookUrl(base.resolve("/api/donations/stripe/webhook"));
         database = db;
@@ -191,6 +199,124 @@ class CardGiftsIT {
         assertEquals(1, events("DonationReceived", checkout.giftId()));
         assertEquals(1, events("DonationRefunded", checkout.giftId()));
         assertEquals(2_000, refunded(checkout.giftId()));
+    }
+
+    @Test
+    void a_payment_taken_on_31_december_whose_webhook_arrives_on_1_january_is_dated_when_stripe_took_it()
+            throws Exception {
+        Instant paid = Instant.parse("2026-12-31T23:50:00Z");
+        Instant refundedAt = Instant.parse("2026-12-31T23:58:00Z");
+        clock.set(Instant.parse("2026-12-31T23:45:00Z"));
+        stripe.hold();
+        try {
+            Checkout checkout = checkout("""
+                    {"amountMinor": 3000, "currency": "USD", "fundCode": "general", "donorName": "New Year",
+                     "donorEmail": "newyear@example.org"}""", "new-year-1");
+            int before = stripe.events().size();
+            stripe.pay(sessionOf(checkout.url()));
+            StripeStandin.Delivery completed = stripe.events().get(before);
+            assertEquals("checkout.session.completed", completed.type());
+            String intent = paymentIntentIn(completed.body());
+            client().v1()
+                    .refunds()
+                    .create(RefundCreateParams.builder()
+                            .setPaymentIntent(intent)
+                            .setAmount(1_000L)
+                            .build());
+            StripeStandin.Delivery refunded = stripe.events().get(before + 1);
+            assertEquals("charge.refunded", refunded.type());
+
+            // Stripe's retries (or an outage of ours) bring both after midnight
+            clock.set(Instant.parse("2027-01-01T00:10:00Z"));
+            assertEquals(200, stripe.deliver(created(completed, paid)));
+            assertEquals(200, stripe.deliver(created(refunded, refundedAt)));
+
+            assertEquals("RECEIVED", status(checkout.giftId()));
+            assertEquals(
+                    paid,
+                    instant("select received_at from donation where id = '" + checkout.giftId() + "'"),
+                    "the gift was paid when Stripe took the money");
+            assertEquals(
+                    paid.toString(),
+                    text("select envelope->'payload'->>'receivedAt' from outbox_message"
+                            + " where event_type = 'donations.DonationReceived' and message_key = '"
+                            + checkout.giftId() + "'"),
+                    "the receipt, the annual statement and the ledger read this date");
+            assertEquals(
+                    refundedAt.toString(),
+                    text("select envelope->'payload'->>'refundedAt' from outbox_message"
+                            + " where event_type = 'donations.DonationRefunded' and message_key = '"
+                            + checkout.giftId() + "'"));
+
+            // the receipt (issued off the request path, here by hand) and the annual statement
+            @SuppressWarnings("unchecked") // read as the consumer reads it
+            EventEnvelope<DonationReceived> received =
+                    (EventEnvelope<DonationReceived>) context.getBean(JsonMapper.class)
+                            .readValue(
+                                    text("select envelope::text from outbox_message"
+                                            + " where event_type = 'donations.DonationReceived' and message_key = '"
+                                            + checkout.giftId() + "'"),
+                                    Argument.of(EventEnvelope.class, DonationReceived.class));
+            @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
+            TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+            tx.executeWrite(status -> {
+                context.getBean(IssuingReceipt.class).handle(received);
+                return null;
+            });
+            assertEquals(
+                    "2026 " + paid,
+                    text("select year || ' ' || to_char(received_at at time zone 'UTC',"
+                            + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from receipt where donation_id = '"
+                            + checkout.giftId() + "'"),
+                    "numbered in 2026's sequence, received on 31 December");
+            DonorId guest = new DonorId("guest:newyear@example.org");
+            IssuingAnnualStatement statements = context.getBean(IssuingAnnualStatement.class);
+            assertEquals(
+                    List.of(java.time.LocalDate.parse("2026-12-31")),
+                    statements.statement(guest, 2026).lines().stream()
+                            .map(line -> line.received())
+                            .toList(),
+                    "on 2026's statement");
+            assertTrue(statements.statement(guest, 2027).lines().isEmpty(), "not on 2027's");
+        } finally {
+            stripe.resume();
+            clock.reset();
+        }
+    }
+
+    @Test
+    void a_payment_event_dated_in_the_future_or_not_dated_is_dated_when_it_is_applied() throws Exception {
+        Instant now = Instant.parse("2027-03-01T12:00:00Z");
+        clock.set(now);
+        stripe.hold();
+        try {
+            Checkout future = checkout("""
+                    {"amountMinor": 3000, "currency": "USD", "fundCode": "general", "donorName": "Future",
+                     "donorEmail": "future@example.org"}""", "future-1");
+            int before = stripe.events().size();
+            stripe.pay(sessionOf(future.url()));
+            assertEquals(200, stripe.deliver(created(stripe.events().get(before), now.plus(Duration.ofDays(2)))));
+            Instant received = instant("select received_at from donation where id = '" + future.giftId() + "'");
+            assertTrue(
+                    !received.isBefore(now) && received.isBefore(now.plus(Duration.ofMinutes(5))),
+                    "a time Stripe cannot have taken the money at is not believed: " + received);
+
+            Checkout undated = checkout("""
+                    {"amountMinor": 3000, "currency": "USD", "fundCode": "general", "donorName": "Undated",
+                     "donorEmail": "undated@example.org"}""", "undated-1");
+            before = stripe.events().size();
+            stripe.pay(sessionOf(undated.url()));
+            StripeStandin.Delivery completed = stripe.events().get(before);
+            String body = completed.body().replaceFirst("\"created\":\\d+,", "");
+            assertEquals(200, stripe.deliver(new StripeStandin.Delivery(completed.eventId(), completed.type(), body)));
+            received = instant("select received_at from donation where id = '" + undated.giftId() + "'");
+            assertTrue(
+                    !received.isBefore(now) && received.isBefore(now.plus(Duration.ofMinutes(5))),
+                    "an event that does not say when is dated when applied: " + received);
+        } finally {
+            stripe.resume();
+            clock.reset();
+        }
     }
 
     @Test
@@ -565,6 +691,36 @@ class CardGiftsIT {
 
     // ---- helpers
 
+    /** Real time shifted by what a test sets: the service's "now" moves while the stand-in's stays real. */
+    static final class OffsetClock extends java.time.Clock {
+
+        private volatile Duration offset = Duration.ZERO;
+
+        /** From now on the service's clock reads {@code instant} (and ticks on from there). */
+        void set(Instant instant) {
+            offset = Duration.between(Instant.now(), instant);
+        }
+
+        void reset() {
+            offset = Duration.ZERO;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
+
     record Checkout(int status, String giftId, String url) {}
 
     static Checkout checkout(String json, String key) throws Exception {
@@ -672,6 +828,28 @@ class CardGiftsIT {
         return stripe.requests().stream()
                 .filter(r -> r.startsWith("GET /v1/invoice_payments?") && r.contains("invoice=" + invoiceId))
                 .count();
+    }
+
+    /** The event as Stripe would have sent it had it been created at {@code at} (its own {@code created}). */
+    static StripeStandin.Delivery created(StripeStandin.Delivery delivery, Instant at) {
+        Matcher own = Pattern.compile("^\\{\"id\":\"evt_[^\"]+\",\"object\":\"event\",\"created\":(\\d+)")
+                .matcher(delivery.body());
+        assertTrue(own.find(), delivery.body());
+        String body = delivery.body().substring(0, own.start(1))
+                + at.getEpochSecond()
+                + delivery.body().substring(own.end(1));
+        return new StripeStandin.Delivery(delivery.eventId(), delivery.type(), body);
+    }
+
+    static Instant instant(String sql) {
+        try (Connection connection = connect();
+                var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getTimestamp(1).toInstant();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String status(String donationId) {

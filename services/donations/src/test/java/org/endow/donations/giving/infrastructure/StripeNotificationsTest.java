@@ -33,6 +33,35 @@ class StripeNotificationsTest {
             + "{\"subscription\":\"sub_1\",\"metadata\":{\"recurring_gift_id\":\"g-1\"}}}";
 
     @Test
+    void the_money_moved_when_the_invoice_says_it_was_paid_else_when_the_event_was_created() throws Exception {
+        long created = Instant.parse("2027-01-01T00:05:00Z").getEpochSecond();
+        long paidAt = Instant.parse("2026-12-31T23:50:00Z").getEpochSecond();
+        assertEquals(
+                Instant.parse("2026-12-31T23:50:00Z"),
+                StripeNotifications.occurredAt(
+                        "invoice.paid",
+                        created,
+                        json("{\"id\":\"in_1\",\"created\":1700000000,\"status_transitions\":{\"finalized_at\":"
+                                + (paidAt - 3600) + ",\"paid_at\":" + paidAt + "}}")),
+                "the invoice's paid_at, not when it was created or finalised");
+        assertEquals(
+                Instant.ofEpochSecond(created),
+                StripeNotifications.occurredAt(
+                        "invoice.paid", created, json("{\"id\":\"in_2\",\"status_transitions\":{}}")));
+        assertEquals(
+                Instant.ofEpochSecond(created),
+                StripeNotifications.occurredAt(
+                        "checkout.session.completed", created, json("{\"id\":\"cs_1\",\"created\":1700000000}")),
+                "the event's, not when the checkout was opened");
+        assertEquals(
+                Instant.ofEpochSecond(created),
+                StripeNotifications.occurredAt(
+                        "charge.refunded", created, json("{\"id\":\"ch_1\",\"created\":1700000000}")),
+                "the refund's, not when the charge was made");
+        assertNull(StripeNotifications.occurredAt("charge.refunded", null, json("{\"id\":\"ch_1\"}")));
+    }
+
+    @Test
     void an_invoice_names_its_payment_intent_in_the_older_shape_or_in_its_included_payments() throws Exception {
         var older = (PaymentNotification.InvoicePaid) StripeNotifications.of(
                 "invoice.paid",
