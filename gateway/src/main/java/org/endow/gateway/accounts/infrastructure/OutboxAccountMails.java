@@ -40,8 +40,8 @@ class OutboxAccountMails implements AccountMails {
         outbox.enqueue(Mail.text(account.email().value(), "Your Endow password was changed", """
                 Hello %s,
 
-                the password of your Endow account was changed on %s with a link sent to this address,
-                and every session of the account was signed out.
+                the password of your Endow account was changed on %s, and the account was signed
+                out everywhere else.
 
                 If this was not you, ask for a new password link from the sign-in page at once and tell
                 the foundation's staff by replying to this mail.

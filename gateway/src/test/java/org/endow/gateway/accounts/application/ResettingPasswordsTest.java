@@ -135,6 +135,41 @@ class ResettingPasswordsTest {
                 mailedLinks.toString());
     }
 
+    @Test
+    void a_wrong_current_password_counts_towards_the_lock_out() {
+        Account ada = signingUp.signUp(new SignUpCommand("ada@example.org", "Ada", PASSWORD));
+        ChangingPassword changing = new ChangingPassword(store, InMemoryAccounts.PLAIN, rules, store, mails(), clock);
+        for (int i = 0; i < 3; i++) {
+            ProblemException wrong = assertThrows(
+                    ProblemException.class,
+                    () -> changing.change(ada.id(), "a wrong guess of it", "a new long passphrase"));
+            assertEquals("currentPassword", wrong.errors().getFirst().field());
+        }
+
+        ProblemException locked = assertThrows(
+                ProblemException.class, () -> changing.change(ada.id(), PASSWORD, "a new long passphrase"));
+
+        assertEquals(423, locked.status().getCode(), "the right password too while locked");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(
+                1, changing.change(ada.id(), PASSWORD, "a new long passphrase").sessionGeneration());
+        assertEquals(List.of("ada@example.org"), confirmations);
+    }
+
+    private AccountMails mails() {
+        return new AccountMails() {
+            @Override
+            public void passwordResetRequested(Account account, URI link, Instant expiresAt) {
+                mailedLinks.add(link);
+            }
+
+            @Override
+            public void passwordChanged(Account account, Instant at) {
+                confirmations.add(account.email().value());
+            }
+        };
+    }
+
     private String token(int index) {
         String link = mailedLinks.get(index).toString();
         return link.substring(link.indexOf("token=") + "token=".length());

@@ -151,6 +151,39 @@ class PasswordResetIT {
     }
 
     @Test
+    void a_signed_in_person_changes_their_password_and_every_other_session_ends() throws Exception {
+        String email = signUp("katherine");
+        String phone = EndedSessionsIT.token(gateway, email, PASSWORD);
+        String browser = EndedSessionsIT.token(gateway, email, PASSWORD);
+
+        HttpResponse<String> wrong = change(browser, "not my password at all", NEW_PASSWORD);
+        assertEquals(422, wrong.statusCode());
+        assertTrue(wrong.body().contains("is not your current password"), wrong.body());
+        HttpResponse<String> weak = change(browser, PASSWORD, "short");
+        assertEquals(422, weak.statusCode());
+        assertTrue(weak.body().contains("at least 12 characters"), weak.body());
+        assertEquals(200, EndedSessionsIT.me(gateway, phone).statusCode(), "a refused change changes nothing");
+
+        HttpResponse<String> changed = change(browser, PASSWORD, NEW_PASSWORD);
+
+        assertEquals(303, changed.statusCode(), changed.body());
+        assertEquals(
+                "/account/security?password=changed",
+                changed.headers().firstValue("location").orElseThrow());
+        String renewed = changed.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith(SessionTokens.COOKIE + "="))
+                .map(c -> c.substring(SessionTokens.COOKIE.length() + 1, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(401, EndedSessionsIT.me(gateway, phone).statusCode(), "the other session ended");
+        assertEquals(401, EndedSessionsIT.me(gateway, browser).statusCode(), "the old cookie too");
+        assertEquals(200, EndedSessionsIT.me(gateway, renewed).statusCode(), "this browser goes on, with a new one");
+        assertEquals(401, signIn(email, PASSWORD));
+        assertEquals(200, signIn(email, NEW_PASSWORD));
+        awaitMail(email, "Your Endow password was changed");
+    }
+
+    @Test
     void a_flood_of_requests_for_one_account_mails_three_links_an_hour() throws Exception {
         String email = signUp("alan");
         for (int i = 0; i < 5; i++) {
@@ -203,6 +236,17 @@ class PasswordResetIT {
             request.header("X-Forwarded-Host", host);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> change(String session, String current, String replacement) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri("/account/security/password"))
+                        .header("Cookie", SessionTokens.COOKIE + "=" + session + "; endow_csrf=" + CSRF)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("currentPassword=" + enc(current) + "&newPassword="
+                                + enc(replacement) + "&_csrf=" + CSRF))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String sentNotice(String page) {
