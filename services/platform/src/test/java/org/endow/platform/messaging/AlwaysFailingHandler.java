@@ -4,8 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.endow.events.EventEnvelope;
-import org.endow.events.EventType;
-import org.endow.events.donations.v1.DonationEvents;
 import org.endow.events.donations.v1.DonationPledged;
 
 /**
@@ -14,24 +12,12 @@ import org.endow.events.donations.v1.DonationPledged;
  */
 @Singleton
 @Requires(property = "test.always-failing-handler", value = "true")
-class AlwaysFailingHandler implements EventHandler<DonationPledged> {
+class AlwaysFailingHandler extends PledgeEffectHandler {
 
     static final String FUND = "always-failing";
 
-    private final JdbcOperations jdbc;
-
     AlwaysFailingHandler(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public EventType<DonationPledged> eventType() {
-        return DonationEvents.DONATION_PLEDGED;
-    }
-
-    @Override
-    public String consumerName() {
-        return "platform-test.always-failing";
+        super(jdbc, "platform-test.always-failing", "test_effect");
     }
 
     @Override
@@ -39,10 +25,6 @@ class AlwaysFailingHandler implements EventHandler<DonationPledged> {
         if (FUND.equals(event.payload().fundCode())) {
             throw new IllegalStateException("test: the handler fails every time");
         }
-        jdbc.prepareStatement("insert into test_effect (event_id, donation_id) values (?, ?)", statement -> {
-            statement.setObject(1, event.eventId());
-            statement.setString(2, event.payload().donationId());
-            return statement.executeUpdate();
-        });
+        recordEffect(event);
     }
 }
