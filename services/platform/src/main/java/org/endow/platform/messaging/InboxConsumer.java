@@ -54,8 +54,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>However much of a poll fails, the consumer polls again in time ({@code max.poll.interval.ms}) and so keeps its
  * partitions: it starts no record after the poll's {@code consumerPollBudget} is spent (the first one of a poll
- * always), rewinds each partition to its first record not done and polls again; start-up checks that the interval
- * holds the budget, one record's retries, the dead letters' wait and a stall ({@link PollInterval}).
+ * always), rewinds each partition to its first record not done and polls again; no statement of the transactions that
+ * apply events or write dead letters runs longer than {@code handlerStatementTimeout} nor waits longer than {@code
+ * handlerLockTimeout} for a lock, so a handler hung in the database fails in time; start-up checks that the interval
+ * holds the budget, one record's retries, the dead letters' wait and write and a stall ({@link PollInterval}).
  */
 @Singleton
 public class InboxConsumer implements AutoCloseable {
@@ -343,6 +345,7 @@ public class InboxConsumer implements AutoCloseable {
         }
         try {
             transactions.executeWrite(status -> {
+                limitStatements();
                 applyStrictly(chunk);
                 return null;
             });
@@ -557,6 +560,7 @@ public class InboxConsumer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWrite(status -> {
+                    limitStatements();
                     applyOnce(handler, envelope, record);
                     return null;
                 });
@@ -605,6 +609,16 @@ public class InboxConsumer implements AutoCloseable {
                 backoff = backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Inside the caller's transaction: no statement of it runs longer than {@code handlerStatementTimeout} nor waits
+     * longer than {@code handlerLockTimeout} for a lock. A handler hung on a row another transaction holds, or on a slow
+     * statement, so fails in time like any failing attempt (retried, then dead-lettered with the database's reason)
+     * instead of holding the poll until the consumer is put out of its group.
+     */
+    private void limitStatements() {
+        inbox.limitStatements(properties.handlerStatementTimeout(), properties.handlerLockTimeout());
     }
 
     /** Inside the caller's transaction: records the event in the inbox and hands it to the handler the first time. */
@@ -732,11 +746,14 @@ public class InboxConsumer implements AutoCloseable {
                     .toList();
             try {
                 transactions.executeWrite(status -> {
+                    limitStatements();
                     inbox.deadLetterAll(rows);
                     return null;
                 });
             } catch (RuntimeException e) {
-                if (Transience.isTransient(e)) {
+                // a write that waited too long (a lock on dead_letter) is no fault of the rows: read again, like with
+                // the database away, rather than row by row, each of which could wait as long
+                if (Transience.isTransient(e) || Transience.isCancelledInTime(e)) {
                     LOG.warn("Cannot record {} dead letters yet: {}", rows.size(), OutboxRelay.rootMessage(e));
                     rows.forEach(row -> again.merge(partitionOf(row), row.offset(), Math::min));
                 } else {
@@ -750,19 +767,29 @@ public class InboxConsumer implements AutoCloseable {
          * The database refused the poll's rows for a reason that will not pass by itself: each row on its own, so that
          * one the database will never take (reading the partition again would send its letter again, forever) does
          * not hold the others back. A row refused for good is logged and left: its letter is on the dead-letter topic.
+         * A row whose write was cancelled for waiting too long is read again, and so is every row after it: at most
+         * one statement timeout is spent here.
          */
         private void recordOneByOne(List<InboxMessages.DeadLetter> rows, Map<TopicPartition, Long> again) {
+            boolean waitedTooLong = false;
             for (InboxMessages.DeadLetter row : rows) {
                 if (row.offset() >= again.getOrDefault(partitionOf(row), Long.MAX_VALUE)) {
                     continue; // its partition is read again from an earlier letter
                 }
+                if (waitedTooLong) {
+                    // one row's write already waited a whole timeout: the rest are read again, not each waited for
+                    again.merge(partitionOf(row), row.offset(), Math::min);
+                    continue;
+                }
                 try {
                     transactions.executeWrite(status -> {
+                        limitStatements();
                         inbox.deadLetterAll(List.of(row));
                         return null;
                     });
                 } catch (RuntimeException e) {
-                    if (Transience.isTransient(e)) {
+                    waitedTooLong = Transience.isCancelledInTime(e);
+                    if (Transience.isTransient(e) || waitedTooLong) {
                         LOG.warn(
                                 "Cannot record the dead letter of {}@{} yet: {}",
                                 partitionOf(row),

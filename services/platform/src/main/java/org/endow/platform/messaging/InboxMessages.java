@@ -18,6 +18,24 @@ class InboxMessages {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Bounds every statement of the caller's transaction from here on, until it ends: one running longer than {@code
+     * statementTimeout}, or waiting longer than {@code lockTimeout} for a lock, is cancelled (SQLSTATE 57014 or 55P03,
+     * {@link Transience#isCancelledInTime}) and the transaction can only roll back. Set with {@code set_config(...,
+     * true)}, i.e. {@code SET LOCAL}: the pooled connection goes back without them.
+     */
+    void limitStatements(java.time.Duration statementTimeout, java.time.Duration lockTimeout) {
+        jdbc.prepareStatement(
+                "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)", statement -> {
+                    // at least 1 ms: PostgreSQL reads 0 as no limit at all
+                    statement.setString(1, Math.max(1, statementTimeout.toMillis()) + "ms");
+                    statement.setString(2, Math.max(1, lockTimeout.toMillis()) + "ms");
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+    }
+
     /** @return true when the event is new to this consumer, false when it was already applied */
     boolean record(String consumer, UUID eventId, String type, String topic, int partition, long offset) {
         return jdbc.prepareStatement(

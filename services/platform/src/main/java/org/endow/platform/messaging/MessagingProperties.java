@@ -16,6 +16,14 @@ import java.time.Duration;
  * @param consumerEnabled whether this process consumes events
  * @param handlerAttempts how often a failing handler is tried before its event is dead-lettered
  * @param handlerBackoff the first wait between attempts (doubles each time)
+ * @param handlerStatementTimeout the longest any one statement may run in the transaction that applies an event (or
+ *     a batch of them) and in the one that writes a poll's dead letters (PostgreSQL's {@code statement_timeout}, set
+ *     for that transaction only): a statement still running then is cancelled and the attempt fails like any other,
+ *     so a handler hung on a slow statement is retried, then dead-lettered ("canceling statement due to statement
+ *     timeout"), instead of holding the poll past {@code consumerMaxPollInterval}
+ * @param handlerLockTimeout the longest such a statement waits for a lock another transaction holds (PostgreSQL's
+ *     {@code lock_timeout}, likewise): "canceling statement due to lock timeout". Both must be positive; each
+ *     bounds one statement, not a whole transaction
  * @param startupTimeout how long start-up waits for the broker before giving up
  * @param consumerBatchSize up to this many polled events are applied in one database transaction (one commit
  *     instead of one per event); if any of them fails, the batch rolls back and its events are applied one
@@ -45,6 +53,8 @@ public record MessagingProperties(
         @Bindable(defaultValue = "true") boolean consumerEnabled,
         @Bindable(defaultValue = "5") int handlerAttempts,
         @Bindable(defaultValue = "100ms") Duration handlerBackoff,
+        @Bindable(defaultValue = "5s") Duration handlerStatementTimeout,
+        @Bindable(defaultValue = "3s") Duration handlerLockTimeout,
         @Bindable(defaultValue = "30s") Duration startupTimeout,
         @Bindable(defaultValue = "1") int consumerBatchSize,
         @Bindable(defaultValue = "1") int consumerFetchMinBytes,

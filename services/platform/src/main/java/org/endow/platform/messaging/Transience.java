@@ -26,6 +26,21 @@ final class Transience {
         }
     }
 
+    /**
+     * Whether the database cancelled a statement that ran too long ({@code statement_timeout}, SQLSTATE 57014) or
+     * waited too long for a lock ({@code lock_timeout}, 55P03): not transient for a handler (a hung handler is retried,
+     * then dead-lettered like any failing one), but what a poll's dead-letter write is read again for.
+     */
+    static boolean isCancelledInTime(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("57014".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A poll in which every record fails: its retries take far longer than {@code max.poll.interval.ms}, set here to 3 s
+ * A poll in which every record fails: its retries take far longer than {@code max.poll.interval.ms}, set here to 4 s
  * (so the scenario runs in seconds). The consumer must poll again in time, whatever fails, or it is put out of its
  * group, the same records are read again, and nothing moves on.
  */
@@ -38,13 +38,17 @@ class PollBudgetIT {
                 MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
         properties.put("test.recording-handler", false);
         properties.put("test.always-failing-handler", true);
-        // one failing record: 3 attempts, 10 + 20 ms of back-off; 200 of them take several times the poll interval
+        // one failing record: 3 attempts, 10 + 20 ms of back-off; 200 of them take longer than the poll interval
         properties.put("endow.messaging.handler-attempts", 3);
         properties.put("endow.messaging.handler-backoff", "10ms");
         properties.put("endow.messaging.consumer-poll-budget", "300ms");
         properties.put("endow.messaging.consumer-dead-letter-wait", "1s");
         properties.put("endow.messaging.consumer-max-stall", "200ms");
-        properties.put("endow.messaging.consumer-max-poll-interval", "3s");
+        // a handler's statement is cancelled after 250 ms: that counts too (3 x 250 ms per record, 2 x 250 ms for the
+        // dead letters' write)
+        properties.put("endow.messaging.handler-statement-timeout", "250ms");
+        properties.put("endow.messaging.handler-lock-timeout", "250ms");
+        properties.put("endow.messaging.consumer-max-poll-interval", "4s");
         context = ApplicationContext.run(properties);
         outbox = context.getBean(Outbox.class);
         transactions = context.getBean(TransactionOperations.class);

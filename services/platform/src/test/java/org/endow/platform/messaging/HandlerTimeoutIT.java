@@ -1,0 +1,205 @@
+package org.endow.platform.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.endow.devstack.TestInfra;
+import org.endow.events.donations.v1.DonationEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handler that hangs in the database: on a row another transaction keeps locked, or on a statement slower than any
+ * poll. With {@code handler-lock-timeout} and {@code handler-statement-timeout} small, each attempt is cancelled in
+ * time, the record is dead-lettered with the reason, and the consumer polls again within {@code
+ * max.poll.interval.ms} (6 s here): it keeps its partitions, and the events behind the hung ones apply once.
+ */
+class HandlerTimeoutIT {
+
+    /** Far longer than the poll interval: without the timeouts, the consumer waits for the lock that long. */
+    private static final Duration LOCK_HELD = Duration.ofSeconds(20);
+
+    static ApplicationContext context;
+    static Map<String, Object> properties;
+    static TransactionOperations<Connection> transactions;
+    static JdbcOperations jdbc;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
+    static void start() {
+        properties = MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
+        properties.put("test.recording-handler", false);
+        properties.put("test.waiting-handler", true);
+        properties.put("endow.messaging.handler-attempts", 2);
+        properties.put("endow.messaging.handler-backoff", "10ms");
+        properties.put("endow.messaging.handler-statement-timeout", "500ms");
+        properties.put("endow.messaging.handler-lock-timeout", "200ms");
+        properties.put("endow.messaging.consumer-poll-budget", "300ms");
+        properties.put("endow.messaging.consumer-dead-letter-wait", "1s");
+        properties.put("endow.messaging.consumer-max-stall", "200ms");
+        properties.put("endow.messaging.consumer-max-poll-interval", "6s");
+        context = ApplicationContext.run(properties);
+        transactions = context.getBean(TransactionOperations.class);
+        jdbc = context.getBean(JdbcOperations.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void
+            a_handler_hung_on_a_lock_or_a_slow_statement_is_dead_lettered_with_the_reason_and_the_consumer_keeps_its_group()
+                    throws Exception {
+        context.getBean(MessagingStartup.class).awaitReady();
+        String run = "timeout-" + UUID.randomUUID();
+        String locked = run + "-locked";
+        String slow = run + "-slow";
+        List<String> good = new ArrayList<>();
+        String letters = "select count(*) from dead_letter where consumer = '" + WaitingHandler.CONSUMER + "'"
+                + " and payload like '%" + run + "-%'";
+        long start;
+        try (Connection holder = connection();
+                Statement lock = holder.createStatement()) {
+            // another transaction (a staff action, a long report) holds the row the handler needs
+            holder.setAutoCommit(false);
+            lock.execute("select id from test_held_lock where id = 'held' for update");
+            transactions.executeWrite(status -> {
+                Outbox outbox = context.getBean(Outbox.class);
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run + "-key-0",
+                        MessagingScenarios.pledge(locked, WaitingHandler.LOCKED_FUND));
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run + "-key-1",
+                        MessagingScenarios.pledge(slow, WaitingHandler.SLOW_FUND));
+                // the good events sit behind the hung ones on their partitions, and on others
+                for (int i = 0; i < 12; i++) {
+                    String id = run + "-good-" + i;
+                    good.add(id);
+                    outbox.append(
+                            DonationEvents.DONATION_PLEDGED,
+                            run + "-key-" + (i % 4),
+                            MessagingScenarios.pledge(id, MessagingScenarios.NO_SERVICE_FUND));
+                }
+                return null;
+            });
+            start = System.nanoTime();
+
+            // while the lock is still held
+            await().atMost(LOCK_HELD.minusSeconds(5)).until(() -> count(letters) >= 2);
+            await().atMost(LOCK_HELD.minusSeconds(5)).until(() -> good.stream().allMatch(id -> effects(id) >= 1));
+            System.out.printf(
+                    "HandlerTimeoutIT: 2 dead letters and %d applied events in %d ms, the lock still held%n",
+                    good.size(), (System.nanoTime() - start) / 1_000_000);
+            holder.rollback();
+        }
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count(letters) == 2);
+        assertEquals(
+                1,
+                count("select count(*) from dead_letter where payload like '%" + locked + "%' and attempts = 2"
+                        + " and error like '%canceling statement due to lock timeout%'"),
+                "the locked record's dead letter and its reason");
+        assertEquals(
+                1,
+                count("select count(*) from dead_letter where payload like '%" + slow + "%' and attempts = 2"
+                        + " and error like '%canceling statement due to statement timeout%'"),
+                "the slow record's dead letter and its reason");
+        assertEquals(2, MessagingScenarios.deadLetterCopies(run + "-"), "copies on the dead-letter topic");
+        assertEquals(0, effects(locked));
+        assertEquals(0, effects(slow));
+        for (String id : good) {
+            assertEquals(1, effects(id), id);
+        }
+        assertEquals(
+                0,
+                context.getBean(InboxConsumer.class).partitionsTakenAway(),
+                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
+    }
+
+    @Test
+    void a_dead_letter_whose_write_waits_too_long_for_a_lock_is_written_once_later_and_events_behind_it_apply_once()
+            throws Exception {
+        context.getBean(MessagingStartup.class).awaitReady();
+        String run = "letter-lock-" + UUID.randomUUID();
+        String slow = run + "-slow";
+        List<String> behind = List.of(run + "-good-1", run + "-good-2");
+        String letters = "select count(*) from dead_letter where payload like '%" + slow + "%'";
+        try (Connection holder = connection();
+                Statement lock = holder.createStatement()) {
+            // another transaction keeps dead_letter from being written to (reading it stays possible)
+            holder.setAutoCommit(false);
+            lock.execute("lock table dead_letter in exclusive mode");
+            // one key, one partition: the partition is read again from the letter, the good events behind it with it
+            transactions.executeWrite(status -> {
+                Outbox outbox = context.getBean(Outbox.class);
+                outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run,
+                        MessagingScenarios.pledge(slow, WaitingHandler.SLOW_FUND));
+                behind.forEach(id -> outbox.append(
+                        DonationEvents.DONATION_PLEDGED,
+                        run,
+                        MessagingScenarios.pledge(id, MessagingScenarios.NO_SERVICE_FUND)));
+                return null;
+            });
+
+            // the letter reaches the topic, its row's write is cancelled after the lock timeout: read again
+            await().atMost(Duration.ofSeconds(15)).until(() -> MessagingScenarios.deadLetterCopies(slow) >= 2);
+            assertEquals(0, count(letters));
+            holder.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(letters) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> behind.stream().allMatch(id -> effects(id) == 1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count(letters) == 1);
+        assertEquals(
+                1,
+                count(letters + " and error like '%canceling statement due to statement timeout%'"),
+                "the handler's reason, not the write's");
+        assertEquals(0, effects(slow));
+        behind.forEach(id -> assertEquals(1, effects(id), id));
+        assertEquals(
+                0,
+                context.getBean(InboxConsumer.class).partitionsTakenAway(),
+                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
+    }
+
+    private static Connection connection() throws java.sql.SQLException {
+        return DriverManager.getConnection(
+                (String) properties.get("datasources.default.url"),
+                (String) properties.get("datasources.default.username"),
+                (String) properties.get("datasources.default.password"));
+    }
+
+    static long effects(String donationId) {
+        return count("select count(*) from test_waiting_effect where donation_id = '" + donationId + "'");
+    }
+
+    static long count(String sql) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+}
