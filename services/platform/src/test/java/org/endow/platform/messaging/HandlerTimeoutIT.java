@@ -3,19 +3,13 @@ package org.endow.platform.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.endow.devstack.TestInfra;
 import org.endow.events.donations.v1.DonationEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,34 +26,22 @@ class HandlerTimeoutIT {
     /** Far longer than the poll interval: without the timeouts, the consumer waits for the lock that long. */
     private static final Duration LOCK_HELD = Duration.ofSeconds(20);
 
-    static ApplicationContext context;
-    static Map<String, Object> properties;
-    static TransactionOperations<Connection> transactions;
-    static JdbcOperations jdbc;
+    static ShortPolls consumer;
 
     @BeforeAll
-    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
-        properties = MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
-        properties.put("test.recording-handler", false);
+        Map<String, Object> properties = ShortPolls.properties("6s");
         properties.put("test.waiting-handler", true);
         properties.put("endow.messaging.handler-attempts", 2);
-        properties.put("endow.messaging.handler-backoff", "10ms");
         properties.put("endow.messaging.handler-statement-timeout", "500ms");
         properties.put("endow.messaging.handler-lock-timeout", "200ms");
-        properties.put("endow.messaging.consumer-poll-budget", "300ms");
-        properties.put("endow.messaging.consumer-dead-letter-wait", "1s");
-        properties.put("endow.messaging.consumer-max-stall", "200ms");
-        properties.put("endow.messaging.consumer-max-poll-interval", "6s");
-        context = ApplicationContext.run(properties);
-        transactions = context.getBean(TransactionOperations.class);
-        jdbc = context.getBean(JdbcOperations.class);
+        consumer = ShortPolls.start(properties);
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
+        if (consumer != null) {
+            consumer.close();
         }
     }
 
@@ -67,7 +49,6 @@ class HandlerTimeoutIT {
     void
             a_handler_hung_on_a_lock_or_a_slow_statement_is_dead_lettered_with_the_reason_and_the_consumer_keeps_its_group()
                     throws Exception {
-        context.getBean(MessagingStartup.class).awaitReady();
         String run = "timeout-" + UUID.randomUUID();
         String locked = run + "-locked";
         String slow = run + "-slow";
@@ -75,13 +56,13 @@ class HandlerTimeoutIT {
         String letters = "select count(*) from dead_letter where consumer = '" + WaitingHandler.CONSUMER + "'"
                 + " and payload like '%" + run + "-%'";
         long start;
-        try (Connection holder = connection();
+        try (Connection holder = consumer.otherConnection();
                 Statement lock = holder.createStatement()) {
             // another transaction (a staff action, a long report) holds the row the handler needs
             holder.setAutoCommit(false);
             lock.execute("select id from test_held_lock where id = 'held' for update");
-            transactions.executeWrite(status -> {
-                Outbox outbox = context.getBean(Outbox.class);
+            Outbox outbox = consumer.bean(Outbox.class);
+            consumer.transactions.executeWrite(status -> {
                 outbox.append(
                         DonationEvents.DONATION_PLEDGED,
                         run + "-key-0",
@@ -129,28 +110,24 @@ class HandlerTimeoutIT {
         for (String id : good) {
             assertEquals(1, effects(id), id);
         }
-        assertEquals(
-                0,
-                context.getBean(InboxConsumer.class).partitionsTakenAway(),
-                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
+        consumer.assertKeptItsPartitions();
     }
 
     @Test
     void a_dead_letter_whose_write_waits_too_long_for_a_lock_is_written_once_later_and_events_behind_it_apply_once()
             throws Exception {
-        context.getBean(MessagingStartup.class).awaitReady();
         String run = "letter-lock-" + UUID.randomUUID();
         String slow = run + "-slow";
         List<String> behind = List.of(run + "-good-1", run + "-good-2");
         String letters = "select count(*) from dead_letter where payload like '%" + slow + "%'";
-        try (Connection holder = connection();
+        try (Connection holder = consumer.otherConnection();
                 Statement lock = holder.createStatement()) {
             // another transaction keeps dead_letter from being written to (reading it stays possible)
             holder.setAutoCommit(false);
             lock.execute("lock table dead_letter in exclusive mode");
             // one key, one partition: the partition is read again from the letter, the good events behind it with it
-            transactions.executeWrite(status -> {
-                Outbox outbox = context.getBean(Outbox.class);
+            Outbox outbox = consumer.bean(Outbox.class);
+            consumer.transactions.executeWrite(status -> {
                 outbox.append(
                         DonationEvents.DONATION_PLEDGED,
                         run,
@@ -177,17 +154,7 @@ class HandlerTimeoutIT {
                 "the handler's reason, not the write's");
         assertEquals(0, effects(slow));
         behind.forEach(id -> assertEquals(1, effects(id), id));
-        assertEquals(
-                0,
-                context.getBean(InboxConsumer.class).partitionsTakenAway(),
-                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
-    }
-
-    private static Connection connection() throws java.sql.SQLException {
-        return DriverManager.getConnection(
-                (String) properties.get("datasources.default.url"),
-                (String) properties.get("datasources.default.username"),
-                (String) properties.get("datasources.default.password"));
+        consumer.assertKeptItsPartitions();
     }
 
     static long effects(String donationId) {
@@ -195,11 +162,6 @@ class HandlerTimeoutIT {
     }
 
     static long count(String sql) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return consumer.count(sql);
     }
 }

@@ -3,17 +3,11 @@ package org.endow.platform.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.endow.devstack.TestInfra;
 import org.endow.events.donations.v1.DonationEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,49 +20,35 @@ import org.junit.jupiter.api.Test;
  */
 class PollBudgetIT {
 
-    static ApplicationContext context;
-    static Outbox outbox;
-    static TransactionOperations<Connection> transactions;
-    static JdbcOperations jdbc;
+    static ShortPolls consumer;
 
     @BeforeAll
-    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
     static void start() {
-        Map<String, Object> properties =
-                MessagingScenarios.properties(TestInfra.get().kafkaBootstrapServers());
-        properties.put("test.recording-handler", false);
+        Map<String, Object> properties = ShortPolls.properties("4s");
         properties.put("test.always-failing-handler", true);
         // one failing record: 3 attempts, 10 + 20 ms of back-off; 200 of them take longer than the poll interval
         properties.put("endow.messaging.handler-attempts", 3);
-        properties.put("endow.messaging.handler-backoff", "10ms");
-        properties.put("endow.messaging.consumer-poll-budget", "300ms");
-        properties.put("endow.messaging.consumer-dead-letter-wait", "1s");
-        properties.put("endow.messaging.consumer-max-stall", "200ms");
         // a handler's statement is cancelled after 250 ms: that counts too (3 x 250 ms per record, 2 x 250 ms for the
         // dead letters' write)
         properties.put("endow.messaging.handler-statement-timeout", "250ms");
         properties.put("endow.messaging.handler-lock-timeout", "250ms");
-        properties.put("endow.messaging.consumer-max-poll-interval", "4s");
-        context = ApplicationContext.run(properties);
-        outbox = context.getBean(Outbox.class);
-        transactions = context.getBean(TransactionOperations.class);
-        jdbc = context.getBean(JdbcOperations.class);
+        consumer = ShortPolls.start(properties);
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
+        if (consumer != null) {
+            consumer.close();
         }
     }
 
     @Test
     void a_poll_of_failing_records_keeps_the_consumer_in_its_group_and_each_is_dead_lettered_once() {
-        context.getBean(MessagingStartup.class).awaitReady();
         String run = "budget-" + UUID.randomUUID();
         List<String> bad = new ArrayList<>();
         List<String> good = new ArrayList<>();
-        transactions.executeWrite(status -> {
+        Outbox outbox = consumer.bean(Outbox.class);
+        consumer.transactions.executeWrite(status -> {
             // four keys: the good events sit behind the failing ones on their partitions
             for (int i = 0; i < 200; i++) {
                 String id = run + "-bad-" + i;
@@ -109,18 +89,10 @@ class PollBudgetIT {
             assertEquals(1, count("select count(*) from test_effect where donation_id = '" + id + "'"), id);
         }
         assertEquals(0, count("select count(*) from test_effect where donation_id like '" + run + "-bad-%'"));
-        assertEquals(
-                0,
-                context.getBean(InboxConsumer.class).partitionsTakenAway(),
-                "the consumer was put out of its group: a poll took longer than max.poll.interval.ms");
+        consumer.assertKeptItsPartitions();
     }
 
     static long count(String sql) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return consumer.count(sql);
     }
 }
