@@ -69,7 +69,13 @@ class RegistrationsPortalController {
             @Nullable Authentication authentication) {
         ServiceClient.Result offer = api.get(null, "/api/donations/registrations/offers/" + token);
         if (!pages.csrfValid(request, form._csrf())) {
-            return page(request, authentication, token, offer, "Your form expired. Please try again.");
+            return page(
+                    request,
+                    authentication,
+                    token,
+                    offer,
+                    "Your form expired. Please try again.",
+                    HttpStatus.FORBIDDEN);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("answer", form.answer() == null ? "" : form.answer());
@@ -105,6 +111,16 @@ class RegistrationsPortalController {
 
     private HttpResponse<?> tallyPage(
             HttpRequest<?> request, Authentication authentication, String code, @Nullable String error) {
+        return tallyPage(request, authentication, code, error, null);
+    }
+
+    /** @param refused the status of a refused form (its error says why), or null for the tally's own */
+    private HttpResponse<?> tallyPage(
+            HttpRequest<?> request,
+            Authentication authentication,
+            String code,
+            @Nullable String error,
+            @Nullable HttpStatus refused) {
         String token = PortalPages.token(request);
         ServiceClient.Result tally = api.get(token, "/api/donations/registrations/events/" + code);
         Map<String, Object> model = new HashMap<>();
@@ -130,7 +146,11 @@ class RegistrationsPortalController {
                 "registrations/tally",
                 "Cancelled event " + code,
                 model,
-                tally.ok() ? HttpStatus.OK : HttpStatus.valueOf(tally.problem().status()));
+                refused != null
+                        ? refused
+                        : tally.ok()
+                                ? HttpStatus.OK
+                                : HttpStatus.valueOf(tally.problem().status()));
     }
 
     /** Staff remind the registrants who have not answered yet (the service says how many). */
@@ -144,7 +164,9 @@ class RegistrationsPortalController {
             return HttpResponse.seeOther(URI.create("/signin?next=/staff/registrations/" + code));
         }
         if (!pages.csrfValid(request, form.get("_csrf"))) {
-            return HttpResponse.seeOther(URI.create("/staff/registrations/" + code));
+            // said on the page: a silent redirect left staff believing the reminders went
+            return tallyPage(
+                    request, authentication, code, "Your form expired. Please try again.", HttpStatus.FORBIDDEN);
         }
         api.post(PortalPages.token(request), "/api/donations/registrations/events/" + code + "/reminders", Map.of());
         return HttpResponse.seeOther(URI.create("/staff/registrations/" + code));
@@ -164,7 +186,8 @@ class RegistrationsPortalController {
             return HttpResponse.seeOther(URI.create("/signin?next=/staff/registrations/" + code));
         }
         if (!pages.csrfValid(request, form.get("_csrf"))) {
-            return tallyPage(request, authentication, code, "Your form expired. Please try again.");
+            return tallyPage(
+                    request, authentication, code, "Your form expired. Please try again.", HttpStatus.FORBIDDEN);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", form.getOrDefault("email", ""));
@@ -195,6 +218,17 @@ class RegistrationsPortalController {
             String token,
             ServiceClient.Result offer,
             @Nullable String error) {
+        return page(request, authentication, token, offer, error, null);
+    }
+
+    /** @param refused the status of a refused form (its error says why), or null for the offer's own */
+    private HttpResponse<?> page(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            String token,
+            ServiceClient.Result offer,
+            @Nullable String error,
+            @Nullable HttpStatus refused) {
         Map<String, Object> model = new HashMap<>();
         model.put("token", token);
         model.put("o", offer.ok() ? withAmounts(offer.object()) : null);
@@ -207,9 +241,11 @@ class RegistrationsPortalController {
                 "registrations/offer",
                 "Your registration",
                 model,
-                offer.ok() || error != null
-                        ? HttpStatus.OK
-                        : HttpStatus.valueOf(offer.problem().status()));
+                refused != null
+                        ? refused
+                        : offer.ok() || error != null
+                                ? HttpStatus.OK
+                                : HttpStatus.valueOf(offer.problem().status()));
     }
 
     private static Map<String, Object> withAmounts(Map<String, Object> source) {
