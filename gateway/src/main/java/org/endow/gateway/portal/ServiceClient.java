@@ -51,6 +51,55 @@ public class ServiceClient {
         return exchange(HttpRequest.PATCH(path, body), token);
     }
 
+    /**
+     * A file the service makes (a CSV, a PDF), fetched with the person's token for the portal to hand on as a
+     * download: the bytes with the service's Content-Type and Content-Disposition, or the service's problem (a
+     * refusal, with its field errors), a 503 when it cannot be reached, or a 502 when the file is larger than
+     * {@code maxBytes} (the portal holds a file in memory while it passes it on).
+     */
+    public Download download(String token, String path, int maxBytes) {
+        MutableHttpRequest<?> request = HttpRequest.GET(path);
+        if (client == null) {
+            return Download.failed(new Problem("about:blank", "Unavailable", 503, unavailable, path, List.of()));
+        }
+        try {
+            if (token != null && !token.isBlank()) {
+                request.bearerAuth(token);
+            }
+            io.micronaut.http.HttpResponse<byte[]> response =
+                    client.toBlocking().exchange(request, Argument.of(byte[].class), Argument.of(String.class));
+            byte[] content = response.getBody().orElse(new byte[0]);
+            if (content.length > maxBytes) {
+                return Download.failed(tooLarge(path, maxBytes));
+            }
+            return new Download(
+                    content,
+                    response.getHeaders().get("Content-Type", String.class).orElse("application/octet-stream"),
+                    response.getHeaders()
+                            .get("Content-Disposition", String.class)
+                            .filter(d -> d.startsWith("attachment"))
+                            .orElse("attachment"),
+                    null);
+        } catch (HttpClientResponseException e) {
+            return Download.failed(problemOf(e, path));
+        } catch (io.micronaut.http.client.exceptions.ContentLengthExceededException e) {
+            return Download.failed(tooLarge(path, maxBytes));
+        } catch (RuntimeException e) {
+            return Download.failed(new Problem(
+                    "about:blank", "Unavailable", 503, unavailable + " right now; please retry", path, List.of()));
+        }
+    }
+
+    private static Problem tooLarge(String path, int maxBytes) {
+        return new Problem(
+                "about:blank",
+                "File too large",
+                502,
+                "The file is larger than the portal passes on (at most " + (maxBytes / 1024 / 1024) + " MB)",
+                path,
+                List.of());
+    }
+
     private Result exchange(MutableHttpRequest<?> request, String token) {
         if (client == null) {
             return Result.failed(
@@ -102,6 +151,25 @@ public class ServiceClient {
     public void close() {
         if (client != null) {
             client.close();
+        }
+    }
+
+    /** A file from the service with the headers to hand it on, or its problem (with field errors). */
+    public record Download(byte[] content, String contentType, String disposition, Problem problem) {
+        public static Download failed(Problem problem) {
+            return new Download(null, null, null, problem);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+
+        /** The file as a browser download, not to be kept in any cache. */
+        public io.micronaut.http.HttpResponse<byte[]> response() {
+            return io.micronaut.http.HttpResponse.ok(content)
+                    .contentType(contentType)
+                    .header("Content-Disposition", disposition)
+                    .header("Cache-Control", "private, no-store");
         }
     }
 

@@ -113,6 +113,7 @@ class PageTemplatesTest {
         model.put("kinds", List.of("DONATION_PLEDGED", "DONATION_CHARGED_BACK"));
         model.put("done", null);
         model.put("errors", Map.of());
+        model.put("kept", Map.of());
         model.put("error", null);
 
         String html = render("staff/funds", model);
@@ -136,11 +137,12 @@ class PageTemplatesTest {
         model.put("kinds", List.of("DONATION_PLEDGED"));
         model.put("done", null);
         model.put("errors", Map.of());
+        model.put("kept", Map.of());
         model.put("error", null);
 
         String html = render("staff/funds", model);
 
-        int form = html.indexOf("<form method=\"get\" action=\"/api/funds/ledger.csv\"");
+        int form = html.indexOf("<form method=\"get\" action=\"/staff/funds/ledger.csv\"");
         assertTrue(form >= 0, html);
         String csv = html.substring(form, html.indexOf("</form>", form));
         assertTrue(

@@ -35,7 +35,8 @@ import org.endow.platform.problem.Problem;
  * earmarked item (with a reason), recording an in-kind gift, closing an item, exchange rates for
  * gifts in other currencies, the ledger with
  * filters (and, for a period, as CSV from the funds service), an item's statement for a period (PDF), and the funds audit log. The funds service
- * decides who may do what; this page shows its answer, field by field.
+ * decides who may do what; this page shows its answer, field by field. The CSV and the PDF are fetched from the funds
+ * service with the person's token and handed on as downloads; a refusal is shown on this page, not as problem+json.
  */
 @Controller("/staff/funds")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -45,6 +46,10 @@ class StaffFundsPage {
 
     private static final String CODE = "[a-z0-9][a-z0-9-]{0,62}";
     private static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+    /** The ledger's CSV of a period: at most 10,000 entries of a few lines each. */
+    private static final int LEDGER_CSV_MAX_BYTES = 10 * 1024 * 1024;
+    /** An item's statement: a few pages. */
+    private static final int STATEMENT_MAX_BYTES = 5 * 1024 * 1024;
 
     private final FundsApi funds;
     private final PortalPages pages;
@@ -70,9 +75,44 @@ class StaffFundsPage {
         return render(request, authentication, filter, done, Map.of(), HttpStatus.OK);
     }
 
-    /** An item's statement for a period: the funds service renders it. */
+    /**
+     * The journal of a period as CSV: the funds service makes the file (with the person's token, so it decides who
+     * may) and the portal hands it on as the same download; a refusal (a period over a year, too many entries, a
+     * missing or reversed date) is shown on this page with the period as typed.
+     */
+    @Get("/ledger.csv")
+    @Produces({MediaType.TEXT_HTML, "text/csv"})
+    HttpResponse<?> ledgerCsv(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to,
+            @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/staff/funds"));
+        }
+        ServiceClient.Download file = funds.download(
+                PortalPages.token(request),
+                "/api/funds/ledger.csv?from=" + encoded(from) + "&to=" + encoded(to),
+                LEDGER_CSV_MAX_BYTES);
+        if (file.ok()) {
+            return file.response();
+        }
+        return refused(
+                request,
+                authentication,
+                "ledger-csv",
+                file.problem(),
+                Map.of("csv-from", text(from), "csv-to", text(to)));
+    }
+
+    /**
+     * An item's statement for a period as PDF: the funds service renders it and the portal hands it on as the same
+     * download; an unknown item or a refused period is shown on this page with the form as filled in.
+     */
     @Get("/statement")
+    @Produces({MediaType.TEXT_HTML, "application/pdf"})
     HttpResponse<?> statement(
+            HttpRequest<?> request,
             @Nullable @QueryValue String code,
             @Nullable @QueryValue String from,
             @Nullable @QueryValue String to,
@@ -80,16 +120,66 @@ class StaffFundsPage {
         if (authentication == null) {
             return HttpResponse.seeOther(URI.create("/signin?next=/staff/funds"));
         }
-        if (code == null
-                || !code.matches(CODE)
-                || from == null
-                || !from.matches(DAY)
-                || to == null
-                || !to.matches(DAY)) {
-            return HttpResponse.seeOther(URI.create("/staff/funds?done=statement-needs-item-and-dates"));
+        Map<String, String> kept =
+                Map.of("statement-code", text(code), "statement-from", text(from), "statement-to", text(to));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (code == null || !code.matches(CODE)) {
+            errors.add(new Problem.FieldError("code", "choose an item"));
         }
-        return HttpResponse.seeOther(
-                URI.create("/api/funds/items/" + code + "/statement.pdf?from=" + from + "&to=" + to));
+        if (from == null || !from.matches(DAY)) {
+            errors.add(new Problem.FieldError("from", "is required, a date like 2026-11-30"));
+        }
+        if (to == null || !to.matches(DAY)) {
+            errors.add(new Problem.FieldError("to", "is required, a date like 2026-11-30"));
+        }
+        if (!errors.isEmpty()) {
+            return refused(
+                    request,
+                    authentication,
+                    "statement",
+                    new Problem(
+                            "about:blank",
+                            "Invalid request",
+                            422,
+                            "A statement needs an item and both dates",
+                            request.getPath(),
+                            errors),
+                    kept);
+        }
+        ServiceClient.Download file = funds.download(
+                PortalPages.token(request),
+                "/api/funds/items/" + code + "/statement.pdf?from=" + from + "&to=" + to,
+                STATEMENT_MAX_BYTES);
+        if (file.ok()) {
+            return file.response();
+        }
+        return refused(request, authentication, "statement", file.problem(), kept);
+    }
+
+    /** This page again with a download's refusal: its detail, its field errors under the form's name, its status. */
+    private HttpResponse<?> refused(
+            HttpRequest<?> request,
+            Authentication authentication,
+            String form,
+            Problem problem,
+            Map<String, String> kept) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem.FieldError error : problem.errors()) {
+            errors.merge(form + "." + error.field(), error.message(), (a, b) -> a + "; " + b);
+        }
+        errors.put("form", problem.detail() == null ? problem.title() : problem.detail());
+        return render(
+                request,
+                authentication,
+                new Filter(null, null, null, null),
+                null,
+                errors,
+                kept,
+                HttpStatus.valueOf(problem.status()));
+    }
+
+    private static String encoded(@Nullable String value) {
+        return URLEncoder.encode(text(value), StandardCharsets.UTF_8);
     }
 
     @Post(value = "/actions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -175,6 +265,18 @@ class StaffFundsPage {
             @Nullable String done,
             Map<String, String> errors,
             HttpStatus status) {
+        return render(request, authentication, filter, done, errors, Map.of(), status);
+    }
+
+    /** The page; {@code kept}: a download form's values as typed (by input id), shown again after a refusal. */
+    private HttpResponse<?> render(
+            HttpRequest<?> request,
+            Authentication authentication,
+            Filter filter,
+            @Nullable String done,
+            Map<String, String> errors,
+            Map<String, String> kept,
+            HttpStatus status) {
         String token = PortalPages.token(request);
         ServiceClient.Result items = funds.get(token, "/api/funds/items");
         ServiceClient.Result ledger = funds.get(token, "/api/funds/ledger?limit=100" + filter.query());
@@ -233,6 +335,7 @@ class StaffFundsPage {
                         "GRANT_DISBURSED"));
         model.put("done", done);
         model.put("errors", errors);
+        model.put("kept", kept);
         String error = !items.ok()
                 ? items.problem().detail()
                 : !ledger.ok() ? ledger.problem().summary() : null;
