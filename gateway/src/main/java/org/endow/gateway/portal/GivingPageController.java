@@ -36,12 +36,17 @@ class GivingPageController {
     private final PortalPages pages;
     private final DonationsClient donations;
     private final CsrfTokens csrf;
+    private final DonationsFiles files;
 
-    GivingPageController(PortalPages pages, DonationsClient donations, CsrfTokens csrf) {
+    GivingPageController(PortalPages pages, DonationsClient donations, CsrfTokens csrf, DonationsFiles files) {
         this.pages = pages;
         this.donations = donations;
         this.csrf = csrf;
+        this.files = files;
     }
+
+    /** An annual statement is a page or two. */
+    private static final int STATEMENT_MAX_BYTES = 2 * 1024 * 1024;
 
     /** One row of the page, formatted for people. */
     record Row(String id, String date, String fund, String amount, String status, String method, boolean recognised) {}
@@ -53,6 +58,42 @@ class GivingPageController {
     @Get
     HttpResponse<?> show(HttpRequest<?> request, @Nullable Authentication authentication) {
         return render(request, authentication, null, null, HttpStatus.OK);
+    }
+
+    /**
+     * The donor's annual statement for a fiscal year: the donations service makes it (with the donor's token, so it
+     * decides whose and whether) and the portal hands it on as the same download; a refusal (a year not yet begun,
+     * no donor role) is shown on this page with the service's reason.
+     */
+    @Get("/statements/{year}.pdf")
+    @Produces({MediaType.TEXT_HTML, "application/pdf"})
+    HttpResponse<?> statement(
+            HttpRequest<?> request, @PathVariable String year, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
+        }
+        if (!year.matches("\\d{4}")) {
+            return render(
+                    request,
+                    authentication,
+                    null,
+                    null,
+                    "No statement for " + year + ": a year is like 2026",
+                    HttpStatus.NOT_FOUND);
+        }
+        ServiceClient.Download file = files.download(
+                PortalPages.token(request), "/api/donations/receipts/statements/" + year + ".pdf", STATEMENT_MAX_BYTES);
+        if (file.ok()) {
+            return file.response();
+        }
+        Problem problem = file.problem();
+        return render(
+                request,
+                authentication,
+                null,
+                null,
+                "No statement for " + year + ": " + problem.summary(),
+                HttpStatus.valueOf(problem.status()));
     }
 
     /** The donor ends a monthly gift; the provider confirms it, and the page says so. */
@@ -107,6 +148,16 @@ class GivingPageController {
             @Nullable String monthlyError,
             @Nullable String monthlyNotice,
             HttpStatus status) {
+        return render(request, authentication, monthlyError, monthlyNotice, null, status);
+    }
+
+    private HttpResponse<?> render(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable String monthlyError,
+            @Nullable String monthlyNotice,
+            @Nullable String statementError,
+            HttpStatus status) {
         if (authentication == null) {
             return HttpResponse.seeOther(URI.create("/signin?next=/account/giving"));
         }
@@ -156,6 +207,7 @@ class GivingPageController {
         model.put("statementYears", List.of(thisYear, thisYear - 1, thisYear - 2));
         model.put("monthlyError", monthlyError);
         model.put("monthlyNotice", monthlyNotice);
+        model.put("statementError", statementError);
         return pages.page(request, authentication, "giving", "My giving", model, status);
     }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The portal's downloads (the staff ledger CSV and an item's statement) fetched from stub
+ * The portal's downloads (the staff ledger CSV and an item's statement, a donor's annual statement) fetched from stub
  * services with the person's token: a file is handed on byte for byte with the service's headers, a refusal is shown
  * on the page the person came from, never as the service's problem+json.
  */
@@ -279,13 +279,37 @@ class PortalDownloadsIT {
     }
 
     @Test
+    void a_donor_s_annual_statement_is_handed_on_and_a_refused_year_is_explained_on_the_giving_page() throws Exception {
+        HttpResponse<byte[]> file = get(donor, "/account/giving/statements/2026.pdf");
+
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(PDF, file.body());
+        assertEquals(
+                "application/pdf", file.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "attachment; filename=\"giving-statement-2026.pdf\"",
+                file.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(calls.contains("/api/donations/receipts/statements/2026.pdf Bearer " + donor), calls.toString());
+
+        HttpResponse<String> page = page(donor, "/account/giving/statements/2031.pdf");
+
+        assertEquals(422, page.statusCode(), page.body());
+        assertTrue(page.body().contains("<h2>Annual statements</h2>"), page.body());
+        assertTrue(
+                page.body().contains("No statement for 2031: year: must be a fiscal year from 2000 to 2026"),
+                page.body());
+        int thisYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        assertTrue(page.body().contains("href=\"/account/giving/statements/" + thisYear + ".pdf\""), page.body());
+    }
+
+    @Test
     void signed_out_a_download_asks_to_sign_in_and_asks_no_service() throws Exception {
         for (String[] asked : List.of(
                 new String[] {"/staff/funds/ledger.csv?from=2026-01-01&to=2026-01-31", "/signin?next=/staff/funds"},
                 new String[] {
                     "/staff/funds/statement?code=packaging&from=2026-01-01&to=2026-01-31", "/signin?next=/staff/funds"
                 },
-                new String[] {"/staff/funds/ledger.csv", "/signin?next=/staff/funds"})) {
+                new String[] {"/account/giving/statements/2026.pdf", "/signin?next=/account/giving"})) {
             HttpResponse<String> page = http.send(
                     HttpRequest.newBuilder(url(asked[0])).GET().build(), HttpResponse.BodyHandlers.ofString());
 
