@@ -497,6 +497,43 @@ class PortalBrowserIT {
                 .isEmpty());
         driver.get(portal + "/staff/funds");
         page.screenshot("staff-funds");
+
+        // the ledger as CSV for more than a year: the funds service refuses, and the page says why, the period kept
+        page.fillDate("csv-from", "2025-01-01");
+        page.fillDate("csv-to", "2026-06-30");
+        page.click(By.id("ledger-csv"));
+        String refusal = page.text("[data-testid=form-error]");
+        assertTrue(refusal.contains("a period is at most 366 days; this one is 546"), refusal);
+        assertTrue(driver.getCurrentUrl().contains("/staff/funds/ledger.csv?"), driver.getCurrentUrl());
+        assertEquals("2025-01-01", driver.findElement(By.id("csv-from")).getDomProperty("value"));
+        assertEquals("2026-06-30", driver.findElement(By.id("csv-to")).getDomProperty("value"));
+        page.screenshot("staff-funds-ledger-csv-refused");
+        // an unknown item's statement: said on the page too
+        driver.get(portal + "/staff/funds/statement?code=no-such-item&from=2026-01-01&to=2026-01-31");
+        assertTrue(
+                page.text("[data-testid=form-error]").contains("No funded item 'no-such-item'"),
+                page.text("[data-testid=form-error]"));
+        // a month's ledger is the download, fetched by the portal with the staff member's session
+        String month =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 8);
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        portal + "/staff/funds/ledger.csv?from=" + month + "01&to=" + month + "28"))
+                                .header(
+                                        "Cookie",
+                                        "endow_session="
+                                                + driver.manage()
+                                                        .getCookieNamed("endow_session")
+                                                        .getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals(
+                "attachment; filename=\"ledger-" + month + "01-" + month + "28.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(csv.body().startsWith("entry_id,occurred_at,kind,"), csv.body());
         long sprintAfter = http.get("/api/funds/items/core-sprint-2027", null)
                 .json()
                 .get("availableMinor")
