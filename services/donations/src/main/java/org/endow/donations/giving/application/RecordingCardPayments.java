@@ -14,6 +14,7 @@ import org.endow.donations.giving.model.DonationId;
 import org.endow.donations.giving.model.Donations;
 import org.endow.donations.giving.model.RecurringGift;
 import org.endow.donations.giving.model.RecurringGifts;
+import org.endow.donations.unmatched.application.RecordingUnmatchedStripeEvent;
 import org.endow.kernel.Money;
 import org.endow.platform.messaging.Outbox;
 import org.endow.platform.payments.ProcessedStripeEvents;
@@ -40,6 +41,7 @@ public class RecordingCardPayments {
     private final CardPayments payments;
     private final Outbox outbox;
     private final DonorMails mails;
+    private final RecordingUnmatchedStripeEvent unmatched;
     private final Clock clock;
 
     /** How far ahead of this service's clock the provider's time of an event may be (two clocks, not one). */
@@ -52,6 +54,7 @@ public class RecordingCardPayments {
             CardPayments payments,
             Outbox outbox,
             DonorMails mails,
+            RecordingUnmatchedStripeEvent unmatched,
             Clock clock) {
         this.processed = processed;
         this.donations = donations;
@@ -59,6 +62,7 @@ public class RecordingCardPayments {
         this.payments = payments;
         this.outbox = outbox;
         this.mails = mails;
+        this.unmatched = unmatched;
         this.clock = clock;
     }
 
@@ -118,11 +122,16 @@ public class RecordingCardPayments {
             case PaymentNotification.Refunded refunded -> {
                 Optional<CardPayments.GiftPayment> payment = payments.giftPaidBy(refunded.paymentId());
                 if (refunded.donationId() == null && payment.isEmpty()) {
-                    // not a gift's payment (e.g. a cancelled event's registration fee refunded in full on its card)
-                    LOG.warn(
-                            "Stripe event {}: refund of {}, which paid no gift; acknowledged",
+                    // not a gift's payment (e.g. a cancelled event's ticket refunded in Stripe's dashboard): still the
+                    // foundation's money, recorded for staff, who are mailed
+                    unmatched.refunded(
                             eventId,
-                            refunded.paymentId());
+                            type,
+                            rawBody,
+                            refunded.paymentId(),
+                            refunded.reference(),
+                            refunded.totalRefunded(),
+                            now);
                     return true;
                 }
                 Donation donation = refunded.donationId() != null
@@ -132,11 +141,17 @@ public class RecordingCardPayments {
             }
             case PaymentNotification.Disputed disputed -> {
                 if (payments.donationPaidBy(disputed.paymentId()).isEmpty()) {
-                    // disputes come days after the payment: one on an unknown payment is on no gift of ours
-                    LOG.warn(
-                            "Stripe event {}: dispute on {}, which paid no gift; acknowledged",
+                    // disputes come days after the payment: one on an unknown payment is on no gift of ours (e.g. a
+                    // ticket's buyer disputed it); the bank takes the money and a fee: recorded for staff, mailed
+                    unmatched.disputed(
                             eventId,
-                            disputed.paymentId());
+                            type,
+                            rawBody,
+                            disputed.paymentId(),
+                            disputed.disputeId(),
+                            disputed.status(),
+                            disputed.amount(),
+                            now);
                     return true;
                 }
                 Donation donation = donationPaidBy(disputed.paymentId());
