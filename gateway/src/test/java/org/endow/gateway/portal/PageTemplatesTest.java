@@ -2,6 +2,7 @@ package org.endow.gateway.portal;
 
 import static org.endow.gateway.portal.PageTemplates.render;
 import static org.endow.gateway.portal.PageTemplates.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,7 @@ class PageTemplatesTest {
         model.put("fund", "");
         model.put("csv", "/api/donations/staff/donations.csv?q=");
         model.put("error", null);
+        model.put("unmatched", List.of());
 
         String html = render("staff/donations", model);
 
@@ -66,6 +68,55 @@ class PageTemplatesTest {
                 html);
         assertTrue(html.contains("<td>23 Nov 2026</td>"), html);
         assertFalse(text(html).contains("2026-11-23"), html);
+    }
+
+    @Test
+    void the_staff_donations_page_lists_money_stripe_took_back_on_payments_that_paid_no_gift_with_a_form_to_explain()
+            throws Exception {
+        Map<String, Object> refund = new HashMap<>();
+        refund.put("stripeEventId", "evt_refund");
+        refund.put("kind", "REFUND");
+        refund.put("amount", "50.00 EUR");
+        refund.put("paymentIntentId", "pi_ticket");
+        refund.put("stripeAt", "2026-11-23T22:47:10Z");
+        refund.put("ticketedEventCode", "gala-27");
+        refund.put("registrants", List.of("ivy@example.org"));
+        Map<String, Object> dispute = new HashMap<>();
+        dispute.put("stripeEventId", "evt_dispute");
+        dispute.put("kind", "DISPUTE");
+        dispute.put("disputeStatus", "LOST");
+        dispute.put("disputeReason", "fraudulent");
+        dispute.put("amount", "120.00 EUR");
+        dispute.put("paymentIntentId", "pi_other");
+        dispute.put("stripeAt", "2026-11-24T08:00:00Z");
+        dispute.put("registrants", List.of());
+        dispute.put("explainedAt", "2026-11-25T09:00:00Z");
+        dispute.put("explainedBy", "staff-1");
+        dispute.put("explanation", "Lost; fee booked");
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", List.of());
+        model.put("audit", List.of());
+        model.put("q", "");
+        model.put("status", "");
+        model.put("fund", "");
+        model.put("csv", "/api/donations/staff/donations.csv?q=");
+        model.put("unmatched", List.of(refund, dispute));
+        model.put("unmatchedCsv", "/api/donations/stripe/unmatched.csv");
+
+        String html = render("staff/donations", model);
+        String text = text(html);
+
+        assertTrue(text.contains("gala-27: ivy@example.org"), text);
+        assertTrue(text.contains("Dispute, Lost (fraudulent)"), text);
+        assertTrue(text.contains("Lost; fee booked (staff-1, 25 Nov 2026)"), text);
+        assertTrue(text.contains("none known"), text);
+        assertTrue(html.contains("href=\"/api/donations/stripe/unmatched.csv\""), html);
+        // one form, for the one not explained yet, with the CSRF token and the event id
+        assertTrue(html.contains("action=\"/staff/donations/unmatched/explained\""), html);
+        assertEquals(1, html.split("action=\"/staff/donations/unmatched/explained\"", -1).length - 1, html);
+        assertTrue(html.contains("name=\"eventId\" value=\"evt_refund\""), html);
+        assertTrue(html.contains("name=\"_csrf\" value=\"csrf-token\""), html);
+        assertFalse(html.contains("value=\"evt_dispute\""), html);
     }
 
     @Test
