@@ -39,6 +39,7 @@ class DonateBrowserIT {
 
     static final String KEY = "sk_test_donate_browser";
     static final String SECRET = "whsec_donate_browser";
+    static final String STAFF_MAIL = "finance@endow.test";
 
     static EndowStack stack;
     static StripeStandin stripe;
@@ -77,7 +78,9 @@ class DonateBrowserIT {
                                 "ENDOW_STRIPE_WEBHOOK_SECRET",
                                 SECRET,
                                 "ENDOW_DONATIONS_CHECKOUT_PORTAL_URL",
-                                portal),
+                                portal,
+                                "ENDOW_DONATIONS_STAFF_EMAIL",
+                                STAFF_MAIL),
                         "gateway",
                         Map.of(
                                 "MICRONAUT_SERVER_PORT", Integer.toString(gatewayPort),
@@ -216,6 +219,70 @@ class DonateBrowserIT {
                 .getText()
                 .contains("donation.refund-requested"));
         screenshot("staff-donations");
+    }
+
+    @Test
+    void a_tickets_refund_made_in_stripe_outside_endow_reaches_staff_who_mark_it_explained() throws Exception {
+        // a cancelled gala's ticket, imported with the payment intent that paid it, refunded in Stripe's dashboard
+        String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String event = "gala-" + suffix;
+        String intent = "pi_browser_" + suffix;
+        Http.Response created = http.postJson(
+                "/api/donations/registrations/events",
+                "{\"code\":\"" + event + "\",\"name\":\"Gala\",\"currency\":\"EUR\",\"fundCode\":\"general\","
+                        + "\"deadline\":\"" + java.time.Instant.now().plus(Duration.ofDays(10))
+                        + "\",\"defaultAnswer\":\"REFUND\"}",
+                staff);
+        assertEquals(200, created.status(), created.body());
+        Http.Response imported = http.postJson(
+                "/api/donations/registrations/events/" + event + "/registrations",
+                "{\"registrations\":[{\"email\":\"ivy@example.org\",\"name\":\"Ivy\",\"ticketType\":\"regular\","
+                        + "\"amountPaidMinor\":12000,\"paymentIntentId\":\"" + intent + "\"}]}",
+                staff);
+        assertEquals(200, imported.status(), imported.body());
+        String eventId = "evt_browser_" + suffix;
+        String refunded = "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"created\":"
+                + java.time.Instant.now().getEpochSecond() + ",\"type\":\"charge.refunded\",\"data\":{\"object\":"
+                + "{\"id\":\"ch_browser_" + suffix + "\",\"object\":\"charge\",\"amount\":12000,"
+                + "\"amount_refunded\":5000,\"currency\":\"eur\",\"payment_intent\":\"" + intent
+                + "\",\"metadata\":{}}}}";
+        Http.Response delivered = http.postJson(
+                "/api/donations/stripe/webhook",
+                refunded,
+                null,
+                Map.of("Stripe-Signature", stripe.signature(refunded)));
+        assertEquals(200, delivered.status(), delivered.body());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> received(STAFF_MAIL).stream()
+                        .anyMatch(m -> subject(m).equals("Stripe refunded €50.00 of a payment that paid no gift")));
+
+        // staff see it on the donations page, with the registration, and mark it explained
+        driver.manage().deleteAllCookies();
+        driver.get(portal + "/signin?next=/staff/donations");
+        fill("email", EndowStack.ADMIN_EMAIL);
+        fill("password", EndowStack.ADMIN_PASSWORD);
+        submit();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=unmatched] tr[data-event-id='" + eventId + "']")));
+        assertTrue(row.getText().contains("Refund"), row.getText());
+        assertTrue(row.getText().contains(event + ": ivy@example.org"), row.getText());
+        assertTrue(row.getText().contains("50.00"), row.getText());
+        screenshot("staff-donations-unmatched");
+        fill("note-" + eventId, "Gala cancelled; refunded from the dashboard");
+        page.click(By.id("explain-" + eventId));
+        WebElement done =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=done]")));
+        assertEquals("Marked explained.", done.getText());
+        WebElement explained =
+                driver.findElement(By.cssSelector("[data-testid=unmatched] tr[data-event-id='" + eventId + "']"));
+        assertTrue(explained.getText().contains("Gala cancelled; refunded from the dashboard"), explained.getText());
+        assertTrue(driver.findElements(By.id("explain-" + eventId)).isEmpty(), "no second mark offered");
+        assertTrue(driver.findElement(By.cssSelector("[data-testid=audit]"))
+                .getText()
+                .contains("stripe.unmatched.explained"));
+        screenshot("staff-donations-unmatched-explained");
     }
 
     @Test
