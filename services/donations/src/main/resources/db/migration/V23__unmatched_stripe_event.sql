@@ -9,6 +9,9 @@ create table unmatched_stripe_event (
     dispute_id          text,
     -- a refund: all Stripe has refunded of the charge so far (amount_refunded); a dispute: the amount disputed
     amount_minor        bigint       not null check (amount_minor >= 0),
+    -- a refund of a registration's payment: what of it Endow itself refunded on the card carrying out registrants'
+    -- answers (the rest was refunded outside Endow); null for a dispute or a payment no registration names
+    refunded_by_endow_minor bigint   check (refunded_by_endow_minor >= 0),
     currency            char(3)      not null,
     dispute_status      text         check (dispute_status in ('OPEN', 'WON', 'LOST')),
     dispute_reason      text,

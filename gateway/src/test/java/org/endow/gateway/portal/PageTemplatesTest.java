@@ -76,7 +76,8 @@ class PageTemplatesTest {
         Map<String, Object> refund = new HashMap<>();
         refund.put("stripeEventId", "evt_refund");
         refund.put("kind", "REFUND");
-        refund.put("amount", "50.00 EUR");
+        refund.put("amount", "170.00 EUR");
+        refund.put("byEndow", "120.00 EUR");
         refund.put("paymentIntentId", "pi_ticket");
         refund.put("stripeAt", "2026-11-23T22:47:10Z");
         refund.put("ticketedEventCode", "gala-27");
@@ -107,6 +108,7 @@ class PageTemplatesTest {
         String text = text(html);
 
         assertTrue(text.contains("gala-27: ivy@example.org"), text);
+        assertTrue(text.contains("of which 120.00 EUR refunded by Endow on answers to the offer"), text);
         assertTrue(text.contains("Dispute, Lost (fraudulent)"), text);
         assertTrue(text.contains("Lost; fee booked (staff-1, 25 Nov 2026)"), text);
         assertTrue(text.contains("none known"), text);

@@ -46,7 +46,12 @@ public class RecordingUnmatchedStripeEvent {
         this.settings = settings;
     }
 
-    /** @param totalRefunded all Stripe has refunded of the charge so far (its {@code amount_refunded}) */
+    /**
+     * A refund of a payment that paid no gift. When it is no more than what Endow itself refunded on that card
+     * carrying out registrants' answers, it is that refund, not money taken back outside Endow: nothing is recorded.
+     *
+     * @param totalRefunded all Stripe has refunded of the charge so far (its {@code amount_refunded})
+     */
     public void refunded(
             String eventId,
             String type,
@@ -55,6 +60,17 @@ public class RecordingUnmatchedStripeEvent {
             String chargeId,
             Money totalRefunded,
             Instant now) {
+        TicketPayments.Tickets paid = tickets.paidBy(paymentIntentId, totalRefunded.currencyCode());
+        Money ours = paid.refundedOnCard();
+        if (ours.isPositive() && totalRefunded.compareTo(ours) <= 0) {
+            LOG.info(
+                    "Stripe event {}: {} refunded of {}, what registrants' answers refunded on that card ({})",
+                    eventId,
+                    totalRefunded,
+                    paymentIntentId,
+                    ours);
+            return;
+        }
         StripeEventDetails.Details read = details.of(rawBody);
         record(new UnmatchedStripeEvent(
                 eventId,
@@ -64,11 +80,12 @@ public class RecordingUnmatchedStripeEvent {
                 chargeId,
                 null,
                 totalRefunded,
+                paid.holders().isEmpty() ? null : ours,
                 null,
                 null,
                 read.at().orElse(now),
                 now,
-                tickets.paidBy(paymentIntentId),
+                paid.holders(),
                 Optional.empty()));
     }
 
@@ -90,11 +107,12 @@ public class RecordingUnmatchedStripeEvent {
                 read.chargeId().orElse(null),
                 disputeId,
                 amount,
+                null,
                 status,
                 read.disputeReason().orElse(null),
                 read.at().orElse(now),
                 now,
-                tickets.paidBy(paymentIntentId),
+                tickets.paidBy(paymentIntentId, amount.currencyCode()).holders(),
                 Optional.empty()));
     }
 
@@ -132,7 +150,14 @@ public class RecordingUnmatchedStripeEvent {
                 .append(
                         e.kind() == UnmatchedStripeEvent.Kind.REFUND
                                 ? "refund (all refunded of this payment so far: "
-                                        + e.amount().withSymbol() + ")"
+                                        + e.amount().withSymbol()
+                                        + (e.refundedByEndow() == null
+                                                        || e.refundedByEndow().isZero()
+                                                ? ""
+                                                : ", of which "
+                                                        + e.refundedByEndow().withSymbol()
+                                                        + " by Endow on registrants' answers")
+                                        + ")"
                                 : "dispute, " + e.disputeStatus().name().toLowerCase(java.util.Locale.ROOT)
                                         + " (" + e.amount().withSymbol() + " disputed"
                                         + (e.disputeReason() == null ? "" : ", reason: " + e.disputeReason())

@@ -20,7 +20,7 @@ import org.endow.kernel.Money;
 class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
 
     private static final String SELECT = "select stripe_event_id, event_type, kind, payment_intent_id, charge_id,"
-            + " dispute_id, amount_minor, currency, dispute_status, dispute_reason, stripe_at, recorded_at,"
+            + " dispute_id, amount_minor, refunded_by_endow_minor, currency, dispute_status, dispute_reason, stripe_at, recorded_at,"
             + " ticketed_event_code, registrants, explained_at, explained_by, explanation from unmatched_stripe_event";
 
     private final JdbcOperations jdbc;
@@ -34,8 +34,8 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
         return jdbc.prepareStatement(
                         "insert into unmatched_stripe_event (stripe_event_id, event_type, kind, payment_intent_id,"
                                 + " charge_id, dispute_id, amount_minor, currency, dispute_status, dispute_reason,"
-                                + " stripe_at, recorded_at, ticketed_event_code, registrants)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " stripe_at, recorded_at, ticketed_event_code, registrants, refunded_by_endow_minor)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict (stripe_event_id) do nothing",
                         statement -> {
                             statement.setString(1, e.stripeEventId());
@@ -62,6 +62,11 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
                                             : e.tickets().stream()
                                                     .map(t -> t.eventCode() + " " + t.email())
                                                     .collect(Collectors.joining("\n")));
+                            if (e.refundedByEndow() == null) {
+                                statement.setNull(15, java.sql.Types.BIGINT);
+                            } else {
+                                statement.setLong(15, e.refundedByEndow().minor());
+                            }
                             return statement.executeUpdate();
                         })
                 == 1;
@@ -123,6 +128,9 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
                         })
                         .toList();
         Timestamp explainedAt = rs.getTimestamp("explained_at");
+        long byEndow = rs.getLong("refunded_by_endow_minor");
+        boolean noneByEndow = rs.wasNull();
+        String currency = rs.getString("currency");
         return new UnmatchedStripeEvent(
                 rs.getString("stripe_event_id"),
                 rs.getString("event_type"),
@@ -130,7 +138,8 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
                 rs.getString("payment_intent_id"),
                 rs.getString("charge_id"),
                 rs.getString("dispute_id"),
-                Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                Money.of(rs.getLong("amount_minor"), currency),
+                noneByEndow ? null : Money.of(byEndow, currency),
                 status == null ? null : DisputeStatus.valueOf(status),
                 rs.getString("dispute_reason"),
                 rs.getTimestamp("stripe_at").toInstant(),

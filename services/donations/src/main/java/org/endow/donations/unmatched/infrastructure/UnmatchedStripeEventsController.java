@@ -54,7 +54,7 @@ class UnmatchedStripeEventsController {
     @Secured(Roles.STAFF)
     HttpResponse<String> csv(@Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
         StringBuilder out = new StringBuilder("stripe_at,stripe_event_id,event_type,kind,payment_intent_id,charge_id,"
-                + "dispute_id,amount_minor,currency,dispute_status,dispute_reason,ticketed_event_code,registrants,"
+                + "dispute_id,amount_minor,refunded_by_endow_minor,currency,dispute_status,dispute_reason,ticketed_event_code,registrants,"
                 + "recorded_at,explained_at,explained_by,explanation\r\n");
         for (UnmatchedStripeEvent e :
                 explaining.list(limit == null ? ExplainingUnmatchedStripeEvent.MAX_ROWS : limit, offset)) {
@@ -69,6 +69,9 @@ class UnmatchedStripeEventsController {
                             CsvCell.of(nullToEmpty(r.chargeId())),
                             CsvCell.of(nullToEmpty(r.disputeId())),
                             Long.toString(r.amountMinor()),
+                            r.refundedByEndowMinor() == null
+                                    ? ""
+                                    : r.refundedByEndowMinor().toString(),
                             r.currency(),
                             nullToEmpty(r.disputeStatus()),
                             CsvCell.of(nullToEmpty(r.disputeReason())),
@@ -105,6 +108,8 @@ class UnmatchedStripeEventsController {
 
     /**
      * @param amountMinor a refund: all Stripe refunded of the charge so far; a dispute: the amount disputed
+     * @param refundedByEndowMinor a refund of a registration's payment: what of it Endow refunded on the card
+     *     carrying out registrants' answers
      * @param registrants the registrants (emails) whose ticket the payment paid
      */
     @Serdeable
@@ -116,6 +121,7 @@ class UnmatchedStripeEventsController {
             @Nullable String chargeId,
             @Nullable String disputeId,
             long amountMinor,
+            @Nullable Long refundedByEndowMinor,
             String currency,
             @Nullable String disputeStatus,
             @Nullable String disputeReason,
@@ -135,6 +141,7 @@ class UnmatchedStripeEventsController {
                     e.chargeId(),
                     e.disputeId(),
                     e.amount().minor(),
+                    e.refundedByEndow() == null ? null : e.refundedByEndow().minor(),
                     e.amount().currencyCode(),
                     e.disputeStatus() == null ? null : e.disputeStatus().name(),
                     e.disputeReason(),

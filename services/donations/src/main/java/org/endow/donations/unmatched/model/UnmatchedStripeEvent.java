@@ -18,6 +18,8 @@ import org.endow.kernel.Money;
  * @param chargeId the charge, when known
  * @param disputeId the dispute, for a dispute
  * @param amount a refund: all Stripe has refunded of the charge so far; a dispute: the amount disputed
+ * @param refundedByEndow a refund of a registration's payment: what of {@code amount} Endow itself refunded on the
+ *     card carrying out registrants' answers (the rest was refunded outside Endow); null otherwise
  * @param disputeStatus for a dispute only
  * @param disputeReason the bank's reason, for a dispute, when Stripe gave one
  * @param stripeAt when Stripe says it happened
@@ -32,6 +34,7 @@ public record UnmatchedStripeEvent(
         String chargeId,
         String disputeId,
         Money amount,
+        Money refundedByEndow,
         DisputeStatus disputeStatus,
         String disputeReason,
         Instant stripeAt,
@@ -60,6 +63,12 @@ public record UnmatchedStripeEvent(
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (amount.isNegative()) {
             throw new IllegalArgumentException("the amount cannot be negative: " + amount);
+        }
+        if (refundedByEndow != null
+                && (kind != Kind.REFUND
+                        || !refundedByEndow.currency().equals(amount.currency())
+                        || refundedByEndow.isNegative())) {
+            throw new IllegalArgumentException("only a refund has a part refunded by Endow, in its currency");
         }
         if ((kind == Kind.DISPUTE) != (disputeStatus != null)) {
             throw new IllegalArgumentException("a dispute, and only a dispute, has a dispute status");
@@ -100,6 +109,7 @@ public record UnmatchedStripeEvent(
                 chargeId,
                 disputeId,
                 amount,
+                refundedByEndow,
                 disputeStatus,
                 disputeReason,
                 stripeAt,

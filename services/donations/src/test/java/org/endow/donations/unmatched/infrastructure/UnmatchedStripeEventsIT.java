@@ -26,10 +26,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.endow.devstack.Database;
 import org.endow.devstack.JwtKeys;
 import org.endow.devstack.TestInfra;
+import org.endow.donations.registrations.application.AnsweringOffer;
+import org.endow.donations.registrations.application.CancellingEvent;
 import org.endow.donations.registrations.application.ManagingEvents;
+import org.endow.donations.registrations.model.Answer;
 import org.endow.donations.registrations.model.DefaultAnswer;
 import org.endow.stripestandin.StripeStandin;
 import org.junit.jupiter.api.AfterAll;
@@ -123,11 +128,34 @@ class UnmatchedStripeEventsIT {
                         "general",
                         Instant.now().plus(Duration.ofDays(10)),
                         DefaultAnswer.REFUND));
+        String josTicket = ticketPaidByCard(12_000, "eur");
         managing.importCsv(
                 "staff-1",
                 "gala-27",
                 "email,name,ticket_type,amount_paid,payment_intent_id\nivy@example.org,Ivy,regular,120.00," + intent
-                        + "\n");
+                        + "\njo@example.org,Jo,regular,120.00," + josTicket + "\n");
+        context.getBean(CancellingEvent.class).cancel("staff-1", "gala-27");
+
+        // Jo asks for the refund: Endow refunds it on the card; Stripe's charge.refunded of it is not money taken
+        // back outside Endow
+        String offer = text("select body from mail_outbox where recipient = 'jo@example.org' order by id limit 1");
+        Matcher link =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(offer);
+        assertTrue(link.find(), offer);
+        context.getBean(AnsweringOffer.class)
+                .answer(new AnsweringOffer.AnswerCommand(link.group(1), Answer.REFUND, null));
+        assertEquals("ON_CARD", text("select refund_way from registration where email = 'jo@example.org'"));
+        String josRefund = stripe.events().stream()
+                .filter(e -> e.type().equals("charge.refunded") && e.body().contains(josTicket))
+                .findFirst()
+                .orElseThrow()
+                .eventId();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from stripe_event where event_id = '" + josRefund + "'") == 1);
+        assertEquals(
+                0,
+                count("select count(*) from unmatched_stripe_event where payment_intent_id = '" + josTicket + "'"),
+                "Endow's own refund of a registrant's answer is not reported to staff");
 
         // refunded in Stripe's dashboard, then disputed by the buyer, and lost; each delivered three times
         int before = stripe.events().size();
@@ -169,7 +197,7 @@ class UnmatchedStripeEventsIT {
                         + " and kind = 'REFUND' and amount_minor = 5000 and currency = 'EUR'"
                         + " and payment_intent_id = '" + intent + "' and charge_id like 'ch_%'"
                         + " and ticketed_event_code = 'gala-27' and registrants like '%ivy@example.org'"
-                        + " and dispute_status is null"));
+                        + " and dispute_status is null and refunded_by_endow_minor = 0"));
         assertEquals(
                 1,
                 count("select count(*) from unmatched_stripe_event where stripe_event_id = '" + disputeLost + "'"
@@ -186,6 +214,9 @@ class UnmatchedStripeEventsIT {
                         + " or stripe_at > recorded_at + interval '5 seconds'"),
                 "dated when Stripe says it happened");
         assertEquals(0, count("select count(*) from donation"), "no gift was touched or made");
+        assertEquals(
+                "REFUND",
+                text("select kind from unmatched_stripe_event where stripe_event_id = '" + refundEvent + "'"));
 
         // a dispute on a payment no registration names (and that no gift paid), dated by Stripe months ago
         String unknown = "{\"id\":\"evt_unmatched_nobody\",\"object\":\"event\",\"created\":1767225600,"
@@ -245,7 +276,7 @@ class UnmatchedStripeEventsIT {
                 Arrays.stream(lines)
                         .anyMatch(l -> l.contains(refundEvent)
                                 && l.contains(",REFUND,")
-                                && l.contains(",5000,EUR,")
+                                && l.contains(",5000,0,EUR,")
                                 && l.contains("gala-27")),
                 csv.body());
 

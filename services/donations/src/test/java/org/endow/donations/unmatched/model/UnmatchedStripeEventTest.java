@@ -24,6 +24,7 @@ class UnmatchedStripeEventTest {
                 "ch_1",
                 null,
                 Money.of(5_000, "EUR"),
+                Money.of(0, "EUR"),
                 null,
                 null,
                 AT,
@@ -64,6 +65,7 @@ class UnmatchedStripeEventTest {
                         "ch_1",
                         null,
                         Money.of(1, "EUR"),
+                        null,
                         DisputeStatus.LOST,
                         null,
                         AT,
@@ -82,10 +84,29 @@ class UnmatchedStripeEventTest {
                         Money.of(1, "EUR"),
                         null,
                         null,
+                        null,
                         AT,
                         AT,
                         List.of(),
                         Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new UnmatchedStripeEvent(
+                        "evt_4",
+                        "charge.dispute.closed",
+                        UnmatchedStripeEvent.Kind.DISPUTE,
+                        "pi_1",
+                        null,
+                        "dp_1",
+                        Money.of(1, "EUR"),
+                        Money.of(1, "EUR"),
+                        DisputeStatus.WON,
+                        null,
+                        AT,
+                        AT,
+                        List.of(),
+                        Optional.empty()),
+                "only a refund has a part refunded by Endow");
         assertEquals(Optional.of("gala"), refund().ticketedEventCode());
     }
 }
