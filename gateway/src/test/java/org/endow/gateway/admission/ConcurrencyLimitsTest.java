@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.endow.gateway.routing.RouteProperties;
@@ -48,9 +50,10 @@ class ConcurrencyLimitsTest {
         AtomicInteger highest = new AtomicInteger();
         AtomicInteger admitted = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
+        List<Future<Void>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int t = 0; t < 8; t++) {
-                pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < 20_000; i++) {
                         if (limits.tryAcquire("lane", limit)) {
@@ -61,11 +64,15 @@ class ConcurrencyLimitsTest {
                         }
                     }
                     return null;
-                });
+                }));
             }
             go.countDown();
             pool.shutdown();
             assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        // a worker's exception (say release() refusing under contention) fails the test, not just its thread
+        for (Future<Void> worker : workers) {
+            worker.get();
         }
         assertTrue(highest.get() <= limit, "at most " + limit + " at once, saw " + highest.get());
         assertTrue(admitted.get() > 0);

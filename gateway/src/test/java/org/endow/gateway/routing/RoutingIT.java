@@ -1,6 +1,7 @@
 package org.endow.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,16 +113,21 @@ class RoutingIT {
         token = gateway.getApplicationContext().getBean(SessionTokens.class).issue(ada);
     }
 
-    /** Tells {@code arrived}, waits for a permit of {@code release} (at most 10 s), answers 204. */
+    /**
+     * Tells {@code arrived}, waits for a permit of {@code release} (at most 10 s), answers 204; 500 if no permit came
+     * (so a test that expects 204 sees a request that was not released, rather than one served after 10 s).
+     */
     static HttpHandler heldUntilReleased(Semaphore arrived, Semaphore release) {
         return exchange -> {
             arrived.release();
+            boolean released;
             try {
-                release.tryAcquire(10, TimeUnit.SECONDS);
+                released = release.tryAcquire(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                released = false;
             }
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(released ? 204 : 500, -1);
             exchange.close();
         };
     }
@@ -465,13 +471,19 @@ class RoutingIT {
         var held = http.sendAsync(
                 HttpRequest.newBuilder(url("/api/burst/held")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(burstArrived.tryAcquire(10, TimeUnit.SECONDS));
-        // the lane (one permit, 2 s patience) is full: this one waits; the held one ends 300 ms later
+        // the lane (one permit, 2 s patience) is full: this one waits, and does not reach the upstream meanwhile
         var waiting = http.sendAsync(
                 HttpRequest.newBuilder(url("/api/burst/waiting")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
-        burstRelease.release(2);
+        assertFalse(
+                burstArrived.tryAcquire(500, TimeUnit.MILLISECONDS),
+                "the request over the bound was forwarded while the lane's only permit was held");
+        assertFalse(waiting.isDone(), "the request over the bound waits (not refused at once)");
 
+        // the held one ends: its permit comes back and the waiting one is forwarded
+        burstRelease.release(1);
         assertEquals(204, held.get(10, TimeUnit.SECONDS).statusCode());
+        assertTrue(burstArrived.tryAcquire(10, TimeUnit.SECONDS), "forwarded once the permit came back");
+        burstRelease.release(1);
         assertEquals(204, waiting.get(10, TimeUnit.SECONDS).statusCode(), "served after waiting, not refused");
     }
 
