@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,7 +113,21 @@ class ReceiptsIT {
 
     @Test
     void taking_a_number_outside_a_transaction_is_refused() {
-        assertThrows(RuntimeException.class, () -> numbers.next(2040));
+        assertThrows(IllegalTransactionStateException.class, () -> numbers.next(2040));
+
+        // refused before anything was counted: 2040 has no counter, so its first receipt is still number 1
+        Integer counters = tx.executeRead(status -> {
+            try (var statement =
+                    status.getConnection().prepareStatement("select count(*) from receipt_counter where year = 2040")) {
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(0, counters);
     }
 
     @Test
