@@ -99,9 +99,14 @@ class PledgeFlowIT {
     @Test
     void staff_move_general_money_to_an_item_with_a_reason_and_only_staff_may() {
         String staff = Donor.token(http, EndowStack.ADMIN_EMAIL, EndowStack.ADMIN_PASSWORD);
+        long raisedBefore = Donor.raised(http, "general");
         Http.Response pledge = ada.pledge(50_000, "general");
-        http.postJson("/api/donations/pledges/" + pledge.field("id") + "/received", "{}", staff);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Donor.raised(http, "general") >= 50_000);
+        assertEquals(201, pledge.status(), pledge.body());
+        Http.Response received =
+                http.postJson("/api/donations/pledges/" + pledge.field("id") + "/received", "{}", staff);
+        assertEquals(200, received.status(), received.body());
+        // this pledge's 500.00 is in the general fund (not just money other tests left there)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Donor.raised(http, "general") == raisedBefore + 50_000);
         long generalBefore = Donor.raised(http, "general");
         long sprintBefore = Donor.raised(http, "core-sprint-2027");
         String transfer =
