@@ -472,9 +472,9 @@ class HostileInputIT {
 
         // method, path, roles allowed (empty: anyone, even without a token)
         /**
-         * {@code aboutNothing}: the path names something that does not exist (the zero id, none-such, someone, 999999),
-         * so an allowed caller may be told 404, as a problem (the service's "no such ..."), never the framework's
-         * unmatched route. Every other rule names a real endpoint and thing: 404 or 405 there means it is gone or
+         * {@code aboutNothing}: the path names something that does not exist (the zero id, none-such, evt_none_such,
+         * someone, 999999), so an allowed caller may be told 404, as a problem (the service's "no such ..."), never the
+         * framework's unmatched route. Every other rule names a real endpoint and thing: 404 or 405 there means it is gone or
          * misrouted.
          */
         record Rule(String method, String path, Set<String> allowed, boolean aboutNothing) {
@@ -484,7 +484,7 @@ class HostileInputIT {
                         path,
                         allowed,
                         java.util.regex.Pattern.compile(
-                                        "/(00000000-0000-4000-8000-000000000000|none-such|someone|999999)(/|$)")
+                                        "/(00000000-0000-4000-8000-000000000000|none-such|evt_none_such|someone|999999)(/|$)")
                                 .matcher(path)
                                 .find());
             }
