@@ -56,11 +56,11 @@ public class PortalPages {
         return csrf.isValid(request, field);
     }
 
-    /** The signed-in person's token, to call services on their behalf. */
+    /**
+     * The signed-in person's token, to call services on their behalf: the one the gateway verified, nothing when it
+     * verified none (a signed-out cookie is never passed on).
+     */
     public static String token(HttpRequest<?> request) {
-        return request.getCookies()
-                .findCookie(SessionTokens.COOKIE)
-                .map(c -> c.getValue())
-                .orElse("");
+        return SessionTokens.verified(request).orElse("");
     }
 }

@@ -18,8 +18,6 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.filters.SecurityFilter;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -187,22 +185,9 @@ class RoutingFilter implements HttpServerFilter {
         return response;
     }
 
-    /** The token the security filter verified, if the caller is authenticated. */
+    /** The token the security filter verified (the only one it looked at), if the caller is authenticated. */
     private static Optional<String> verifiedToken(HttpRequest<?> request) {
-        boolean authenticated = request.getUserPrincipal(Authentication.class).isPresent()
-                || request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class)
-                        .isPresent();
-        if (!authenticated) {
-            return Optional.empty();
-        }
-        Optional<String> bearer = request.getHeaders()
-                .getAuthorization()
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip());
-        if (bearer.isPresent()) {
-            return bearer;
-        }
-        return request.getCookies().findCookie(SessionTokens.COOKIE).map(c -> c.getValue());
+        return SessionTokens.verified(request);
     }
 
     private MutableHttpResponse<?> failure(HttpRequest<?> request, String service, Throwable error) {

@@ -1,14 +1,17 @@
 package org.endow.gateway.accounts.infrastructure;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.endow.gateway.accounts.model.Account;
 import org.endow.gateway.accounts.model.MfaPolicy;
@@ -74,6 +77,31 @@ public class SessionTokens {
         return generator
                 .generateToken(authentication, expirySeconds)
                 .orElseThrow(() -> new IllegalStateException("no token generator configured"));
+    }
+
+    /**
+     * The one token a request presents: its bearer token when it has one, else its session cookie. The security
+     * filter verifies only this one ({@link OneTokenPerRequest}), and only this one is ever passed on: with two, a
+     * token refused (signed out, of an older session generation) could otherwise ride along with a valid one.
+     */
+    public static Optional<String> presented(HttpRequest<?> request) {
+        Optional<String> bearer = request.getHeaders()
+                .getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .filter(t -> !t.isEmpty());
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(t -> !t.isEmpty());
+    }
+
+    /** The token the security filter verified for this request; empty when the caller is not signed in. */
+    public static Optional<String> verified(HttpRequest<?> request) {
+        boolean authenticated = request.getUserPrincipal(Authentication.class).isPresent()
+                || request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class)
+                        .isPresent();
+        return authenticated ? presented(request) : Optional.empty();
     }
 
     public int expirySeconds() {

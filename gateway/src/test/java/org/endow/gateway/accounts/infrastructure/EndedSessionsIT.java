@@ -36,9 +36,21 @@ class EndedSessionsIT {
     static final HttpClient http = HttpClient.newHttpClient();
     static EmbeddedServer gateway;
     static EmbeddedServer other;
+    /** A service behind the gateway: answers what Authorization it was given ("none" without one). */
+    static com.sun.net.httpserver.HttpServer service;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        service = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        service.createContext("/api/probe", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body =
+                    (authorization == null ? "none" : authorization).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        service.start();
         Database db = TestInfra.get().freshDatabase("gateway_ended_sessions");
         KeyPairPem keys = TestInfra.get().jwtKeys();
         Map<String, Object> p = new HashMap<>();
@@ -52,6 +64,9 @@ class EndedSessionsIT {
         p.put("endow.accounts.mfa-enforced", false); // the administrator's token carries ADMIN without a second factor
         p.put("endow.accounts.sessions-refresh", "200ms");
         p.put("endow.gateway.ratelimits.signin.requests", 1000);
+        p.put(
+                "endow.gateway.routes.probe.url",
+                "http://127.0.0.1:" + service.getAddress().getPort());
         p.put("micronaut.server.port", -1);
         gateway = ApplicationContext.run(EmbeddedServer.class, p);
         // a second instance on the same database, as behind a load balancer
@@ -60,6 +75,9 @@ class EndedSessionsIT {
 
     @AfterAll
     static void stop() {
+        if (service != null) {
+            service.stop(0);
+        }
         for (EmbeddedServer server : new EmbeddedServer[] {gateway, other}) {
             if (server != null) {
                 server.getApplicationContext().close();
@@ -137,6 +155,46 @@ class EndedSessionsIT {
         String again = me(gateway, token(gateway, email, PASSWORD)).body();
         assertTrue(again.contains("\"roles\":[\"NOMINATOR\"]"), again);
         assertEquals(200, me(other, token(other, email, PASSWORD)).statusCode());
+    }
+
+    @Test
+    void a_refused_token_does_not_ride_along_with_a_valid_one() throws Exception {
+        String ended = token(gateway, signUp("eve"), PASSWORD);
+        assertEquals(
+                204,
+                send(
+                                gateway,
+                                HttpRequest.newBuilder(uri(gateway, "/api/auth/token"))
+                                        .header("Authorization", "Bearer " + ended)
+                                        .DELETE())
+                        .statusCode());
+        String fresh = token(gateway, signUp("mallory"), PASSWORD); // a new account's valid session
+
+        HttpResponse<String> bearerEndedCookieValid = send(
+                gateway,
+                HttpRequest.newBuilder(uri(gateway, "/api/probe/x"))
+                        .header("Authorization", "Bearer " + ended)
+                        .header("Cookie", SessionTokens.COOKIE + "=" + fresh)
+                        .GET());
+        HttpResponse<String> bearerValidCookieEnded = send(
+                gateway,
+                HttpRequest.newBuilder(uri(gateway, "/api/probe/x"))
+                        .header("Authorization", "Bearer " + fresh)
+                        .header("Cookie", SessionTokens.COOKIE + "=" + ended)
+                        .GET());
+        HttpResponse<String> cookieEndedOnly = send(
+                gateway,
+                HttpRequest.newBuilder(uri(gateway, "/api/probe/x"))
+                        .header("Cookie", SessionTokens.COOKIE + "=" + ended)
+                        .GET());
+
+        assertEquals(
+                "none",
+                bearerEndedCookieValid.body(),
+                "the bearer token is the one looked at: refused, none passed on");
+        assertEquals("Bearer " + fresh, bearerValidCookieEnded.body(), "only the token verified is passed on");
+        assertEquals("none", cookieEndedOnly.body());
+        assertEquals(401, me(gateway, ended).statusCode());
     }
 
     static String signUp(String name) {
