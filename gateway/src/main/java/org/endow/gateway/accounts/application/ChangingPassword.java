@@ -56,7 +56,7 @@ public class ChangingPassword {
     @Transactional(noRollbackFor = ProblemException.class)
     public Account change(AccountId id, String currentPassword, String newPassword) {
         Instant now = clock.instant();
-        Account account = accounts.find(id).orElseThrow(() -> ProblemException.notFound("No account " + id));
+        Account account = accounts.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No account " + id));
         if (account.isLocked(now)) {
             throw new ProblemException(
                     HttpStatus.LOCKED,

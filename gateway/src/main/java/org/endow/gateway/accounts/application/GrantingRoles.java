@@ -37,7 +37,8 @@ public class GrantingRoles {
                             "roles",
                             "unknown role '" + name + "'; known: " + java.util.Arrays.toString(Role.values()))));
         }
-        Account account = accounts.find(target).orElseThrow(() -> ProblemException.notFound("No account " + target));
+        Account account =
+                accounts.findForUpdate(target).orElseThrow(() -> ProblemException.notFound("No account " + target));
         if (account.id().toString().equals(adminId) && !roles.contains(Role.ADMIN)) {
             throw ProblemException.invalidField("roles", "you cannot remove your own ADMIN role");
         }

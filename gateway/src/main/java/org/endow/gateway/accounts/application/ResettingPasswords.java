@@ -105,7 +105,7 @@ public class ResettingPasswords {
                         "Link no longer valid",
                         "This link has expired or was used already. Ask for a new one.",
                         List.of()));
-        Account account = accounts.find(reset.accountId()).orElseThrow();
+        Account account = accounts.findForUpdate(reset.accountId()).orElseThrow();
         PasswordPolicy.refusal(newPassword, account.email().value()).ifPresent(reason -> {
             throw new ProblemException(
                     HttpStatus.UNPROCESSABLE_ENTITY,

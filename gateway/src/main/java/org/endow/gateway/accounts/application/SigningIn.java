@@ -71,7 +71,7 @@ public class SigningIn {
         }
         if (password == null || !rightPassword) {
             account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
-            accounts.update(account);
+            accounts.recordSignIn(account);
             throw refused();
         }
         Optional<SecondFactor> factor = secondFactors.find(account.id()).filter(SecondFactor::enabled);
@@ -87,7 +87,7 @@ public class SigningIn {
             if (!factor.get().accept(code, now)
                     || !secondFactors.use(account.id(), factor.get().lastUsedStep())) {
                 account.signInFailed(now, rules.maxFailedSignIns(), rules.lockFor());
-                accounts.update(account);
+                accounts.recordSignIn(account);
                 throw new ProblemException(
                         HttpStatus.UNAUTHORIZED,
                         "Sign-in failed",
@@ -96,7 +96,7 @@ public class SigningIn {
             }
         }
         account.signedIn(now);
-        accounts.update(account);
+        accounts.recordSignIn(account);
         return account;
     }
 

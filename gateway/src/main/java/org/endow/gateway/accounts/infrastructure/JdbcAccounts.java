@@ -75,8 +75,26 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public void recordSignIn(Account account) {
+        jdbc.prepareStatement(
+                "update account set failed_sign_ins = ?, locked_until = ?, last_sign_in_at = ? where id = ?",
+                statement -> {
+                    statement.setInt(1, account.failedSignIns());
+                    statement.setTimestamp(2, timestamp(account.lockedUntil()));
+                    statement.setTimestamp(3, timestamp(account.lastSignInAt()));
+                    statement.setObject(4, account.id().value());
+                    return statement.executeUpdate();
+                });
+    }
+
+    @Override
     public Optional<Account> find(AccountId id) {
         return one("select " + COLUMNS + " from account where id = ?", id.value());
+    }
+
+    @Override
+    public Optional<Account> findForUpdate(AccountId id) {
+        return one("select " + COLUMNS + " from account where id = ? for update", id.value());
     }
 
     @Override

@@ -34,6 +34,16 @@ final class InMemoryAccounts implements Accounts, AuditLog {
     }
 
     @Override
+    public void recordSignIn(Account account) {
+        update(account);
+    }
+
+    @Override
+    public Optional<Account> findForUpdate(AccountId id) {
+        return find(id);
+    }
+
+    @Override
     public Optional<Account> find(AccountId id) {
         return Optional.ofNullable(accounts.get(id));
     }

@@ -103,4 +103,49 @@ class SigningInIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_sign_in_under_way_does_not_undo_a_change_of_password_committed_meanwhile() throws Exception {
+        String email = "alan-" + System.nanoTime() + "@example.org";
+        Account alan = context.getBean(SigningUp.class).signUp(new SignUpCommand(email, "Alan", PASSWORD));
+        String newPassword = "a new passphrase nobody else knows";
+        SigningIn signingIn = context.getBean(SigningIn.class);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // reads the account, checks the old password, then waits 500 ms (the authenticator's read) and writes
+            // what a sign-in changes
+            Future<String> stale = pool.submit(() -> {
+                try {
+                    return signingIn.signIn(email, PASSWORD).displayName();
+                } catch (ProblemException refused) {
+                    return refused.status().getCode() + "";
+                }
+            });
+            Thread.sleep(50);
+            Account changed = context.getBean(org.endow.gateway.accounts.application.ChangingPassword.class)
+                    .change(alan.id(), PASSWORD, newPassword);
+            stale.get(60, TimeUnit.SECONDS);
+
+            assertEquals("Alan", signingIn.signIn(email, newPassword).displayName(), "the new password stands");
+            assertEquals(
+                    401,
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                                    ProblemException.class, () -> signingIn.signIn(email, PASSWORD))
+                            .status()
+                            .getCode());
+            assertEquals(changed.sessionGeneration(), generationOf(alan), "the sessions stay ended");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked") // the JDBC transaction manager is TransactionOperations<Connection>
+    private static int generationOf(Account account) {
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions =
+                context.getBean(io.micronaut.transaction.TransactionOperations.class);
+        return transactions.executeRead(status -> context.getBean(org.endow.gateway.accounts.model.Accounts.class)
+                .find(account.id())
+                .orElseThrow()
+                .sessionGeneration());
+    }
 }
