@@ -47,8 +47,11 @@ public class RecordingUnmatchedStripeEvent {
     }
 
     /**
-     * A refund of a payment that paid no gift. When it is no more than what Endow itself refunded on that card
-     * carrying out registrants' answers, it is that refund, not money taken back outside Endow: nothing is recorded.
+     * A refund of a payment that paid no gift. Stripe reports the charge's running total refunded; what of it Endow
+     * itself refunded on that card carrying out registrants' answers is that refund, the rest was refunded outside
+     * Endow. It is recorded, and staff mailed, only when that outside part grew beyond the largest one recorded for
+     * the payment: Endow's own refund of an answer, or a later event repeating an outside refund reported already,
+     * records nothing.
      *
      * @param totalRefunded all Stripe has refunded of the charge so far (its {@code amount_refunded})
      */
@@ -62,13 +65,20 @@ public class RecordingUnmatchedStripeEvent {
             Instant now) {
         TicketPayments.Tickets paid = tickets.paidBy(paymentIntentId, totalRefunded.currencyCode());
         Money ours = paid.refundedOnCard();
-        if (ours.isPositive() && totalRefunded.compareTo(ours) <= 0) {
+        Money outside = totalRefunded.compareTo(ours) > 0
+                ? totalRefunded.minus(ours)
+                : Money.zero(totalRefunded.currencyCode());
+        Money reported = unmatched.refundedOutsideSoFar(paymentIntentId, totalRefunded.currencyCode());
+        if (outside.compareTo(reported) <= 0) {
             LOG.info(
-                    "Stripe event {}: {} refunded of {}, what registrants' answers refunded on that card ({})",
+                    "Stripe event {}: {} refunded of {}, of which {} by registrants' answers on that card; the {}"
+                            + " refunded outside Endow is no more than reported already ({})",
                     eventId,
                     totalRefunded,
                     paymentIntentId,
-                    ours);
+                    ours,
+                    outside,
+                    reported);
             return;
         }
         StripeEventDetails.Details read = details.of(rawBody);
@@ -81,6 +91,8 @@ public class RecordingUnmatchedStripeEvent {
                 null,
                 totalRefunded,
                 paid.holders().isEmpty() ? null : ours,
+                outside,
+                outside.minus(reported),
                 null,
                 null,
                 read.at().orElse(now),
@@ -108,6 +120,9 @@ public class RecordingUnmatchedStripeEvent {
                 disputeId,
                 amount,
                 null,
+                null,
+                // the money is taken back when the dispute opens; its closing record closes that one
+                type.equals("charge.dispute.created") ? amount : Money.zero(amount.currencyCode()),
                 status,
                 read.disputeReason().orElse(null),
                 read.at().orElse(now),
@@ -132,7 +147,10 @@ public class RecordingUnmatchedStripeEvent {
 
     static String subject(UnmatchedStripeEvent e) {
         return switch (e.kind()) {
-            case REFUND -> "Stripe refunded " + e.amount().withSymbol() + " of a payment that paid no gift";
+            case REFUND ->
+                "Stripe refunded " + e.newlyTaken().withSymbol()
+                        + (e.newlyTaken().equals(e.refundedOutside()) ? "" : " more")
+                        + " outside Endow of a payment that paid no gift";
             case DISPUTE ->
                 switch (e.disputeStatus()) {
                     case OPEN -> "A bank disputes " + e.amount().withSymbol() + " of a payment that paid no gift";
@@ -149,7 +167,13 @@ public class RecordingUnmatchedStripeEvent {
         out.append("What: ")
                 .append(
                         e.kind() == UnmatchedStripeEvent.Kind.REFUND
-                                ? "refund (all refunded of this payment so far: "
+                                ? "refund outside Endow, " + e.newlyTaken().withSymbol()
+                                        + (e.newlyTaken().equals(e.refundedOutside())
+                                                ? ""
+                                                : " more than reported before ("
+                                                        + e.refundedOutside().withSymbol()
+                                                        + " refunded outside Endow so far)")
+                                        + "; all refunded of this payment so far: "
                                         + e.amount().withSymbol()
                                         + (e.refundedByEndow() == null
                                                         || e.refundedByEndow().isZero()
@@ -157,11 +181,14 @@ public class RecordingUnmatchedStripeEvent {
                                                 : ", of which "
                                                         + e.refundedByEndow().withSymbol()
                                                         + " by Endow on registrants' answers")
-                                        + ")"
                                 : "dispute, " + e.disputeStatus().name().toLowerCase(java.util.Locale.ROOT)
                                         + " (" + e.amount().withSymbol() + " disputed"
                                         + (e.disputeReason() == null ? "" : ", reason: " + e.disputeReason())
-                                        + "; a dispute also costs Stripe's fee)")
+                                        + (e.newlyTaken().isZero()
+                                                ? "; this closes the dispute reported when it opened:"
+                                                        + " no new money taken back"
+                                                : "; a dispute also costs Stripe's fee")
+                                        + ")")
                 .append('\n');
         out.append("When (Stripe): ").append(e.stripeAt()).append('\n');
         out.append("Payment: ").append(e.paymentIntentId()).append('\n');

@@ -20,7 +20,7 @@ import org.endow.kernel.Money;
 class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
 
     private static final String SELECT = "select stripe_event_id, event_type, kind, payment_intent_id, charge_id,"
-            + " dispute_id, amount_minor, refunded_by_endow_minor, currency, dispute_status, dispute_reason, stripe_at, recorded_at,"
+            + " dispute_id, amount_minor, refunded_by_endow_minor, refunded_outside_minor, newly_taken_minor, currency, dispute_status, dispute_reason, stripe_at, recorded_at,"
             + " ticketed_event_code, registrants, explained_at, explained_by, explanation from unmatched_stripe_event";
 
     private final JdbcOperations jdbc;
@@ -34,8 +34,9 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
         return jdbc.prepareStatement(
                         "insert into unmatched_stripe_event (stripe_event_id, event_type, kind, payment_intent_id,"
                                 + " charge_id, dispute_id, amount_minor, currency, dispute_status, dispute_reason,"
-                                + " stripe_at, recorded_at, ticketed_event_code, registrants, refunded_by_endow_minor)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " stripe_at, recorded_at, ticketed_event_code, registrants, refunded_by_endow_minor,"
+                                + " refunded_outside_minor, newly_taken_minor)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict (stripe_event_id) do nothing",
                         statement -> {
                             statement.setString(1, e.stripeEventId());
@@ -67,9 +68,37 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
                             } else {
                                 statement.setLong(15, e.refundedByEndow().minor());
                             }
+                            if (e.refundedOutside() == null) {
+                                statement.setNull(16, java.sql.Types.BIGINT);
+                            } else {
+                                statement.setLong(16, e.refundedOutside().minor());
+                            }
+                            statement.setLong(17, e.newlyTaken().minor());
                             return statement.executeUpdate();
                         })
                 == 1;
+    }
+
+    @Override
+    public Money refundedOutsideSoFar(String paymentIntentId, String currency) {
+        // a transaction-scoped lock per payment: the row a concurrent refund of it records is seen once it commits
+        jdbc.prepareStatement(
+                "select pg_advisory_xact_lock(hashtextextended('unmatched_stripe_event:' || ?, 0))", statement -> {
+                    statement.setString(1, paymentIntentId);
+                    statement.executeQuery().close();
+                    return null;
+                });
+        return jdbc.prepareStatement(
+                "select coalesce(max(refunded_outside_minor), 0) from unmatched_stripe_event"
+                        + " where payment_intent_id = ? and kind = 'REFUND' and currency = ?",
+                statement -> {
+                    statement.setString(1, paymentIntentId);
+                    statement.setString(2, currency);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return Money.of(rs.getLong(1), currency);
+                    }
+                });
     }
 
     @Override
@@ -130,6 +159,8 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
         Timestamp explainedAt = rs.getTimestamp("explained_at");
         long byEndow = rs.getLong("refunded_by_endow_minor");
         boolean noneByEndow = rs.wasNull();
+        long outside = rs.getLong("refunded_outside_minor");
+        boolean noneOutside = rs.wasNull();
         String currency = rs.getString("currency");
         return new UnmatchedStripeEvent(
                 rs.getString("stripe_event_id"),
@@ -140,6 +171,8 @@ class JdbcUnmatchedStripeEvents implements UnmatchedStripeEvents {
                 rs.getString("dispute_id"),
                 Money.of(rs.getLong("amount_minor"), currency),
                 noneByEndow ? null : Money.of(byEndow, currency),
+                noneOutside ? null : Money.of(outside, currency),
+                Money.of(rs.getLong("newly_taken_minor"), currency),
                 status == null ? null : DisputeStatus.valueOf(status),
                 rs.getString("dispute_reason"),
                 rs.getTimestamp("stripe_at").toInstant(),

@@ -54,7 +54,7 @@ class UnmatchedStripeEventsController {
     @Secured(Roles.STAFF)
     HttpResponse<String> csv(@Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
         StringBuilder out = new StringBuilder("stripe_at,stripe_event_id,event_type,kind,payment_intent_id,charge_id,"
-                + "dispute_id,amount_minor,refunded_by_endow_minor,currency,dispute_status,dispute_reason,ticketed_event_code,registrants,"
+                + "dispute_id,amount_minor,refunded_by_endow_minor,refunded_outside_minor,newly_taken_minor,currency,dispute_status,dispute_reason,ticketed_event_code,registrants,"
                 + "recorded_at,explained_at,explained_by,explanation\r\n");
         for (UnmatchedStripeEvent e :
                 explaining.list(limit == null ? ExplainingUnmatchedStripeEvent.MAX_ROWS : limit, offset)) {
@@ -72,6 +72,10 @@ class UnmatchedStripeEventsController {
                             r.refundedByEndowMinor() == null
                                     ? ""
                                     : r.refundedByEndowMinor().toString(),
+                            r.refundedOutsideMinor() == null
+                                    ? ""
+                                    : r.refundedOutsideMinor().toString(),
+                            Long.toString(r.newlyTakenMinor()),
                             r.currency(),
                             nullToEmpty(r.disputeStatus()),
                             CsvCell.of(nullToEmpty(r.disputeReason())),
@@ -107,9 +111,13 @@ class UnmatchedStripeEventsController {
             String note) {}
 
     /**
-     * @param amountMinor a refund: all Stripe refunded of the charge so far; a dispute: the amount disputed
+     * @param amountMinor a refund: all Stripe refunded of the charge so far (a running total); a dispute: the amount
+     *     disputed
      * @param refundedByEndowMinor a refund of a registration's payment: what of it Endow refunded on the card
      *     carrying out registrants' answers
+     * @param refundedOutsideMinor a refund: what of it was refunded outside Endow so far (a running total)
+     * @param newlyTakenMinor what this row reports taken back that no earlier row did (sum these, not the amounts): a
+     *     refund, the growth of the part refunded outside Endow; a dispute opened, its amount; a dispute closed, 0
      * @param registrants the registrants (emails) whose ticket the payment paid
      */
     @Serdeable
@@ -122,6 +130,8 @@ class UnmatchedStripeEventsController {
             @Nullable String disputeId,
             long amountMinor,
             @Nullable Long refundedByEndowMinor,
+            @Nullable Long refundedOutsideMinor,
+            long newlyTakenMinor,
             String currency,
             @Nullable String disputeStatus,
             @Nullable String disputeReason,
@@ -142,6 +152,8 @@ class UnmatchedStripeEventsController {
                     e.disputeId(),
                     e.amount().minor(),
                     e.refundedByEndow() == null ? null : e.refundedByEndow().minor(),
+                    e.refundedOutside() == null ? null : e.refundedOutside().minor(),
+                    e.newlyTaken().minor(),
                     e.amount().currencyCode(),
                     e.disputeStatus() == null ? null : e.disputeStatus().name(),
                     e.disputeReason(),

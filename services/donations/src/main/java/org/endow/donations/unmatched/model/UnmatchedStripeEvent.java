@@ -17,9 +17,16 @@ import org.endow.kernel.Money;
  * @param paymentIntentId the payment the money was taken back from
  * @param chargeId the charge, when known
  * @param disputeId the dispute, for a dispute
- * @param amount a refund: all Stripe has refunded of the charge so far; a dispute: the amount disputed
+ * @param amount a refund: all Stripe has refunded of the charge so far (its running total, not this refund); a
+ *     dispute: the amount disputed
  * @param refundedByEndow a refund of a registration's payment: what of {@code amount} Endow itself refunded on the
  *     card carrying out registrants' answers (the rest was refunded outside Endow); null otherwise
+ * @param refundedOutside a refund: what of {@code amount} was refunded outside Endow so far (its running total, what
+ *     {@code amount} exceeds {@code refundedByEndow}); null for a dispute
+ * @param newlyTaken what this record reports taken back that no earlier record did, so that the list can be summed:
+ *     a refund, how much {@code refundedOutside} grew since the largest one recorded before for the payment; a
+ *     dispute opened, the amount disputed; a dispute closed, zero (it closes the opened one's record: won, that
+ *     money came back; lost, it stays taken)
  * @param disputeStatus for a dispute only
  * @param disputeReason the bank's reason, for a dispute, when Stripe gave one
  * @param stripeAt when Stripe says it happened
@@ -35,6 +42,8 @@ public record UnmatchedStripeEvent(
         String disputeId,
         Money amount,
         Money refundedByEndow,
+        Money refundedOutside,
+        Money newlyTaken,
         DisputeStatus disputeStatus,
         String disputeReason,
         Instant stripeAt,
@@ -59,6 +68,7 @@ public record UnmatchedStripeEvent(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(paymentIntentId, "paymentIntentId");
         Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(newlyTaken, "newlyTaken");
         Objects.requireNonNull(stripeAt, "stripeAt");
         Objects.requireNonNull(recordedAt, "recordedAt");
         if (amount.isNegative()) {
@@ -69,6 +79,19 @@ public record UnmatchedStripeEvent(
                         || !refundedByEndow.currency().equals(amount.currency())
                         || refundedByEndow.isNegative())) {
             throw new IllegalArgumentException("only a refund has a part refunded by Endow, in its currency");
+        }
+        if ((kind == Kind.REFUND) != (refundedOutside != null)
+                || (refundedOutside != null
+                        && (!refundedOutside.currency().equals(amount.currency())
+                                || refundedOutside.isNegative()
+                                || refundedOutside.compareTo(amount) > 0))) {
+            throw new IllegalArgumentException(
+                    "a refund, and only a refund, has a part refunded outside Endow, in its currency, at most its amount");
+        }
+        if (!newlyTaken.currency().equals(amount.currency())
+                || newlyTaken.isNegative()
+                || newlyTaken.compareTo(refundedOutside == null ? amount : refundedOutside) > 0) {
+            throw new IllegalArgumentException("what is newly taken back is at most the amount, in its currency");
         }
         if ((kind == Kind.DISPUTE) != (disputeStatus != null)) {
             throw new IllegalArgumentException("a dispute, and only a dispute, has a dispute status");
@@ -110,6 +133,8 @@ public record UnmatchedStripeEvent(
                 disputeId,
                 amount,
                 refundedByEndow,
+                refundedOutside,
+                newlyTaken,
                 disputeStatus,
                 disputeReason,
                 stripeAt,

@@ -197,17 +197,20 @@ class UnmatchedStripeEventsIT {
                         + " and kind = 'REFUND' and amount_minor = 5000 and currency = 'EUR'"
                         + " and payment_intent_id = '" + intent + "' and charge_id like 'ch_%'"
                         + " and ticketed_event_code = 'gala-27' and registrants like '%ivy@example.org'"
-                        + " and dispute_status is null and refunded_by_endow_minor = 0"));
+                        + " and dispute_status is null and refunded_by_endow_minor = 0"
+                        + " and refunded_outside_minor = 5000 and newly_taken_minor = 5000"));
         assertEquals(
                 1,
                 count("select count(*) from unmatched_stripe_event where stripe_event_id = '" + disputeLost + "'"
                         + " and kind = 'DISPUTE' and dispute_status = 'LOST' and dispute_reason = 'fraudulent'"
                         + " and amount_minor = 12000 and dispute_id like 'dp_%' and charge_id like 'ch_%'"
-                        + " and ticketed_event_code = 'gala-27'"));
+                        + " and ticketed_event_code = 'gala-27'"
+                        + " and refunded_outside_minor is null and newly_taken_minor = 0"),
+                "the closing row takes back nothing new: it closes the opened one's");
         assertEquals(
                 1,
                 count("select count(*) from unmatched_stripe_event where stripe_event_id = '" + disputeOpened + "'"
-                        + " and dispute_status = 'OPEN'"));
+                        + " and dispute_status = 'OPEN' and newly_taken_minor = 12000"));
         assertEquals(
                 0,
                 count("select count(*) from unmatched_stripe_event where stripe_at is null"
@@ -234,10 +237,12 @@ class UnmatchedStripeEventsIT {
                         + " and charge_id = 'ch_nobody' and stripe_at = timestamptz '2026-01-01T00:00:00Z'"));
 
         // staff are mailed once per event, not per delivery
-        await().atMost(Duration.ofSeconds(20)).until(() -> toStaff().size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notGala28().size() == 4);
         List<String> mails =
-                toStaff().stream().map(UnmatchedStripeEventsIT::subject).toList();
-        assertTrue(mails.contains("Stripe refunded €50.00 of a payment that paid no gift"), mails.toString());
+                notGala28().stream().map(UnmatchedStripeEventsIT::subject).toList();
+        assertTrue(
+                mails.contains("Stripe refunded €50.00 outside Endow of a payment that paid no gift"),
+                mails.toString());
         assertTrue(mails.contains("A bank disputes €120.00 of a payment that paid no gift"), mails.toString());
         assertTrue(mails.contains("Dispute lost: €120.00 of a payment that paid no gift"), mails.toString());
         String lost = toStaff().stream()
@@ -247,7 +252,7 @@ class UnmatchedStripeEventsIT {
                 .orElseThrow();
         assertTrue(lost.contains("gala-27 / ivy@example.org") && lost.contains(intent), lost);
         Thread.sleep(500);
-        assertEquals(4, toStaff().size(), "and no more");
+        assertEquals(4, notGala28().size(), "and no more");
 
         // listed for staff, newest first, JSON and CSV
         HttpResponse<String> listed = call("GET", "/api/donations/stripe/unmatched", staff(), null);
@@ -276,9 +281,14 @@ class UnmatchedStripeEventsIT {
                 Arrays.stream(lines)
                         .anyMatch(l -> l.contains(refundEvent)
                                 && l.contains(",REFUND,")
-                                && l.contains(",5000,0,EUR,")
+                                && l.contains(",5000,0,5000,5000,EUR,")
                                 && l.contains("gala-27")),
                 csv.body());
+        assertTrue(
+                Arrays.stream(lines).anyMatch(l -> l.contains(disputeLost) && l.contains(",12000,,,0,EUR,LOST,")),
+                csv.body());
+        assertTrue(
+                lines[0].contains(",amount_minor,refunded_by_endow_minor,refunded_outside_minor,newly_taken_minor,"));
 
         // a donor sees none of it and marks nothing
         assertEquals(
@@ -331,6 +341,99 @@ class UnmatchedStripeEventsIT {
         assertEquals(
                 "Gala cancelled; refunded from the dashboard by Ana",
                 text("select explanation from unmatched_stripe_event where stripe_event_id = '" + refundEvent + "'"));
+    }
+
+    @Test
+    void a_refund_outside_endow_is_reported_once_not_again_on_each_later_refund_of_the_charge() throws Exception {
+        ManagingEvents managing = context.getBean(ManagingEvents.class);
+        managing.create(
+                "staff-1",
+                new ManagingEvents.CreateEventCommand(
+                        "gala-28",
+                        "Gala 28",
+                        "EUR",
+                        "general",
+                        Instant.now().plus(Duration.ofDays(10)),
+                        DefaultAnswer.REFUND));
+        String intent = ticketPaidByCard(10_000, "eur");
+        managing.importCsv(
+                "staff-1",
+                "gala-28",
+                "email,name,ticket_type,amount_paid,payment_intent_id\nkim@example.org,Kim,regular,50.00," + intent
+                        + "\n");
+
+        // EUR 30 refunded in Stripe's dashboard: reported
+        refundInDashboard(intent, 3_000L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> aboutPayment(intent).size() == 1);
+        assertEquals(
+                1,
+                count("select count(*) from unmatched_stripe_event where payment_intent_id = '" + intent + "'"
+                        + " and amount_minor = 3000 and refunded_by_endow_minor = 0 and refunded_outside_minor = 3000"
+                        + " and newly_taken_minor = 3000"));
+
+        // Kim's answer refunds EUR 50 through Endow: Stripe's total is 80, of which 50 by Endow; the outside 30 was
+        // reported already
+        context.getBean(CancellingEvent.class).cancel("staff-1", "gala-28");
+        String offer = text("select body from mail_outbox where recipient = 'kim@example.org' order by id limit 1");
+        Matcher link =
+                Pattern.compile("/registrations/offer/([A-Za-z0-9_-]{43})").matcher(offer);
+        assertTrue(link.find(), offer);
+        context.getBean(AnsweringOffer.class)
+                .answer(new AnsweringOffer.AnswerCommand(link.group(1), Answer.REFUND, null));
+        String endowsRefund = stripe.events().stream()
+                .filter(e -> e.type().equals("charge.refunded") && e.body().contains(intent))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .eventId();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from stripe_event where event_id = '" + endowsRefund + "'") == 1);
+        Thread.sleep(500);
+        assertEquals(
+                1,
+                count("select count(*) from unmatched_stripe_event where payment_intent_id = '" + intent + "'"),
+                "the outside 30 is not reported again with Endow's own refund");
+        assertEquals(1, aboutPayment(intent).size(), "nor mailed again");
+
+        // another EUR 20 refunded in the dashboard: total 100, of which 50 by Endow, outside 50: a row for 20 more
+        refundInDashboard(intent, 2_000L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> aboutPayment(intent).size() == 2);
+        assertEquals(
+                1,
+                count("select count(*) from unmatched_stripe_event where payment_intent_id = '" + intent + "'"
+                        + " and amount_minor = 10000 and refunded_by_endow_minor = 5000"
+                        + " and refunded_outside_minor = 5000 and newly_taken_minor = 2000"));
+        assertEquals(
+                2, count("select count(*) from unmatched_stripe_event where payment_intent_id = '" + intent + "'"));
+        assertTrue(
+                aboutPayment(intent).stream()
+                        .map(UnmatchedStripeEventsIT::subject)
+                        .toList()
+                        .contains("Stripe refunded €20.00 more outside Endow of a payment that paid no gift"),
+                aboutPayment(intent).stream()
+                        .map(UnmatchedStripeEventsIT::subject)
+                        .toList()
+                        .toString());
+        HttpResponse<String> listed = call("GET", "/api/donations/stripe/unmatched", staff(), null);
+        assertTrue(listed.body().contains("\"refundedOutsideMinor\":5000,\"newlyTakenMinor\":2000"), listed.body());
+    }
+
+    static void refundInDashboard(String intent, long minor) throws Exception {
+        client().v1()
+                .refunds()
+                .create(RefundCreateParams.builder()
+                        .setPaymentIntent(intent)
+                        .setAmount(minor)
+                        .build());
+    }
+
+    /** Staff mails but those about the other test's event. */
+    static List<MimeMessage> notGala28() {
+        return toStaff().stream().filter(m -> !text(m).contains("gala-28")).toList();
+    }
+
+    /** Staff mails about this payment. */
+    static List<MimeMessage> aboutPayment(String intent) {
+        return toStaff().stream().filter(m -> text(m).contains(intent)).toList();
     }
 
     // ---- helpers

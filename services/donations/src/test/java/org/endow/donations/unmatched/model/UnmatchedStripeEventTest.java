@@ -25,6 +25,8 @@ class UnmatchedStripeEventTest {
                 null,
                 Money.of(5_000, "EUR"),
                 Money.of(0, "EUR"),
+                Money.of(5_000, "EUR"),
+                Money.of(5_000, "EUR"),
                 null,
                 null,
                 AT,
@@ -66,6 +68,8 @@ class UnmatchedStripeEventTest {
                         null,
                         Money.of(1, "EUR"),
                         null,
+                        Money.of(1, "EUR"),
+                        Money.of(1, "EUR"),
                         DisputeStatus.LOST,
                         null,
                         AT,
@@ -84,6 +88,8 @@ class UnmatchedStripeEventTest {
                         Money.of(1, "EUR"),
                         null,
                         null,
+                        Money.of(1, "EUR"),
+                        null,
                         null,
                         AT,
                         AT,
@@ -100,6 +106,8 @@ class UnmatchedStripeEventTest {
                         "dp_1",
                         Money.of(1, "EUR"),
                         Money.of(1, "EUR"),
+                        null,
+                        Money.of(0, "EUR"),
                         DisputeStatus.WON,
                         null,
                         AT,
@@ -108,5 +116,43 @@ class UnmatchedStripeEventTest {
                         Optional.empty()),
                 "only a refund has a part refunded by Endow");
         assertEquals(Optional.of("gala"), refund().ticketedEventCode());
+    }
+
+    static UnmatchedStripeEvent refund(Money refundedOutside, Money newlyTaken) {
+        return new UnmatchedStripeEvent(
+                "evt_5",
+                "charge.refunded",
+                UnmatchedStripeEvent.Kind.REFUND,
+                "pi_1",
+                "ch_1",
+                null,
+                Money.of(8_000, "EUR"),
+                Money.of(5_000, "EUR"),
+                refundedOutside,
+                newlyTaken,
+                null,
+                null,
+                AT,
+                AT,
+                List.of(),
+                Optional.empty());
+    }
+
+    @Test
+    void a_refund_says_what_was_refunded_outside_endow_and_reports_at_most_that_as_new() {
+        assertEquals(
+                Money.of(1_000, "EUR"),
+                refund(Money.of(3_000, "EUR"), Money.of(1_000, "EUR")).newlyTaken());
+        assertThrows(IllegalArgumentException.class, () -> refund(null, Money.of(0, "EUR")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> refund(Money.of(3_000, "EUR"), Money.of(3_001, "EUR")),
+                "no more newly taken back than refunded outside Endow");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> refund(Money.of(8_001, "EUR"), Money.of(0, "EUR")),
+                "no more refunded outside Endow than refunded");
+        assertThrows(IllegalArgumentException.class, () -> refund(Money.of(3_000, "EUR"), Money.of(-1, "EUR")));
+        assertThrows(IllegalArgumentException.class, () -> refund(Money.of(3_000, "USD"), Money.of(0, "USD")));
     }
 }
