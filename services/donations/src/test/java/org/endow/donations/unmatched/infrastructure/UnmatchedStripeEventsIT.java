@@ -417,6 +417,41 @@ class UnmatchedStripeEventsIT {
         assertTrue(listed.body().contains("\"refundedOutsideMinor\":5000,\"newlyTakenMinor\":2000"), listed.body());
     }
 
+    @Test
+    void refunds_of_one_charge_applied_at_once_report_its_growth_outside_endow_once() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String intent = "pi_race_" + round;
+            List<String> bodies = List.of(
+                    refundedEvent("evt_race_" + round + "_a", intent, 3_000),
+                    refundedEvent("evt_race_" + round + "_b", intent, 5_000),
+                    refundedEvent("evt_race_" + round + "_c", intent, 5_000));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(bodies.size());
+            List<java.util.concurrent.CompletableFuture<Integer>> posted = bodies.stream()
+                    .map(body -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            together.await();
+                            return post(body);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }))
+                    .toList();
+            for (var answer : posted) {
+                assertEquals(200, answer.get());
+            }
+            String where = " from unmatched_stripe_event where payment_intent_id = '" + intent + "'";
+            assertEquals(5_000, count("select sum(newly_taken_minor)" + where), "the growth to 50 is reported once");
+            assertEquals(1, count("select count(*)" + where + " and refunded_outside_minor = 5000"));
+        }
+    }
+
+    static String refundedEvent(String eventId, String intent, long totalRefunded) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"created\":1767225600,"
+                + "\"type\":\"charge.refunded\",\"data\":{\"object\":{\"id\":\"ch_" + intent + "\","
+                + "\"object\":\"charge\",\"amount\":10000,\"amount_refunded\":" + totalRefunded
+                + ",\"currency\":\"eur\",\"payment_intent\":\"" + intent + "\",\"metadata\":{}}}}";
+    }
+
     static void refundInDashboard(String intent, long minor) throws Exception {
         client().v1()
                 .refunds()
