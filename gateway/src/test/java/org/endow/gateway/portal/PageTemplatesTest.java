@@ -78,6 +78,7 @@ class PageTemplatesTest {
         refund.put("kind", "REFUND");
         refund.put("amount", "170.00 EUR");
         refund.put("byEndow", "120.00 EUR");
+        refund.put("newlyTaken", "30.00 EUR");
         refund.put("paymentIntentId", "pi_ticket");
         refund.put("stripeAt", "2026-11-23T22:47:10Z");
         refund.put("ticketedEventCode", "gala-27");
@@ -88,6 +89,7 @@ class PageTemplatesTest {
         dispute.put("disputeStatus", "LOST");
         dispute.put("disputeReason", "fraudulent");
         dispute.put("amount", "120.00 EUR");
+        dispute.put("newlyTaken", "0.00 EUR");
         dispute.put("paymentIntentId", "pi_other");
         dispute.put("stripeAt", "2026-11-24T08:00:00Z");
         dispute.put("registrants", List.of());
@@ -112,6 +114,8 @@ class PageTemplatesTest {
         assertTrue(text.contains("Dispute, Lost (fraudulent)"), text);
         assertTrue(text.contains("Lost; fee booked (staff-1, 25 Nov 2026)"), text);
         assertTrue(text.contains("none known"), text);
+        assertTrue(html.contains("data-testid=\"newly-taken\">30.00 EUR<"), html);
+        assertTrue(html.contains("data-testid=\"newly-taken\">0.00 EUR<"), "a closed dispute adds nothing: " + html);
         assertTrue(html.contains("href=\"/api/donations/stripe/unmatched.csv\""), html);
         // one form, for the one not explained yet, with the CSRF token and the event id
         assertTrue(html.contains("action=\"/staff/donations/unmatched/explained\""), html);

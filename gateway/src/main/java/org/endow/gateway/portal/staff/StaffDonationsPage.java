@@ -149,6 +149,9 @@ class StaffDonationsPage {
                 map.forEach((k, v) -> row.put(String.valueOf(k), v));
                 row.put("amount", Amounts.format(((Number) map.get("amountMinor")).longValue(), (String)
                         map.get("currency")));
+                if (map.get("newlyTakenMinor") instanceof Number newly) {
+                    row.put("newlyTaken", Amounts.format(newly.longValue(), (String) map.get("currency")));
+                }
                 if (map.get("refundedByEndowMinor") instanceof Number byEndow && byEndow.longValue() > 0) {
                     row.put("byEndow", Amounts.format(byEndow.longValue(), (String) map.get("currency")));
                 }
