@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>A handler that keeps failing is retried with back-off, then its event goes to the topic's
  * dead-letter topic and the {@code dead_letter} table and the partition moves on; the dead letters of one poll are
  * sent together and recorded in one transaction before its offsets are committed. An unreachable
- * database or broker is not the event's fault: the partition waits and retries, and nothing is
+ * database or broker, or a lock another transaction holds longer than {@code handlerLockTimeout}, is not the event's
+ * fault: the partition waits and retries, and nothing is
  * dead-lettered for it. A dead letter staff send back ({@code DeadLetters.replay}) names the consumer it is for
  * ({@link Headers#REPLAY_FOR}); every other handler, and every other service's consumer, passes over it.
  *
@@ -613,9 +614,11 @@ public class InboxConsumer implements AutoCloseable {
 
     /**
      * Inside the caller's transaction: no statement of it runs longer than {@code handlerStatementTimeout} nor waits
-     * longer than {@code handlerLockTimeout} for a lock. A handler hung on a row another transaction holds, or on a slow
-     * statement, so fails in time like any failing attempt (retried, then dead-lettered with the database's reason)
-     * instead of holding the poll until the consumer is put out of its group.
+     * longer than {@code handlerLockTimeout} for a lock, so a handler hung in the database fails in time instead of
+     * holding the poll until the consumer is put out of its group. A lock wait cancelled is contention, not a broken
+     * event: the partition waits and is read again from the record until the other transaction lets go, and nothing
+     * is dead-lettered for it. A slow statement cancelled is a failed attempt (retried, then dead-lettered with the
+     * database's reason).
      */
     private void limitStatements() {
         inbox.limitStatements(properties.handlerStatementTimeout(), properties.handlerLockTimeout());

@@ -10,14 +10,20 @@ import org.endow.platform.app.StartupFailure;
  *
  * <p>A poll's records are worked on for {@code consumer-poll-budget}; the record (or batch, with {@code
  * consumer-batch-size} above 1) under way when it runs out is finished. A failing record is tried {@code
- * handler-attempts} times by each of its handlers, with back-offs from {@code handler-backoff} doubling in between; an
- * attempt hung in the database is cancelled after {@code handler-statement-timeout} (a lock wait sooner, after {@code
- * handler-lock-timeout}), so a record's worst case counts one statement timeout per attempt, and a batch one. Then the
- * poll's dead letters are waited for (up to {@code consumer-dead-letter-wait}) and written (at most two statement
- * timeouts: the poll's write and, if the database refuses it, one row on its own) and, if a partition had to stop, the
- * consumer waits (up to {@code consumer-max-stall}). The sum plus a margin (a quarter of it, at least 1 s) is what the
- * interval must hold; the margin is there for what no timeout bounds: the handlers' work outside the database and
- * their statements that each end just in time.
+ * handler-attempts} times by each of its handlers, with back-offs from {@code handler-backoff} doubling in between; a
+ * statement hung in the database is cancelled after {@code handler-statement-timeout}, and a record's worst case
+ * counts one statement timeout per attempt, and a batch one. A lock wait is cancelled sooner, after {@code
+ * handler-lock-timeout}, and is transient: the record's attempts end there and its partition waits (a stall) and reads
+ * it again at a later poll, so a record held up by a lock costs at most what a failing one does, however long the lock
+ * is held. Then the poll's dead letters are waited for (up to {@code consumer-dead-letter-wait}) and written (at most
+ * two statement timeouts: the poll's write and, if the database refuses it, one row on its own) and, if a partition
+ * had to stop, the consumer waits (up to {@code consumer-max-stall}). The sum plus a margin (a quarter of it, at least
+ * 1 s) is what the interval must hold.
+ *
+ * <p>The timeouts bound each statement, not an attempt: an attempt of k statements can take up to k times the
+ * statement timeout, and nothing bounds a whole transaction. The sum counts one timeout per attempt; the margin is
+ * what covers an attempt's further statements that each end just in time, and the handlers' work outside the
+ * database. A handler that runs many statements each close to the timeout can still outlast the interval.
  */
 final class PollInterval {
 

@@ -6,9 +6,9 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * Tells a failure of the infrastructure (database restarting, connection lost, deadlock) from a
- * failure of the event or the handler. The first kind is retried until it passes and never
- * dead-letters an event; the second is retried a few times, then dead-lettered.
+ * Tells a failure of the infrastructure (database restarting, connection lost, deadlock, a lock another transaction
+ * held past {@code lock_timeout}) from a failure of the event or the handler. The first kind is retried until it
+ * passes and never dead-letters an event; the second is retried a few times, then dead-lettered.
  */
 final class Transience {
 
@@ -28,8 +28,9 @@ final class Transience {
 
     /**
      * Whether the database cancelled a statement that ran too long ({@code statement_timeout}, SQLSTATE 57014) or
-     * waited too long for a lock ({@code lock_timeout}, 55P03): not transient for a handler (a hung handler is retried,
-     * then dead-lettered like any failing one), but what a poll's dead-letter write is read again for.
+     * waited too long for a lock ({@code lock_timeout}, 55P03): what a poll's dead-letter write is read again for. For a
+     * handler only the lock wait is {@link #isTransient transient} (contention, which passes once the other transaction
+     * ends); a statement that ran too long is a failed attempt (retried, then dead-lettered like any failing one).
      */
     static boolean isCancelledInTime(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -54,7 +55,8 @@ final class Transience {
                         || state.startsWith("53") // insufficient resources
                         || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
                         || state.equals("40001") // serialization failure
-                        || state.equals("40P01")) { // deadlock
+                        || state.equals("40P01") // deadlock
+                        || state.equals("55P03")) { // lock not available: another transaction holds it (lock_timeout)
                     return true;
                 }
             }
