@@ -72,7 +72,9 @@ final class PollInterval {
 
     /**
      * @param handlers the most handlers any one event type has here
-     * @throws StartupFailure when a statement timeout is not positive (nothing would bound a hung handler), or when
+     * @throws StartupFailure when a statement timeout is not positive (nothing would bound a hung handler), when the
+     *     lock timeout exceeds the statement timeout (a lock wait would end as a statement timeout, a failed attempt
+     *     rather than contention), or when
      *     {@code consumer-max-poll-interval} is shorter than {@link #required}
      */
     static void check(MessagingProperties properties, int handlers) {
@@ -83,6 +85,14 @@ final class PollInterval {
                             + ") and handler-lock-timeout (" + properties.handlerLockTimeout()
                             + ") must be positive: without them a handler hung in the database holds its poll past"
                             + " consumer-max-poll-interval",
+                    null);
+        }
+        if (properties.handlerLockTimeout().compareTo(properties.handlerStatementTimeout()) > 0) {
+            throw new StartupFailure(
+                    "endow.messaging.handler-lock-timeout (" + properties.handlerLockTimeout()
+                            + ") must not exceed handler-statement-timeout (" + properties.handlerStatementTimeout()
+                            + "): a lock wait would be cancelled as a statement timeout, a failed attempt, and an"
+                            + " event that only waits for another transaction's lock would be dead-lettered",
                     null);
         }
         Duration required = required(properties, handlers);

@@ -55,6 +55,20 @@ class PollIntervalTest {
     }
 
     @Test
+    void a_lock_timeout_longer_than_the_statement_timeout_which_would_dead_letter_lock_waits_is_refused() {
+        // the helper's lock timeout is 3 s: a lock wait would be cancelled at 2 s as a statement timeout
+        StartupFailure failure = assertThrows(
+                StartupFailure.class, () -> PollInterval.check(properties(5, "100ms", "60s", "300s", "2s", 1), 1));
+
+        assertTrue(
+                failure.getMessage()
+                        .startsWith("endow.messaging.handler-lock-timeout (PT3S) must not exceed"
+                                + " handler-statement-timeout (PT2S)"),
+                failure.getMessage());
+        assertDoesNotThrow(() -> PollInterval.check(properties(5, "100ms", "60s", "300s", "3s", 1), 1));
+    }
+
+    @Test
     void an_interval_shorter_than_a_poll_can_take_is_refused_with_the_settings_that_make_it() {
         StartupFailure failure =
                 assertThrows(StartupFailure.class, () -> PollInterval.check(properties(5, "100ms", "200s", "300s"), 1));
