@@ -157,13 +157,13 @@ class HandlerTimeoutIT {
             });
 
             // the letter reaches the topic, its row's write is cancelled after the lock timeout: read again
-            await().atMost(Duration.ofSeconds(15)).until(() -> MessagingScenarios.deadLetterCopies(slow) >= 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> MessagingScenarios.deadLetterCopies(slow) >= 2);
             assertEquals(0, count(letters));
             holder.rollback();
         }
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> count(letters) == 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> behind.stream().allMatch(id -> effects(id) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(letters) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> behind.stream().allMatch(id -> effects(id) == 1));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count(letters) == 1);
         assertEquals(
                 1,
