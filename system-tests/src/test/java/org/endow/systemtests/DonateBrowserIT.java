@@ -256,7 +256,8 @@ class DonateBrowserIT {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> received(STAFF_MAIL).stream()
-                        .anyMatch(m -> subject(m).equals("Stripe refunded €50.00 of a payment that paid no gift")));
+                        .anyMatch(m -> subject(m)
+                                .equals("Stripe refunded €50.00 outside Endow of a payment that paid no gift")));
 
         // staff see it on the donations page, with the registration, and mark it explained
         driver.manage().deleteAllCookies();
